@@ -1,0 +1,102 @@
+"""A stored meeting becomes a minutes document here, once, for every writer and the preview.
+
+``build_minutes`` reads a ``model.entities.Meeting`` (inside the caller's transaction) and
+returns a ``MinutesDocument``: the public variant leaves out confidential items and private
+notes; the agenda variant keeps only what is published before the meeting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pcc_minutes.documents.markdown import from_markdown
+from pcc_minutes.documents.readers.common import parse_schedule
+from pcc_minutes.documents.tree import (
+    ActionEntry,
+    Attendance,
+    FigurePointEntry,
+    Image,
+    ItemSection,
+    MetricEntry,
+    MinutesDocument,
+)
+
+if TYPE_CHECKING:
+    from pcc_minutes.model.entities import Meeting
+
+
+def schedule_text_still_true(meeting: Meeting) -> bool:
+    """An imported date/time/venue line is shown as written only while it is still right."""
+    if not meeting.schedule_text:
+        return False
+    said = parse_schedule(meeting.schedule_text)
+    return (said.date, said.start, said.end, said.venue) == (
+        meeting.date,
+        meeting.start_time,
+        meeting.end_time,
+        meeting.venue,
+    )
+
+
+def build_minutes(
+    meeting: Meeting, *, public: bool = False, agenda_only: bool = False
+) -> MinutesDocument:
+    items: list[ItemSection] = []
+    for item in meeting.items:
+        if public and item.confidential:
+            continue
+        section = ItemSection(
+            title=item.title,
+            heading=item.heading,
+            lead=item.lead,
+            planned_minutes=item.planned_minutes,
+            confidential=item.confidential,
+            started_at=item.actual_start.time() if item.actual_start else None,
+            ended_at=item.actual_end.time() if item.actual_end else None,
+        )
+        if not agenda_only:
+            section.blocks = from_markdown(item.notes)
+            if item.private_notes and not public:
+                section.blocks += from_markdown(item.private_notes)
+            section.metrics = [
+                MetricEntry(
+                    label=metric.label,
+                    unit=metric.unit,
+                    points=[
+                        FigurePointEntry(p.period, p.value, p.approx, p.high)
+                        for p in metric.points
+                    ],
+                    target=metric.target,
+                    higher_is_better=metric.higher_is_better,
+                    source=metric.source_text,
+                )
+                for metric in item.metrics
+            ]
+            section.actions = [
+                ActionEntry(a.text, a.owner, a.due, a.status, a.reference) for a in item.actions
+            ]
+            section.decisions = [d.text for d in item.decisions]
+        items.append(section)
+    return MinutesDocument(
+        title=meeting.title,
+        organisation=meeting.organisation,
+        subtitle=meeting.subtitle,
+        date=meeting.date,
+        start=meeting.start_time,
+        end=meeting.end_time,
+        venue=meeting.venue,
+        schedule_text=meeting.schedule_text if schedule_text_still_true(meeting) else "",
+        chair=meeting.chair,
+        marking=meeting.marking,
+        document_kind="Agenda" if agenda_only else "Meeting note",
+        logo=Image(alt=meeting.logo_alt, source="logo") if meeting.logo_alt else None,
+        opening=[] if agenda_only else from_markdown(meeting.opening),
+        attendance=[
+            Attendance(a.name, a.role, a.group, a.present) for a in meeting.attendees
+        ],
+        items=items,
+        status=meeting.status,
+        public=public,
+        agenda_only=agenda_only,
+        source_name=meeting.source_name,
+    )

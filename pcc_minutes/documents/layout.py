@@ -1,0 +1,186 @@
+"""The order and wording of a meeting note, shared by every writer.
+
+``layout`` turns a ``MinutesDocument`` into one flat list of blocks in reading order: title
+block, opening paragraph, attendance, "Agenda:" list, then each item with its notes, figures,
+actions and decisions. Writers differ only in how they draw a block (Markdown text, Word
+styles, PDF flowables), never in what the minutes say or in what order.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from pcc_minutes.documents.tree import (
+    ActionEntry,
+    Block,
+    BulletList,
+    Heading,
+    Image,
+    ItemSection,
+    ListItem,
+    MetricEntry,
+    MinutesDocument,
+    Paragraph,
+    Span,
+    Table,
+    spans,
+)
+
+
+def format_date(value: date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def format_time(value: time | None) -> str:
+    return f"{value:%H:%M}" if value else ""
+
+
+def format_number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def schedule_lines(doc: MinutesDocument) -> list[str]:
+    """The date/time/venue line(s): as the source wrote them while still true, else ours."""
+    if doc.schedule_text:
+        return [line for line in doc.schedule_text.split("\n") if line.strip()]
+    when = format_date(doc.date)
+    if doc.start:
+        times = format_time(doc.start) + (f"–{format_time(doc.end)}" if doc.end else "")
+        when = f"{when}, {times}" if when else times
+    line = f"{when}: {doc.venue}" if when and doc.venue else (when or doc.venue)
+    return [line] if line else []
+
+
+def item_heading(number: int, item: ItemSection) -> str:
+    return f"Item {number}: {item.shown_heading}"
+
+
+def agenda_entry(number: int, item: ItemSection, *, with_details: bool = False) -> str:
+    text = f"Item {number}: {item.title}"
+    if with_details:
+        details = [f"Lead: {item.lead}"] if item.lead else []
+        if item.planned_minutes:
+            details.append(f"{item.planned_minutes} minutes")
+        if details:
+            text += " (" + ", ".join(details) + ")"
+    return text
+
+
+def attendance_blocks(doc: MinutesDocument) -> list[Block]:
+    """"Present: …" / "Apologies: …" lines, grouped as the minutes grouped them.
+
+    A seed-style note names the chair and attendees in its opening sentence; when the opening
+    already names everyone present, no separate list is added.
+    """
+    if not doc.attendance:
+        return []
+    opening_words = " ".join(
+        span.text for block in doc.opening if isinstance(block, Paragraph) for span in block.content
+    )
+    if all(a.present and a.name in opening_words for a in doc.attendance):
+        return []
+    groups: dict[str, list[str]] = {}
+    for person in doc.attendance:
+        label = person.group or ("Present" if person.present else "Apologies")
+        if person.group == "Chair":
+            label = "Chair"
+        text = f"{person.name} ({person.role})" if person.role else person.name
+        groups.setdefault(label, []).append(text)
+    return [
+        Paragraph((Span(f"{label}: ", bold=True), Span("; ".join(names))), style="attendance")
+        for label, names in groups.items()
+    ]
+
+
+def metric_table(metrics: list[MetricEntry]) -> Table:
+    rows = [tuple(spans(h) for h in ("Figure", "Period", "Value", "Target"))]
+    for metric in metrics:
+        for point in metric.points or []:
+            rows.append(
+                (
+                    spans(metric.label),
+                    spans(point.period),
+                    spans(metric_value(metric.unit, point.value, point.high, point.approx)),
+                    spans(
+                        metric_value(metric.unit, metric.target, None, False)
+                        if metric.target is not None
+                        else ""
+                    ),
+                )
+            )
+    return Table(tuple(rows), header=True)
+
+
+def metric_value(unit: str, value: float, high: float | None, approx: bool) -> str:
+    text = format_number(value)
+    if high is not None:
+        text += f"–{format_number(high)}"
+    if unit == "%":
+        text += "%"
+    elif unit == "£":
+        text = "£" + text
+    elif unit == "ratio":
+        text += " times"
+    return ("approx. " if approx else "") + text
+
+
+def action_text(action: ActionEntry) -> str:
+    label = f"ACTION {action.reference}: " if action.reference else "Action: "
+    text = label + action.text
+    extras = []
+    if action.owner and not action.text.startswith(action.owner):
+        extras.append(f"Owner: {action.owner}")
+    if action.due:
+        extras.append(f"due {format_date(action.due)}")
+    if action.status != "open":
+        extras.append(action.status)
+    return text + (f" ({'; '.join(extras)})" if extras else "")
+
+
+def item_blocks(number: int, item: ItemSection, doc: MinutesDocument) -> list[Block]:
+    blocks: list[Block] = [Heading(2, spans(item_heading(number, item)))]
+    if doc.agenda_only:
+        return blocks
+    blocks.extend(item.blocks)
+    if item.metrics:
+        blocks.append(metric_table(item.metrics))
+    if item.actions:
+        blocks.append(BulletList(tuple(ListItem(spans(action_text(a))) for a in item.actions)))
+    for decision in item.decisions:
+        blocks.append(Paragraph((Span("Decision: ", bold=True), Span(decision))))
+    return blocks
+
+
+def layout(doc: MinutesDocument) -> list[Block]:
+    """The whole note as blocks in reading order."""
+    blocks: list[Block] = []
+    if doc.logo is not None and doc.logo.alt:
+        blocks.append(Image(alt=doc.logo.alt, source=doc.logo.source or "logo"))
+    if doc.organisation:
+        blocks.append(Paragraph(spans(doc.organisation), style="organisation"))
+    blocks.append(Heading(1, spans(doc.title)))
+    for line in doc.subtitle.split("\n") if doc.subtitle else []:
+        blocks.append(Paragraph(spans(line), style="subtitle"))
+    for line in schedule_lines(doc):
+        blocks.append(Paragraph(spans(line), style="schedule"))
+    if doc.marking:
+        blocks.append(Paragraph(spans(doc.marking), style="marking"))
+    blocks.append(Paragraph(spans(doc.document_kind), style="kind"))
+    blocks.extend(doc.opening)
+    blocks.extend(attendance_blocks(doc))
+    if doc.items:
+        blocks.append(Paragraph(spans("Agenda:"), style="label"))
+        blocks.append(
+            BulletList(
+                tuple(
+                    ListItem(spans(agenda_entry(n, item, with_details=doc.agenda_only)))
+                    for n, item in enumerate(doc.items, start=1)
+                )
+            )
+        )
+    if not doc.agenda_only:
+        for number, item in enumerate(doc.items, start=1):
+            blocks.extend(item_blocks(number, item, doc))
+    return blocks

@@ -1,0 +1,202 @@
+"""The render-neutral minutes document: one tree that every reader builds and every writer renders.
+
+A meeting becomes a ``MinutesDocument`` once (``documents.build``); Markdown, Word, PDF and the
+in-app preview render that same tree. Importers (``documents.readers``) produce the same tree
+from existing minutes, and ``model.services.import_document`` stores it as a meeting.
+
+Inside an item the content is a list of *blocks* (paragraphs, sub-headings, lists, tables,
+images) whose text is a tuple of *spans* carrying bold/italic. Heading levels are absolute:
+1 is the meeting title, 2 an agenda item, 3 a sub-heading inside an item's notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Spans = tuple[Span, ...]
+
+
+def spans(text: str, *, bold: bool = False, italic: bool = False) -> Spans:
+    """One plain (or uniformly formatted) run as a spans tuple; empty text gives ()."""
+    return (Span(text, bold, italic),) if text else ()
+
+
+def plain_text(content: Spans) -> str:
+    return "".join(span.text for span in content)
+
+
+def merge_spans(content: Spans | list[Span]) -> Spans:
+    """Join neighbouring spans of the same formatting and drop empty ones."""
+    merged: list[Span] = []
+    for span in content:
+        if not span.text:
+            continue
+        if merged and (merged[-1].bold, merged[-1].italic) == (span.bold, span.italic):
+            merged[-1] = Span(merged[-1].text + span.text, span.bold, span.italic)
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    content: Spans
+    style: str = ""  # a role writers may style: "organisation", "schedule", "kind", "label" …
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    content: Spans
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One bullet: its own text and, nested below it, further blocks (usually a sub-list)."""
+
+    content: Spans
+    children: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of text cells; when ``header`` is true the first row is the header row."""
+
+    rows: tuple[tuple[Spans, ...], ...]
+    header: bool = True
+
+
+@dataclass(frozen=True)
+class Image:
+    alt: str
+    source: str = ""
+
+
+Block = Union[Paragraph, Heading, BulletList, Table, Image]
+
+
+def block_text(block: Block) -> str:
+    """All the words of a block as plain text, one line per paragraph, bullet or row."""
+    if isinstance(block, (Paragraph, Heading)):
+        return plain_text(block.content)
+    if isinstance(block, BulletList):
+        lines = []
+        for item in block.items:
+            lines.append(plain_text(item.content))
+            lines.extend(block_text(child) for child in item.children)
+        return "\n".join(lines)
+    if isinstance(block, Table):
+        return "\n".join(" ".join(plain_text(cell) for cell in row) for row in block.rows)
+    if isinstance(block, Image):
+        return block.alt
+    raise TypeError(f"not a block: {block!r}")
+
+
+def blocks_text(blocks: list[Block] | tuple[Block, ...]) -> str:
+    return "\n".join(block_text(block) for block in blocks)
+
+
+@dataclass
+class Attendance:
+    name: str
+    role: str = ""
+    group: str = ""  # "Members", "Officials", "Observers" … as the minutes group them
+    present: bool = True  # False: sent apologies
+
+
+@dataclass
+class FigurePointEntry:
+    period: str
+    value: float
+    approx: bool = False
+    high: float | None = None
+
+
+@dataclass
+class MetricEntry:
+    label: str
+    unit: str
+    points: list[FigurePointEntry]
+    target: float | None = None
+    higher_is_better: bool | None = None
+    source: str = ""
+
+
+@dataclass
+class ActionEntry:
+    text: str
+    owner: str = ""
+    due: date | None = None
+    status: str = "open"
+    reference: str = ""  # the minutes' own number for it, e.g. "3" of "ACTION 3:"
+
+
+@dataclass
+class ItemSection:
+    """One agenda item: its title as on the agenda, and its content as in the minutes."""
+
+    title: str
+    heading: str = ""  # the section heading in the minutes when it differs from the title
+    lead: str = ""
+    planned_minutes: int | None = None
+    confidential: bool = False
+    started_at: time | None = None
+    ended_at: time | None = None
+    blocks: list[Block] = field(default_factory=list)
+    metrics: list[MetricEntry] = field(default_factory=list)
+    actions: list[ActionEntry] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+
+    @property
+    def shown_heading(self) -> str:
+        return self.heading or self.title
+
+
+@dataclass
+class MinutesDocument:
+    """A whole meeting note (or, with ``agenda_only``, the agenda published beforehand)."""
+
+    title: str
+    organisation: str = ""  # the line above the title, e.g. who meets whom
+    subtitle: str = ""  # lines below the title, e.g. "Seventeenth Meeting"
+    date: date | None = None
+    start: time | None = None
+    end: time | None = None
+    venue: str = ""
+    schedule_text: str = ""  # the date/time/venue lines exactly as the source wrote them
+    chair: str = ""
+    marking: str = ""  # classification, e.g. OFFICIAL
+    document_kind: str = "Meeting note"
+    logo: Image | None = None
+    opening: list[Block] = field(default_factory=list)
+    attendance: list[Attendance] = field(default_factory=list)
+    items: list[ItemSection] = field(default_factory=list)
+    status: str = "draft"
+    status_note: str = ""  # e.g. "Approved by … on …" or "DRAFT v3, 2 October 2025"
+    public: bool = False
+    agenda_only: bool = False
+    source_name: str = ""  # the file a reader built this from
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status in ("draft", "for-approval")

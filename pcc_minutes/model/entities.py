@@ -1,0 +1,242 @@
+"""The domain's tables: meeting series, meetings, attendance, agenda items, figures, actions.
+
+SQLAlchemy 2 typed declarative mapping, no Qt. Notes are CommonMark Markdown (see
+``documents.markdown``), the one format the editor, importers and exporters share. Every
+change to these classes needs an Alembic migration in ``model/migrations/versions``;
+``tests/test_store.py`` proves that migrating an empty database gives exactly these tables.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class MeetingStatus(enum.StrEnum):
+    DRAFT = "draft"
+    FOR_APPROVAL = "for-approval"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+
+
+class ActionStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+def utcnow() -> datetime:
+    return datetime.now().astimezone().replace(tzinfo=None)
+
+
+class MeetingSeries(Base):
+    """Meetings that recur under one name, e.g. the monthly Accountability and Performance
+    Meeting; figures are tracked and open actions carried forward within a series."""
+
+    __tablename__ = "meeting_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    meetings: Mapped[list[Meeting]] = relationship(back_populates="series")
+
+
+class Meeting(Base):
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(500))
+    organisation: Mapped[str] = mapped_column(String(500), default="")
+    subtitle: Mapped[str] = mapped_column(String(1000), default="")
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    venue: Mapped[str] = mapped_column(String(500), default="")
+    # The date/time/venue lines as an imported source wrote them; exporters use them only
+    # while they still say the same as the fields above.
+    schedule_text: Mapped[str] = mapped_column(Text, default="")
+    chair: Mapped[str] = mapped_column(String(300), default="")
+    opening: Mapped[str] = mapped_column(Text, default="")  # Markdown
+    marking: Mapped[str] = mapped_column(String(100), default="")
+    logo_alt: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default=MeetingStatus.DRAFT.value)
+    status_by: Mapped[str] = mapped_column(String(200), default="")
+    status_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    live_started_at: Mapped[datetime | None] = mapped_column(DateTime)
+    source_name: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    series: Mapped[MeetingSeries | None] = relationship(back_populates="meetings")
+    attendees: Mapped[list[Attendee]] = relationship(
+        back_populates="meeting", order_by="Attendee.position", cascade="all, delete-orphan"
+    )
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+    status_history: Mapped[list[StatusChange]] = relationship(
+        back_populates="meeting", order_by="StatusChange.id", cascade="all, delete-orphan"
+    )
+
+
+class StatusChange(Base):
+    """Who moved a meeting to which status, and when: the approval trail."""
+
+    __tablename__ = "status_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    by: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="status_history")
+
+
+class Attendee(Base):
+    __tablename__ = "attendee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(300), default="")
+    group: Mapped[str] = mapped_column(String(100), default="")
+    present: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendees")
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)  # from 1, as numbered on the agenda
+    title: Mapped[str] = mapped_column(String(500))  # as on the agenda
+    heading: Mapped[str] = mapped_column(String(500), default="")  # as in the minutes, if other
+    lead: Mapped[str] = mapped_column(String(300), default="")
+    planned_minutes: Mapped[int | None] = mapped_column(Integer)
+    actual_start: Mapped[datetime | None] = mapped_column(DateTime)
+    actual_end: Mapped[datetime | None] = mapped_column(DateTime)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")  # Markdown
+    private_notes: Mapped[str] = mapped_column(Text, default="")  # never in a public version
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    metrics: Mapped[list[Metric]] = relationship(
+        back_populates="item", order_by="Metric.position", cascade="all, delete-orphan"
+    )
+    actions: Mapped[list[Action]] = relationship(
+        back_populates="item", order_by="Action.position", cascade="all, delete-orphan"
+    )
+    decisions: Mapped[list[Decision]] = relationship(
+        back_populates="item", order_by="Decision.position", cascade="all, delete-orphan"
+    )
+
+
+class Metric(Base):
+    """A figure quoted in the meeting: label, unit and one or more (period, value) points."""
+
+    __tablename__ = "metric"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    label: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(20))  # "%", "count", "ratio", "£"
+    target: Mapped[float | None] = mapped_column(Float)
+    higher_is_better: Mapped[bool | None] = mapped_column(Boolean)
+    source_text: Mapped[str] = mapped_column(Text, default="")
+
+    item: Mapped[AgendaItem] = relationship(back_populates="metrics")
+    points: Mapped[list[MetricPoint]] = relationship(
+        back_populates="metric", order_by="MetricPoint.position", cascade="all, delete-orphan"
+    )
+
+
+class MetricPoint(Base):
+    __tablename__ = "metric_point"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    metric_id: Mapped[int] = mapped_column(
+        ForeignKey("metric.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    period: Mapped[str] = mapped_column(String(100), default="")
+    value: Mapped[float] = mapped_column(Float)
+    approx: Mapped[bool] = mapped_column(Boolean, default=False)
+    high: Mapped[float | None] = mapped_column(Float)  # upper end of a range
+
+    metric: Mapped[Metric] = relationship(back_populates="points")
+
+
+class Action(Base):
+    __tablename__ = "action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    reference: Mapped[str] = mapped_column(String(50), default="")
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(300), default="")
+    due: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default=ActionStatus.OPEN.value)
+
+    item: Mapped[AgendaItem] = relationship(back_populates="actions")
+
+
+class Decision(Base):
+    __tablename__ = "decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+
+    item: Mapped[AgendaItem] = relationship(back_populates="decisions")

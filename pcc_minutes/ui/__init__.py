@@ -1,0 +1,1 @@
+"""The Qt front end: widgets, item models, actions and undo. Nothing imports this package."""
