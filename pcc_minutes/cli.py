@@ -184,7 +184,10 @@ def _run_on_store(args: argparse.Namespace, store: Any) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # usage errors, --help and --version: return, don't exit
+        return int(exc.code or 0)
     try:
         return run(args)
     except PccError as exc:

@@ -179,6 +179,8 @@ def parse_schedule(text: str) -> Schedule:
         if found:
             result.date = found.value
             line = line[: found.start] + " " + line[found.end :]
+        # A date-shaped phrase that is not a real date is no part of the venue either.
+        line = DATE_DMY.sub(" ", DATE_MDY.sub(" ", line))
         span = find_time_range(line) if result.start is None else None
         if span:
             result.start, result.end = span[0], span[1]

@@ -164,7 +164,8 @@ def parse_text(text: str, source_name: str = "") -> MinutesDocument:
     ):
         schedule_lines.append(tidy_end(lines[pos]))
         pos += 1
-    if not schedule_lines:
+    shaped = bool(schedule_lines)
+    if not shaped:
         # Not the "Meeting note" shape: the first line names it, the rest is one item.
         pos = 0
         skip_blank()
@@ -179,7 +180,7 @@ def parse_text(text: str, source_name: str = "") -> MinutesDocument:
         pos += 1
 
     opening_lines: list[str] = []
-    while pos < n and not AGENDA_LINE.match(clean(lines[pos])) and not (
+    while shaped and pos < n and not AGENDA_LINE.match(clean(lines[pos])) and not (
         split_item_heading(lines[pos]) and not BULLET.match(lines[pos])
     ):
         opening_lines.append(lines[pos])
