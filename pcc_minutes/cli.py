@@ -39,7 +39,9 @@ def _meeting_id(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"meeting ID must be a whole number, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"meeting ID must be a whole number, not {text!r}"
+        ) from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"meeting ID must be 1 or more, not {value}")
     return value
@@ -47,14 +49,19 @@ def _meeting_id(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Prepare, capture, draft and export meeting minutes.")
-    parser.add_argument("--db", metavar="PATH", help="database file (default: your data folder, "
-                        "or the PCC_MINUTES_DB variable)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: your data folder, or the PCC_MINUTES_DB variable)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--open", metavar="ID", type=_meeting_id,
-                        help="open the window on this meeting")
-    parser.add_argument("--startup-check", action="store_true",
-                        help="start the window, paint once and exit 0")
+    parser.add_argument(
+        "--open", metavar="ID", type=_meeting_id, help="open the window on this meeting"
+    )
+    parser.add_argument(
+        "--startup-check", action="store_true", help="start the window, paint once and exit 0"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     cmd = commands.add_parser("import", help="import minutes from .docx or text files")
@@ -201,8 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line unless asked for the details
         if args.debug:
             raise
-        print(f"{PROG}: unexpected error: {exc!r} (run again with --debug for details)",
-              file=sys.stderr)
+        print(
+            f"{PROG}: unexpected error: {exc!r} (run again with --debug for details)",
+            file=sys.stderr,
+        )
         return 1
 
 

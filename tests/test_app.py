@@ -14,10 +14,13 @@ def test_first_start_offers_the_demo_and_paints_without_crashing(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     result = subprocess.run(
         [sys.executable, "-m", "pcc_minutes", "--db", str(db), "--startup-check"],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert any("INSERT INTO \"meeting\"" in line for line in database_dump(db))
+    assert any('INSERT INTO "meeting"' in line for line in database_dump(db))
 
 
 def test_the_window_lists_meetings_and_previews_the_minutes(qtbot, store):

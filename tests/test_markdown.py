@@ -30,8 +30,17 @@ def test_markdown_syntax_characters_in_text_stay_text():
 
 
 def test_a_line_that_looks_like_a_list_or_heading_stays_a_paragraph():
-    for text in ["1. Not a list", "- not a bullet", "# not a heading", "> not a quote", "---",
-                 "12) numbered", "+ plus", "===", "```"]:
+    for text in [
+        "1. Not a list",
+        "- not a bullet",
+        "# not a heading",
+        "> not a quote",
+        "---",
+        "12) numbered",
+        "+ plus",
+        "===",
+        "```",
+    ]:
         assert round_trip([Paragraph(spans(text))]) == [Paragraph(spans(text))], text
 
 
@@ -40,13 +49,25 @@ def test_nested_bullets_ordered_lists_and_formatting_survive():
         BulletList(
             (
                 ListItem(
-                    (Span("Clare’s Law: "), Span("up", bold=True), Span(" "),
-                     Span("sharply", italic=True)),
-                    (BulletList((ListItem(spans("Right to Ask: 76 → 334")),
-                                 ListItem(spans("Right to Know: 6 → 20")))),),
+                    (
+                        Span("Clare’s Law: "),
+                        Span("up", bold=True),
+                        Span(" "),
+                        Span("sharply", italic=True),
+                    ),
+                    (
+                        BulletList(
+                            (
+                                ListItem(spans("Right to Ask: 76 → 334")),
+                                ListItem(spans("Right to Know: 6 → 20")),
+                            )
+                        ),
+                    ),
                 ),
-                ListItem(spans("Orders"), (BulletList((ListItem(spans("issued")),),
-                                                      ordered=True, start=4),)),
+                ListItem(
+                    spans("Orders"),
+                    (BulletList((ListItem(spans("issued")),), ordered=True, start=4),),
+                ),
             )
         ),
         Paragraph(spans("After the list.")),
@@ -71,9 +92,11 @@ def test_markdown_written_by_qt_reads_back():
     assert bullets.items[0].children[0].items[0].content[0].text == "nested"
 
 
-text_strategy = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1
-).map(lambda s: " ".join(s.split())).filter(bool)
+text_strategy = (
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1)
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
 
 
 @settings(max_examples=300, deadline=None)

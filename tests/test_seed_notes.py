@@ -79,8 +79,10 @@ def test_the_logo_alt_text_becomes_image_alt_text(cli, tmp_path):
     path = seed("000")
     meeting_id = cli("import", path).out.split()[0]
     markdown = cli("export", meeting_id, "--format", "md", "-o", "-").out
-    assert "![A black background with green and blue text Description automatically generated]" \
+    assert (
+        "![A black background with green and blue text Description automatically generated]"
         in markdown
+    )
 
 
 def test_the_august_seed_reads_as_a_structured_meeting():
@@ -99,7 +101,9 @@ def test_the_august_seed_reads_as_a_structured_meeting():
         "Independent Custody Visitors Report 2024/25",
         "Police Race Action Plan",
     ]
-    assert doc.items[2].heading == "Stop and Search: Scrutiny, Effectiveness, and Disproportionality"
+    assert (
+        doc.items[2].heading == "Stop and Search: Scrutiny, Effectiveness, and Disproportionality"
+    )
     sub_headings = [
         block.content[0].text for block in doc.items[0].blocks if isinstance(block, Heading)
     ]
@@ -129,11 +133,28 @@ def test_the_september_seed_nests_the_flattened_bullets_under_their_lead_in():
 def test_show_json_has_the_contracted_shape_for_a_seed(cli):
     meeting_id = cli("import", seed("004")).out.split()[0]
     shown = json.loads(cli("show", meeting_id, "--json").out)
-    assert {"id", "title", "date", "start", "end", "venue", "chair", "attendees", "status",
-            "items"} <= shown.keys()
+    assert {
+        "id",
+        "title",
+        "date",
+        "start",
+        "end",
+        "venue",
+        "chair",
+        "attendees",
+        "status",
+        "items",
+    } <= shown.keys()
     assert (shown["date"], shown["start"], shown["end"]) == ("2025-09-11", "10:30", "11:30")
     assert shown["status"] == "draft"
     first = shown["items"][0]
-    assert {"position", "title", "heading", "notes", "metrics", "actions", "confidential"} <= \
-        first.keys()
+    assert {
+        "position",
+        "title",
+        "heading",
+        "notes",
+        "metrics",
+        "actions",
+        "confidential",
+    } <= first.keys()
     assert first["position"] == 1 and first["notes"].startswith("- Dedicated Response Team")

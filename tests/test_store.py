@@ -179,9 +179,7 @@ def test_saving_one_items_notes_is_one_short_update(store):
 
     meeting = create_demo(store)[0]
     with store.transaction() as session:
-        item_id = session.scalar(
-            select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
-        )
+        item_id = session.scalar(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id))
     writes: list[str] = []
 
     def record(conn, cursor, statement, *args):

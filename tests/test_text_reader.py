@@ -20,12 +20,18 @@ from pcc_minutes.errors import UserInputError
 @pytest.mark.parametrize(
     "line, expected",
     [
-        ("14th August 2025, 10:30-11.30; Gold Command, Police HQ",
-         (date(2025, 8, 14), time(10, 30), time(11, 30), "Gold Command, Police HQ")),
-        ("11 September 2025, 10:30-11.30: Gold Command, Police HQ",
-         (date(2025, 9, 11), time(10, 30), time(11, 30), "Gold Command, Police HQ")),
-        ("Thursday 2nd April 2026\n2pm to 3.30pm\nVenue: Town Hall, Room 1",
-         (date(2026, 4, 2), time(14, 0), time(15, 30), "Town Hall, Room 1")),
+        (
+            "14th August 2025, 10:30-11.30; Gold Command, Police HQ",
+            (date(2025, 8, 14), time(10, 30), time(11, 30), "Gold Command, Police HQ"),
+        ),
+        (
+            "11 September 2025, 10:30-11.30: Gold Command, Police HQ",
+            (date(2025, 9, 11), time(10, 30), time(11, 30), "Gold Command, Police HQ"),
+        ),
+        (
+            "Thursday 2nd April 2026\n2pm to 3.30pm\nVenue: Town Hall, Room 1",
+            (date(2026, 4, 2), time(14, 0), time(15, 30), "Town Hall, Room 1"),
+        ),
         ("31 February 2026, 10:00-11:00, Room 9", (None, time(10), time(11), "Room 9")),
     ],
 )
@@ -81,7 +87,9 @@ def test_item_headings_without_an_agenda_still_make_items():
 
 
 def test_sub_headings_inside_an_item_become_headings():
-    doc = parse_text("Board Meeting\n1 June 2026\nItem 1: Estates\nNew Depot Plans\nWork starts soon.\n")
+    doc = parse_text(
+        "Board Meeting\n1 June 2026\nItem 1: Estates\nNew Depot Plans\nWork starts soon.\n"
+    )
     assert isinstance(doc.items[0].blocks[0], Heading)
 
 

@@ -63,8 +63,7 @@ def build_minutes(
                     label=metric.label,
                     unit=metric.unit,
                     points=[
-                        FigurePointEntry(p.period, p.value, p.approx, p.high)
-                        for p in metric.points
+                        FigurePointEntry(p.period, p.value, p.approx, p.high) for p in metric.points
                     ],
                     target=metric.target,
                     higher_is_better=metric.higher_is_better,
@@ -91,9 +90,7 @@ def build_minutes(
         document_kind="Agenda" if agenda_only else "Meeting note",
         logo=Image(alt=meeting.logo_alt, source="logo") if meeting.logo_alt else None,
         opening=[] if agenda_only else from_markdown(meeting.opening),
-        attendance=[
-            Attendance(a.name, a.role, a.group, a.present) for a in meeting.attendees
-        ],
+        attendance=[Attendance(a.name, a.role, a.group, a.present) for a in meeting.attendees],
         items=items,
         status=meeting.status,
         public=public,

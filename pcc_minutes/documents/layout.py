@@ -69,7 +69,7 @@ def agenda_entry(number: int, item: ItemSection, *, with_details: bool = False) 
 
 
 def attendance_blocks(doc: MinutesDocument) -> list[Block]:
-    """"Present: …" / "Apologies: …" lines, grouped as the minutes grouped them.
+    """ "Present: …" / "Apologies: …" lines, grouped as the minutes grouped them.
 
     A seed-style note names the chair and attendees in its opening sentence; when the opening
     already names everyone present, no separate list is added.

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ class Image:
     source: str = ""
 
 
-Block = Union[Paragraph, Heading, BulletList, Table, Image]
+Block = Paragraph | Heading | BulletList | Table | Image
 
 
 def block_text(block: Block) -> str:

@@ -123,8 +123,11 @@ def demo_documents() -> list[MinutesDocument]:
         attendance=_people(),
         source_name="demo",
         items=[
-            ItemSection(title="Matters Arising and Action Log", lead="Chief Executive, OPCC",
-                        planned_minutes=5),
+            ItemSection(
+                title="Matters Arising and Action Log",
+                lead="Chief Executive, OPCC",
+                planned_minutes=5,
+            ),
             ItemSection(
                 title="Domestic Abuse: Disclosure Scheme",
                 lead="Chief Constable",

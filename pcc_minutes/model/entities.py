@@ -200,9 +200,7 @@ class MetricPoint(Base):
     __tablename__ = "metric_point"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    metric_id: Mapped[int] = mapped_column(
-        ForeignKey("metric.id", ondelete="CASCADE"), index=True
-    )
+    metric_id: Mapped[int] = mapped_column(ForeignKey("metric.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     period: Mapped[str] = mapped_column(String(100), default="")
     value: Mapped[float] = mapped_column(Float)

@@ -64,9 +64,9 @@ def _load(session: Session, meeting_id: int) -> Meeting:
         Meeting,
         meeting_id,
         options=[
-            selectinload(Meeting.items).selectinload(AgendaItem.metrics).selectinload(
-                Metric.points
-            ),
+            selectinload(Meeting.items)
+            .selectinload(AgendaItem.metrics)
+            .selectinload(Metric.points),
             selectinload(Meeting.items).selectinload(AgendaItem.actions),
             selectinload(Meeting.items).selectinload(AgendaItem.decisions),
             selectinload(Meeting.attendees),
@@ -144,8 +144,9 @@ def add_meeting_from_document(session: Session, doc: MinutesDocument) -> Meeting
                 higher_is_better=m.higher_is_better,
                 source_text=m.source,
                 points=[
-                    MetricPoint(position=j, period=p.period, value=p.value, approx=p.approx,
-                                high=p.high)
+                    MetricPoint(
+                        position=j, period=p.period, value=p.value, approx=p.approx, high=p.high
+                    )
                     for j, p in enumerate(m.points)
                 ],
             )
@@ -224,8 +225,12 @@ def _item_json(item: AgendaItem) -> dict[str, Any]:
                 "label": m.label,
                 "unit": m.unit,
                 "points": [
-                    {"period": p.period or None, "value": p.value, "approx": p.approx,
-                     "high": p.high}
+                    {
+                        "period": p.period or None,
+                        "value": p.value,
+                        "approx": p.approx,
+                        "high": p.high,
+                    }
                     for p in m.points
                 ],
                 "target": m.target,
@@ -235,8 +240,13 @@ def _item_json(item: AgendaItem) -> dict[str, Any]:
             for m in item.metrics
         ],
         "actions": [
-            {"reference": a.reference or None, "text": a.text, "owner": a.owner or None,
-             "due": a.due.isoformat() if a.due else None, "status": a.status}
+            {
+                "reference": a.reference or None,
+                "text": a.text,
+                "owner": a.owner or None,
+                "due": a.due.isoformat() if a.due else None,
+                "status": a.status,
+            }
             for a in item.actions
         ],
         "decisions": [d.text for d in item.decisions],
@@ -284,9 +294,7 @@ def figure_json(position: int, figure: ProposedFigure) -> dict[str, Any]:
     }
 
 
-def accept_figures(
-    store: Store, meeting_id: int, figures: list[tuple[int, ProposedFigure]]
-) -> int:
+def accept_figures(store: Store, meeting_id: int, figures: list[tuple[int, ProposedFigure]]) -> int:
     """Store proposals as the items' metrics (skipping ones already stored); returns how many."""
     added = 0
     with store.transaction() as session:
@@ -306,8 +314,13 @@ def accept_figures(
                     target=figure.target,
                     source_text=figure.text,
                     points=[
-                        MetricPoint(position=j, period=p.period or "", value=p.value,
-                                    approx=p.approx, high=p.high)
+                        MetricPoint(
+                            position=j,
+                            period=p.period or "",
+                            value=p.value,
+                            approx=p.approx,
+                            high=p.high,
+                        )
                         for j, p in enumerate(figure.points)
                     ],
                 )

@@ -16,8 +16,7 @@ def read_minutes(path: Path) -> MinutesDocument:
 
     path = Path(path)
     head = read_bytes(path)[:8]
-    if head.startswith(ZIP_MAGIC) or head == OLE2_MAGIC or path.suffix.lower() in (".docx",
-                                                                                    ".doc"):
+    if head.startswith(ZIP_MAGIC) or head == OLE2_MAGIC or path.suffix.lower() in (".docx", ".doc"):
         from pcc_minutes.documents.readers.docx import read_docx
 
         return read_docx(path)

@@ -18,8 +18,10 @@ from pcc_minutes.errors import UserInputError
 MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
-_MONTH_ALT = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+_MONTH_ALT = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 # "14th August 2025", "11 September 2025", "Thursday 17th October 2013", "August 14, 2025"
 DATE_DMY = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_ALT})\.?,?\s+"
@@ -204,9 +206,11 @@ def looks_like_schedule_line(line: str) -> bool:
 
 def looks_like_venue(line: str) -> bool:
     line = clean(line)
-    return 0 < len(line) <= 120 and bool(
-        VENUE_LABEL.match(line) or POSTCODE.search(line) or VENUE_WORDS.search(line)
-    ) and not line.endswith(".")
+    return (
+        0 < len(line) <= 120
+        and bool(VENUE_LABEL.match(line) or POSTCODE.search(line) or VENUE_WORDS.search(line))
+        and not line.endswith(".")
+    )
 
 
 def is_title_case_heading(text: str, *, max_words: int = 10) -> bool:
@@ -333,7 +337,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserInputError(f"Cannot read {path} ({exc.strerror}); check its permissions.") from exc
+        raise UserInputError(
+            f"Cannot read {path} ({exc.strerror}); check its permissions."
+        ) from exc
     if not data.strip():
         raise UserInputError(f"{path} is empty; there is nothing to import.")
     return data

@@ -151,8 +151,10 @@ def parse_text(text: str, source_name: str = "") -> MinutesDocument:
     # Title lines run to the first line that says when or where the meeting was.
     title_lines: list[str] = []
     while pos < n and tidy_end(lines[pos]) and not looks_like_schedule_line(lines[pos]):
-        if len(title_lines) >= 4 or split_item_heading(lines[pos]) or AGENDA_LINE.match(
-            clean(lines[pos])
+        if (
+            len(title_lines) >= 4
+            or split_item_heading(lines[pos])
+            or AGENDA_LINE.match(clean(lines[pos]))
         ):
             break
         title_lines.append(clean(lines[pos]))
@@ -180,8 +182,11 @@ def parse_text(text: str, source_name: str = "") -> MinutesDocument:
         pos += 1
 
     opening_lines: list[str] = []
-    while shaped and pos < n and not AGENDA_LINE.match(clean(lines[pos])) and not (
-        split_item_heading(lines[pos]) and not BULLET.match(lines[pos])
+    while (
+        shaped
+        and pos < n
+        and not AGENDA_LINE.match(clean(lines[pos]))
+        and not (split_item_heading(lines[pos]) and not BULLET.match(lines[pos]))
     ):
         opening_lines.append(lines[pos])
         pos += 1
