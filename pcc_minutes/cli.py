@@ -4,7 +4,9 @@
     pcc-minutes [--db PATH] list [--json]
     pcc-minutes [--db PATH] show ID [--json]
     pcc-minutes [--db PATH] figures ID [--json] [--accept]
-    pcc-minutes [--db PATH] export ID --format md -o FILE
+    pcc-minutes [--db PATH] export ID --format docx|pdf|md [--public] [--agenda] [--timings]
+                                      -o FILE
+    pcc-minutes [--db PATH] status ID draft|for-approval|approved|published [--by NAME]
     pcc-minutes [--db PATH] backup [-o FILE]
     pcc-minutes [--db PATH] demo
 
@@ -26,6 +28,12 @@ from pcc_minutes import __version__
 from pcc_minutes.errors import PccError, UserInputError
 
 PROG = "pcc-minutes"
+# format -> (module, function); imported only when that format is asked for
+WRITERS = {
+    "md": ("pcc_minutes.documents.writers.markdown", "write_markdown"),
+    "docx": ("pcc_minutes.documents.writers.docx", "render_docx"),
+    "pdf": ("pcc_minutes.documents.writers.pdf", "render_pdf"),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,9 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     cmd = commands.add_parser("export", help="write the minutes to a file")
     cmd.add_argument("id", type=_meeting_id, metavar="ID")
-    cmd.add_argument("--format", choices=["md"], required=True)
-    cmd.add_argument("--public", action="store_true", help="leave out confidential items")
+    cmd.add_argument("--format", choices=sorted(WRITERS), required=True)
+    cmd.add_argument("--public", action="store_true",
+                     help="the public version: no confidential items or private notes")
+    cmd.add_argument("--agenda", action="store_true", help="the agenda alone, for publishing "
+                     "before the meeting")
+    cmd.add_argument("--timings", action="store_true", help="show where each timed item "
+                     "starts in the meeting's recording")
     cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="file, or - for stdout")
+
+    cmd = commands.add_parser("status", help="send for approval, approve, publish, or reopen")
+    cmd.add_argument("id", type=_meeting_id, metavar="ID")
+    cmd.add_argument("status", choices=["draft", "for-approval", "approved", "published"])
+    cmd.add_argument("--by", default="", metavar="NAME", help="who is making the change")
 
     cmd = commands.add_parser("backup", help="copy the database safely while it is in use")
     cmd.add_argument("-o", "--output", metavar="FILE", type=Path)
@@ -168,14 +186,15 @@ def _run_on_store(args: argparse.Namespace, store: Any) -> int:
                 target = f" (target {figure.target:g})" if figure.target is not None else ""
                 print(f"Item {position}: {figure.label} [{figure.unit}] {points}{target}")
     elif args.command == "export":
-        from pcc_minutes.documents.writers.files import write_atomically
-        from pcc_minutes.documents.writers.markdown import render_markdown
-
-        data = render_markdown(services.minutes_document(store, args.id, public=args.public))
-        if args.output == "-":
-            sys.stdout.buffer.write(data)
+        _export(args, store)
+    elif args.command == "status":
+        result = services.set_status(store, args.id, args.status, args.by)
+        if result.changed:
+            who = f" by {result.by}" if result.by else ""
+            print(f"Meeting {result.meeting_id} is now {result.status}{who} "
+                  f"({result.at:%Y-%m-%d %H:%M}).")
         else:
-            print(write_atomically(Path(args.output), data))
+            print(f"Meeting {result.meeting_id} is already {result.status}; nothing changed.")
     elif args.command == "backup":
         target = args.output or store.path.with_name(
             f"{store.path.stem}-backup-{datetime.now():%Y%m%d-%H%M%S}{store.path.suffix}"
@@ -187,6 +206,28 @@ def _run_on_store(args: argparse.Namespace, store: Any) -> int:
         for summary in create_demo(store):
             print(_line(summary))
     return 0
+
+
+def _export(args: argparse.Namespace, store: Any) -> None:
+    import importlib
+
+    from pcc_minutes.documents.writers.files import write_atomically
+    from pcc_minutes.model import services
+
+    doc = services.minutes_document(
+        store, args.id, public=args.public, agenda_only=args.agenda, timings=args.timings
+    )
+    module, function = WRITERS[args.format]
+    render = getattr(importlib.import_module(module), function)
+    if args.output == "-":
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            temp = Path(folder) / f"out.{args.format}"
+            render(doc, temp)
+            sys.stdout.buffer.write(temp.read_bytes())
+        return
+    print(write_atomically(Path(args.output), lambda temp: render(doc, temp)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -202,6 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"{PROG}: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader (e.g. "| head") stopped listening: not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130

@@ -7,8 +7,10 @@ notes; the agenda variant keeps only what is published before the meeting.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from pcc_minutes.documents.layout import format_date
 from pcc_minutes.documents.markdown import from_markdown
 from pcc_minutes.documents.readers.common import parse_schedule
 from pcc_minutes.documents.tree import (
@@ -38,9 +40,37 @@ def schedule_text_still_true(meeting: Meeting) -> bool:
     )
 
 
+def _recording_offset(meeting: Meeting, started: datetime | None) -> int | None:
+    """Seconds into the meeting (and its webcast) at which an item started."""
+    if started is None:
+        return None
+    begun = meeting.live_started_at
+    if begun is None and meeting.date and meeting.start_time:
+        begun = datetime.combine(meeting.date, meeting.start_time)
+    if begun is None or started < begun:
+        return None
+    return int((started - begun).total_seconds())
+
+
+def status_note(meeting: Meeting) -> str:
+    """What a draft export says about itself: that it is a draft, which version, of when."""
+    if meeting.status not in ("draft", "for-approval"):
+        return ""
+    changed = meeting.updated_at or meeting.created_at
+    when = f", {format_date(changed.date())}" if changed else ""
+    waiting = " for approval" if meeting.status == "for-approval" else ""
+    return f"DRAFT{waiting} – version {meeting.version}{when}"
+
+
 def build_minutes(
-    meeting: Meeting, *, public: bool = False, agenda_only: bool = False
+    meeting: Meeting,
+    *,
+    public: bool = False,
+    agenda_only: bool = False,
+    timings: bool = False,
 ) -> MinutesDocument:
+    """The minutes document of ``meeting``; ``timings`` adds each item's start in the
+    recording (items timed in live mode only)."""
     items: list[ItemSection] = []
     for item in meeting.items:
         if public and item.confidential:
@@ -53,6 +83,7 @@ def build_minutes(
             confidential=item.confidential,
             started_at=item.actual_start.time() if item.actual_start else None,
             ended_at=item.actual_end.time() if item.actual_end else None,
+            recording_offset=_recording_offset(meeting, item.actual_start),
         )
         if not agenda_only:
             section.blocks = from_markdown(item.notes)
@@ -93,7 +124,9 @@ def build_minutes(
         attendance=[Attendance(a.name, a.role, a.group, a.present) for a in meeting.attendees],
         items=items,
         status=meeting.status,
+        status_note=status_note(meeting),
         public=public,
         agenda_only=agenda_only,
+        show_timings=timings and not agenda_only,
         source_name=meeting.source_name,
     )

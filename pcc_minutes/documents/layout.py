@@ -57,15 +57,8 @@ def item_heading(number: int, item: ItemSection) -> str:
     return f"Item {number}: {item.shown_heading}"
 
 
-def agenda_entry(number: int, item: ItemSection, *, with_details: bool = False) -> str:
-    text = f"Item {number}: {item.title}"
-    if with_details:
-        details = [f"Lead: {item.lead}"] if item.lead else []
-        if item.planned_minutes:
-            details.append(f"{item.planned_minutes} minutes")
-        if details:
-            text += " (" + ", ".join(details) + ")"
-    return text
+def agenda_entry(number: int, item: ItemSection) -> str:
+    return f"Item {number}: {item.title}"
 
 
 def attendance_blocks(doc: MinutesDocument) -> list[Block]:
@@ -139,10 +132,35 @@ def action_text(action: ActionEntry) -> str:
     return text + (f" ({'; '.join(extras)})" if extras else "")
 
 
+def format_offset(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours:d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def planned_starts(doc: MinutesDocument) -> list[time | None]:
+    """Each item's planned start, counting planned minutes on from the meeting's start; an
+    item without planned minutes leaves the starts after it unknown."""
+    starts: list[time | None] = []
+    minutes = doc.start.hour * 60 + doc.start.minute if doc.start else None
+    for item in doc.items:
+        starts.append(time(minutes // 60 % 24, minutes % 60) if minutes is not None else None)
+        if minutes is not None and item.planned_minutes is not None:
+            minutes += item.planned_minutes
+        else:
+            minutes = None
+    return starts
+
+
 def item_blocks(number: int, item: ItemSection, doc: MinutesDocument) -> list[Block]:
     blocks: list[Block] = [Heading(2, spans(item_heading(number, item)))]
-    if doc.agenda_only:
-        return blocks
+    if doc.show_timings and item.recording_offset is not None:
+        blocks.append(
+            Paragraph(
+                spans(f"In the recording from {format_offset(item.recording_offset)}",
+                      italic=True),
+                style="timing",
+            )
+        )
     blocks.extend(item.blocks)
     if item.metrics:
         blocks.append(metric_table(item.metrics))
@@ -167,20 +185,39 @@ def layout(doc: MinutesDocument) -> list[Block]:
         blocks.append(Paragraph(spans(line), style="schedule"))
     if doc.marking:
         blocks.append(Paragraph(spans(doc.marking), style="marking"))
+    if doc.is_draft and doc.status_note:
+        blocks.append(Paragraph(spans(doc.status_note, bold=True), style="draft"))
     blocks.append(Paragraph(spans(doc.document_kind), style="kind"))
     blocks.extend(doc.opening)
     blocks.extend(attendance_blocks(doc))
+    if doc.agenda_only:
+        blocks.extend(agenda_blocks(doc))
+        return blocks
     if doc.items:
         blocks.append(Paragraph(spans("Agenda:"), style="label"))
         blocks.append(
             BulletList(
                 tuple(
-                    ListItem(spans(agenda_entry(n, item, with_details=doc.agenda_only)))
+                    ListItem(spans(agenda_entry(n, item)))
                     for n, item in enumerate(doc.items, start=1)
                 )
             )
         )
-    if not doc.agenda_only:
-        for number, item in enumerate(doc.items, start=1):
-            blocks.extend(item_blocks(number, item, doc))
+    for number, item in enumerate(doc.items, start=1):
+        blocks.extend(item_blocks(number, item, doc))
     return blocks
+
+
+def agenda_blocks(doc: MinutesDocument) -> list[Block]:
+    """The published agenda: numbered items with their lead, planned time and length."""
+    rows = [tuple(spans(h) for h in ("Time", "Item", "Lead", "Minutes"))]
+    for number, (item, start) in enumerate(zip(doc.items, planned_starts(doc), strict=True), 1):
+        rows.append(
+            (
+                spans(format_time(start)),
+                spans(f"Item {number}: {item.title}"),
+                spans(item.lead),
+                spans(str(item.planned_minutes) if item.planned_minutes else ""),
+            )
+        )
+    return [Table(tuple(rows), header=True)]

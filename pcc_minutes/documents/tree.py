@@ -161,6 +161,8 @@ class ItemSection:
     confidential: bool = False
     started_at: time | None = None
     ended_at: time | None = None
+    # Seconds from the start of the meeting (and its webcast) to the start of this item.
+    recording_offset: int | None = None
     blocks: list[Block] = field(default_factory=list)
     metrics: list[MetricEntry] = field(default_factory=list)
     actions: list[ActionEntry] = field(default_factory=list)
@@ -194,6 +196,7 @@ class MinutesDocument:
     status_note: str = ""  # e.g. "Approved by … on …" or "DRAFT v3, 2 October 2025"
     public: bool = False
     agenda_only: bool = False
+    show_timings: bool = False  # print each item's start in the recording
     source_name: str = ""  # the file a reader built this from
 
     @property

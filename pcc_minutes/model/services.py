@@ -187,6 +187,7 @@ def meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
     """Everything about one meeting, in the shape ``pcc-minutes show --json`` prints."""
     with store.transaction() as session:
         meeting = _load(session, meeting_id)
+        approval = _last_approval(meeting)
         return {
             "id": meeting.id,
             "title": meeting.title,
@@ -206,9 +207,20 @@ def meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
             "status_at": meeting.status_at.isoformat(timespec="seconds")
             if meeting.status_at
             else None,
+            "version": meeting.version,
+            "approved_by": approval.by if approval else None,
+            "approved_at": approval.at.isoformat(timespec="seconds") if approval else None,
             "opening": meeting.opening,
             "items": [_item_json(item) for item in meeting.items],
         }
+
+
+def _last_approval(meeting: Meeting) -> Any:
+    """The approval that still stands: the last one, unless reopened as a draft since."""
+    if meeting.status not in LOCKED_STATUSES:
+        return None
+    approvals = [c for c in meeting.status_history if c.status == MeetingStatus.APPROVED.value]
+    return approvals[-1] if approvals else None
 
 
 def _item_json(item: AgendaItem) -> dict[str, Any]:
@@ -254,10 +266,17 @@ def _item_json(item: AgendaItem) -> dict[str, Any]:
 
 
 def minutes_document(
-    store: Store, meeting_id: int, *, public: bool = False, agenda_only: bool = False
+    store: Store,
+    meeting_id: int,
+    *,
+    public: bool = False,
+    agenda_only: bool = False,
+    timings: bool = False,
 ) -> MinutesDocument:
     with store.transaction() as session:
-        return build_minutes(_load(session, meeting_id), public=public, agenda_only=agenda_only)
+        return build_minutes(
+            _load(session, meeting_id), public=public, agenda_only=agenda_only, timings=timings
+        )
 
 
 # --- figures -----------------------------------------------------------------------------
@@ -361,3 +380,58 @@ def save_item_notes(store: Store, item_id: int, notes: str) -> None:
             .where(AgendaItem.id == item_id)
             .values(notes=notes, updated_at=utcnow())
         )
+
+
+# --- approval ----------------------------------------------------------------------------
+
+# Where a meeting may go from each status; any status may go back to draft for a correction.
+NEXT_STATUSES = {
+    MeetingStatus.DRAFT.value: {MeetingStatus.FOR_APPROVAL.value},
+    MeetingStatus.FOR_APPROVAL.value: {MeetingStatus.APPROVED.value, MeetingStatus.DRAFT.value},
+    MeetingStatus.APPROVED.value: {MeetingStatus.PUBLISHED.value, MeetingStatus.DRAFT.value},
+    MeetingStatus.PUBLISHED.value: {MeetingStatus.DRAFT.value},
+}
+STATUS_ADVICE = {
+    MeetingStatus.APPROVED.value: "send it for approval first",
+    MeetingStatus.PUBLISHED.value: "approve it first",
+    MeetingStatus.FOR_APPROVAL.value: "set it back to draft first",
+}
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    meeting_id: int
+    status: str
+    by: str
+    at: Any
+    changed: bool
+    version: int
+
+
+def set_status(store: Store, meeting_id: int, status: str, by: str = "") -> StatusResult:
+    """Move a meeting along draft → for-approval → approved → published (or back to draft).
+
+    Setting the status a meeting already has changes nothing. Going back to draft starts a
+    new version, so exports of the correction are told apart from the approved text.
+    """
+    from pcc_minutes.model.entities import StatusChange
+
+    valid = [s.value for s in MeetingStatus]
+    if status not in valid:
+        raise UserInputError(f"'{status}' is not a status; use one of {', '.join(valid)}.")
+    with store.transaction() as session:
+        meeting = _load(session, meeting_id)
+        if meeting.status == status:
+            return StatusResult(meeting.id, status, meeting.status_by, meeting.status_at, False,
+                                meeting.version)
+        if status not in NEXT_STATUSES[meeting.status]:
+            raise UserInputError(
+                f"Meeting {meeting_id} is {meeting.status} and cannot become {status} directly; "
+                f"{STATUS_ADVICE.get(status, 'change its status step by step')}."
+            )
+        now = utcnow()
+        if status == MeetingStatus.DRAFT.value:
+            meeting.version += 1
+        meeting.status, meeting.status_by, meeting.status_at = status, by, now
+        meeting.status_history.append(StatusChange(status=status, by=by, at=now))
+        return StatusResult(meeting.id, status, by, now, True, meeting.version)

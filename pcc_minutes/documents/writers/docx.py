@@ -1,0 +1,253 @@
+"""Word minutes: the layout's blocks written with the styles of the shipped reference document.
+
+Item headings and sub-headings use Word's Heading styles (the navigation pane lists them),
+bullets are real Word lists with nesting (numbering definitions from the reference document),
+tables have a repeating header row, the header and footer carry the classification marking,
+DRAFT with a watermark while unapproved, and "Page X of Y" as fields; the document properties
+say title, subject, author and language en-GB.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
+
+from pcc_minutes import APP_NAME
+from pcc_minutes.documents.layout import format_date, layout
+from pcc_minutes.documents.tree import (
+    Block,
+    BulletList,
+    Heading,
+    Image,
+    MinutesDocument,
+    Paragraph,
+    Spans,
+    Table,
+)
+from pcc_minutes.documents.writers.docx_reference import (
+    BULLET_NUM_ID,
+    ORDERED_ABSTRACT_ID,
+    REFERENCE,
+)
+from pcc_minutes.resources import resource_path
+
+HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
+PARAGRAPH_STYLES = {
+    "organisation": "Meeting Organisation",
+    "subtitle": "Meeting Schedule",
+    "schedule": "Meeting Schedule",
+    "kind": "Meeting Kind",
+    "label": "Agenda Label",
+    "marking": "Marking",
+    "attendance": "Attendance",
+    "draft": "Marking",
+    "timing": "Normal",
+    "": "Normal",
+}
+LIST_STYLES = {False: ("List Bullet", "List Bullet 2", "List Bullet 3"),
+               True: ("List Number", "List Number 2", "List Number 3")}
+STYLES = sorted(
+    set(HEADING_STYLES.values())
+    | set(PARAGRAPH_STYLES.values())
+    | {name for names in LIST_STYLES.values() for name in names}
+    | {"Heading 3", "Header", "Footer", "Table Grid"}
+)
+
+
+def _add_spans(paragraph, content: Spans) -> None:
+    for span in content:
+        parts = span.text.split("\n")
+        for index, part in enumerate(parts):
+            run = paragraph.add_run(part)
+            run.bold = span.bold or None
+            run.italic = span.italic or None
+            if index < len(parts) - 1:
+                run.add_break()
+
+
+class _Writer:
+    def __init__(self, doc: MinutesDocument):
+        self.doc = doc
+        self.word = Document(str(resource_path(REFERENCE, must_exist=True)))
+        self.numbering = self.word.part.numbering_part.element
+        self._next_num_id = 1000
+
+    # --- blocks --------------------------------------------------------------------------
+
+    def block(self, block: Block, level: int = 0) -> None:
+        body = self.word
+        if isinstance(block, Heading):
+            style = HEADING_STYLES.get(block.level, "Heading 3")
+            _add_spans(body.add_paragraph(style=style), block.content)
+        elif isinstance(block, Paragraph):
+            style = PARAGRAPH_STYLES.get(block.style, "Normal")
+            _add_spans(body.add_paragraph(style=style), block.content)
+        elif isinstance(block, BulletList):
+            self.bullets(block, level)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Image):
+            self.image(block)
+
+    def _ordered_num_id(self, start: int) -> int:
+        """A fresh numbering instance so that each ordered list counts from its own start."""
+        self._next_num_id += 1
+        num_id = self._next_num_id
+        self.numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                f'<w:abstractNumId w:val="{ORDERED_ABSTRACT_ID}"/>'
+                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+                "</w:num>"
+            )
+        )
+        return num_id
+
+    def bullets(self, bullets: BulletList, level: int) -> None:
+        num_id = self._ordered_num_id(bullets.start) if bullets.ordered else BULLET_NUM_ID
+        style = LIST_STYLES[bullets.ordered][min(level, 2)]
+        for item in bullets.items:
+            paragraph = self.word.add_paragraph(style=style)
+            _add_spans(paragraph, item.content)
+            numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numbering.get_or_add_ilvl().val = min(level, 8)
+            numbering.get_or_add_numId().val = num_id
+            for child in item.children:
+                if isinstance(child, BulletList):
+                    self.bullets(child, level + 1)
+                else:
+                    self.block(child, level + 1)
+
+    def table(self, table: Table) -> None:
+        if not table.rows:
+            return
+        width = max(len(row) for row in table.rows)
+        word_table = self.word.add_table(rows=0, cols=width)
+        word_table.style = self.word.styles["Table Grid"]
+        for index, row in enumerate(table.rows):
+            cells = word_table.add_row().cells
+            header = table.header and index == 0
+            for cell, content in zip(cells, row, strict=False):
+                paragraph = cell.paragraphs[0]
+                _add_spans(paragraph, content)
+                if header:
+                    for run in paragraph.runs:
+                        run.bold = True
+            if header:
+                # Repeat on every page and tell assistive technology this row is the header.
+                tr_pr = word_table.rows[index]._tr.get_or_add_trPr()
+                tr_pr.append(OxmlElement("w:tblHeader"))
+        self.word.add_paragraph(style="Normal")  # Word needs a paragraph between tables
+
+    def image(self, image: Image) -> None:
+        path = Path(image.source) if image.source else None
+        if path is None or not path.is_file():
+            return  # alt text alone is no picture; the Markdown keeps it
+        self.word.add_picture(str(path), width=Cm(4))
+        picture = self.word.paragraphs[-1]
+        for doc_pr in picture._p.iter(qn("wp:docPr")):
+            doc_pr.set("descr", image.alt)
+            doc_pr.set("title", image.alt)
+
+    # --- page furniture ------------------------------------------------------------------
+
+    def header_footer(self) -> None:
+        section = self.word.sections[0]
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        top = self.doc.marking
+        if self.doc.is_draft:
+            top = " · ".join(part for part in (self.doc.marking, self.draft_label()) if part)
+        header = section.header.paragraphs[0]
+        header.style = self.word.styles["Header"]
+        header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if top:
+            run = header.add_run(top)
+            run.bold = True
+        if self.doc.is_draft:
+            header.runs[0]._r.addprevious(_watermark_run())
+        footer = section.footer.paragraphs[0]
+        footer.style = self.word.styles["Footer"]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if self.doc.marking:
+            footer.add_run(self.doc.marking + "    ").bold = True
+        footer.add_run("Page ")
+        _field(footer, "PAGE", "1")
+        footer.add_run(" of ")
+        _field(footer, "NUMPAGES", "1")
+
+    def draft_label(self) -> str:
+        return self.doc.status_note or "DRAFT"
+
+    def properties(self) -> None:
+        props = self.word.core_properties
+        props.title = self.doc.title
+        kind = "Agenda" if self.doc.agenda_only else "Meeting note"
+        when = format_date(self.doc.date)
+        props.subject = f"{kind} {when}".strip()
+        props.author = self.doc.organisation or APP_NAME
+        props.language = "en-GB"
+        props.keywords = ", ".join(k for k in (self.doc.marking, self.doc.status) if k)
+        props.comments = f"Written by {APP_NAME}"
+
+    def write(self, target: Path) -> None:
+        for block in layout(self.doc):
+            self.block(block)
+        self.header_footer()
+        self.properties()
+        self.word.save(str(target))
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES) with a placeholder result until Word updates it."""
+
+    def fld_char(kind: str):
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+    fld_char("begin")
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    fld_char("separate")
+    paragraph.add_run(placeholder)
+    fld_char("end")
+
+
+_WATERMARK = (
+    '<w:r {ns}><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136"'
+    ' adj="10800" path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t"'
+    ' o:connecttype="custom"/><v:textpath on="t" fitshape="t"/></v:shapetype>'
+    '<v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s2049" type="#_x0000_t136"'
+    ' style="position:absolute;margin-left:0;margin-top:0;width:460pt;height:115pt;'
+    "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
+    'mso-position-horizontal-relative:margin;mso-position-vertical:center;'
+    'mso-position-vertical-relative:margin" fillcolor="#d9d9d9" stroked="f">'
+    '<v:fill opacity=".5"/><v:textpath style="font-family:&quot;Arial&quot;;font-size:1pt"'
+    ' string="DRAFT"/></v:shape></w:pict></w:r>'
+)
+
+
+def _watermark_run():
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+    )
+    return copy.deepcopy(parse_xml(_WATERMARK.format(ns=namespaces)))
+
+
+def render_docx(doc: MinutesDocument, target: Path) -> None:
+    """Write the Word minutes to ``target`` (callers pass a temporary path and rename)."""
+    _Writer(doc).write(Path(target))
+
+
+__all__ = ["render_docx", "STYLES"]
