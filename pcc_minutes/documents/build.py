@@ -118,7 +118,7 @@ def build_minutes(
         schedule_text=meeting.schedule_text if schedule_text_still_true(meeting) else "",
         chair=meeting.chair,
         marking=meeting.marking,
-        document_kind="Agenda" if agenda_only else "Meeting note",
+        document_kind="Agenda" if agenda_only else meeting.document_kind,
         logo=Image(alt=meeting.logo_alt, source="logo") if meeting.logo_alt else None,
         opening=[] if agenda_only else from_markdown(meeting.opening),
         attendance=[Attendance(a.name, a.role, a.group, a.present) for a in meeting.attendees],

@@ -103,6 +103,7 @@ def add_meeting_from_document(session: Session, doc: MinutesDocument) -> Meeting
         venue=doc.venue,
         schedule_text=doc.schedule_text,
         chair=doc.chair,
+        document_kind=doc.document_kind,
         opening=to_markdown(doc.opening),
         marking=doc.marking,
         logo_alt=doc.logo.alt if doc.logo else "",

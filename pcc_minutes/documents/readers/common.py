@@ -50,7 +50,7 @@ VENUE_WORDS = re.compile(
 )
 # "Item 2: Police Powers", "Item 2. Firearms", "Item 4(i): Workstream"
 ITEM_HEADING = re.compile(
-    r"^\s*item\s+(?P<number>\d+)(?P<suffix>\s*\([ivx\d]+\)|[a-z])?\s*[:.)\-–]?\s*(?P<title>.*)$",
+    r"^\s*item\s+(?P<number>\d+)(?P<suffix>\s*\([a-z\d]+\)|[a-z]+\)?)?\s*[:.)\-–]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
 # "1. Welcome", "3 Prioritising data" (a numbered heading, not "3.1 text")

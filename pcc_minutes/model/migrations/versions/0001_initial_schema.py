@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("venue", sa.String(length=500), nullable=False),
         sa.Column("schedule_text", sa.Text(), nullable=False),
         sa.Column("chair", sa.String(length=300), nullable=False),
+        sa.Column("document_kind", sa.String(length=100), nullable=False),
         sa.Column("opening", sa.Text(), nullable=False),
         sa.Column("marking", sa.String(length=100), nullable=False),
         sa.Column("logo_alt", sa.Text(), nullable=False),
