@@ -59,7 +59,7 @@ def _summary(meeting: Meeting) -> MeetingSummary:
     return MeetingSummary(meeting.id, meeting.date, meeting.title, meeting.status, series)
 
 
-def _load(session: Session, meeting_id: int) -> Meeting:
+def load_meeting(session: Session, meeting_id: int) -> Meeting:
     meeting = session.get(
         Meeting,
         meeting_id,
@@ -79,7 +79,7 @@ def _load(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def _series_for(session: Session, name: str, organisation: str = "") -> MeetingSeries:
+def series_for(session: Session, name: str, organisation: str = "") -> MeetingSeries:
     series = session.scalar(select(MeetingSeries).where(MeetingSeries.name == name))
     if series is None:
         series = MeetingSeries(name=name, organisation=organisation)
@@ -93,7 +93,7 @@ def _series_for(session: Session, name: str, organisation: str = "") -> MeetingS
 def add_meeting_from_document(session: Session, doc: MinutesDocument) -> Meeting:
     """Store a minutes document (from an importer or the demo) as a new meeting."""
     meeting = Meeting(
-        series=_series_for(session, doc.title, doc.organisation),
+        series=series_for(session, doc.title, doc.organisation),
         title=doc.title,
         organisation=doc.organisation,
         subtitle=doc.subtitle,
@@ -187,7 +187,7 @@ def _time(value: Any) -> str | None:
 def meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
     """Everything about one meeting, in the shape ``pcc-minutes show --json`` prints."""
     with store.transaction() as session:
-        meeting = _load(session, meeting_id)
+        meeting = load_meeting(session, meeting_id)
         approval = _last_approval(meeting)
         return {
             "id": meeting.id,
@@ -276,7 +276,10 @@ def minutes_document(
 ) -> MinutesDocument:
     with store.transaction() as session:
         return build_minutes(
-            _load(session, meeting_id), public=public, agenda_only=agenda_only, timings=timings
+            load_meeting(session, meeting_id),
+            public=public,
+            agenda_only=agenda_only,
+            timings=timings,
         )
 
 
@@ -292,7 +295,7 @@ def proposed_figures(store: Store, meeting_id: int) -> list[tuple[int, ProposedF
     from pcc_minutes.model.figures import detect_figures
 
     with store.transaction() as session:
-        meeting = _load(session, meeting_id)
+        meeting = load_meeting(session, meeting_id)
         texts = [(item.position, item.notes) for item in meeting.items]
     found: list[tuple[int, ProposedFigure]] = []
     for position, notes in texts:
@@ -318,8 +321,8 @@ def accept_figures(store: Store, meeting_id: int, figures: list[tuple[int, Propo
     """Store proposals as the items' metrics (skipping ones already stored); returns how many."""
     added = 0
     with store.transaction() as session:
-        meeting = _load(session, meeting_id)
-        _refuse_if_locked(meeting)
+        meeting = load_meeting(session, meeting_id)
+        refuse_if_locked(meeting)
         by_position = {item.position: item for item in meeting.items}
         for position, figure in figures:
             item = by_position[position]
@@ -352,7 +355,7 @@ def accept_figures(store: Store, meeting_id: int, figures: list[tuple[int, Propo
 # --- editing -----------------------------------------------------------------------------
 
 
-def _refuse_if_locked(meeting: Meeting) -> None:
+def refuse_if_locked(meeting: Meeting) -> None:
     if meeting.status in LOCKED_STATUSES:
         raise LockedError(
             f"Meeting {meeting.id} is {meeting.status} and locked against edits; "
@@ -421,10 +424,11 @@ def set_status(store: Store, meeting_id: int, status: str, by: str = "") -> Stat
     if status not in valid:
         raise UserInputError(f"'{status}' is not a status; use one of {', '.join(valid)}.")
     with store.transaction() as session:
-        meeting = _load(session, meeting_id)
+        meeting = load_meeting(session, meeting_id)
         if meeting.status == status:
-            return StatusResult(meeting.id, status, meeting.status_by, meeting.status_at, False,
-                                meeting.version)
+            return StatusResult(
+                meeting.id, status, meeting.status_by, meeting.status_at, False, meeting.version
+            )
         if status not in NEXT_STATUSES[meeting.status]:
             raise UserInputError(
                 f"Meeting {meeting_id} is {meeting.status} and cannot become {status} directly; "

@@ -1,0 +1,133 @@
+"""Agenda templates: the shape of a meeting before it happens, shareable as a file.
+
+A template holds what repeats from one meeting to the next — title, venue, chair, marking,
+the purpose paragraph, attendees and standing agenda items — never notes. The built-in one is
+for the Accountability and Performance Meeting; users save their own as ``.pcctemplate.json``
+files to pass between laptops.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pcc_minutes.errors import UserInputError
+
+FORMAT = "pcc-minutes-template"
+FORMAT_VERSION = 1
+SUFFIX = ".pcctemplate.json"
+
+
+@dataclass
+class TemplateItem:
+    title: str
+    lead: str = ""
+    planned_minutes: int | None = None
+    confidential: bool = False
+
+
+@dataclass
+class TemplatePerson:
+    name: str
+    role: str = ""
+    group: str = ""
+
+
+@dataclass
+class AgendaTemplate:
+    name: str
+    title: str
+    organisation: str = ""
+    venue: str = ""
+    chair: str = ""
+    marking: str = ""
+    opening: str = ""  # Markdown; "{date}" is replaced by the meeting's date
+    start: str = ""  # "HH:MM"
+    minutes: int | None = None  # planned length of the meeting
+    attendees: list[TemplatePerson] = field(default_factory=list)
+    items: list[TemplateItem] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        data = {"format": FORMAT, "version": FORMAT_VERSION, **asdict(self)}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def builtin_templates() -> list[AgendaTemplate]:
+    return [
+        AgendaTemplate(
+            name="Accountability and Performance Meeting",
+            title="Accountability and Performance Meeting",
+            organisation="Police and Crime Commissioner and Chief Constable",
+            venue="Gold Command, Police HQ",
+            chair="Police and Crime Commissioner",
+            marking="OFFICIAL",
+            start="10:30",
+            minutes=60,
+            opening=(
+                "On {date}, the Police and Crime Commissioner chaired the monthly "
+                "Accountability and Performance Meeting with the Chief Constable. The meeting "
+                "is where the Commissioner carries out the statutory duty to hold the Chief "
+                "Constable to account for the performance of the force."
+            ),
+            attendees=[
+                TemplatePerson("Police and Crime Commissioner", "Chair", "Chair"),
+                TemplatePerson("Chief Constable", "Chief Constable"),
+                TemplatePerson("Chief Executive", "Office of the PCC"),
+                TemplatePerson("Minute-taker", "Office of the PCC"),
+            ],
+            items=[
+                TemplateItem("Minutes of the Last Meeting and Action Log", "Chief Executive", 5),
+                TemplateItem(
+                    "Performance Against the Police and Crime Plan", "Chief Constable", 15
+                ),
+                TemplateItem("Themed Item", "Chief Constable", 15),
+                TemplateItem("Inspection and Scrutiny Update", "Chief Constable", 10),
+                TemplateItem("Finance and Resources", "Chief Finance Officer", 10),
+                TemplateItem("Any Other Business", "Chair", 5),
+            ],
+        )
+    ]
+
+
+def _problem(path: Path, what: str) -> UserInputError:
+    return UserInputError(
+        f"{path} is not a usable agenda template ({what}); choose a file saved by PCC Minutes."
+    )
+
+
+def load_template(path: Path) -> AgendaTemplate:
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserInputError(f"{path} does not exist; check the file name.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _problem(path, f"cannot read it: {exc}") from exc
+    try:
+        data: Any = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise _problem(path, f"not JSON, line {exc.lineno}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _problem(path, "not a template file")
+    if int(data.get("version", 0)) > FORMAT_VERSION:
+        raise UserInputError(f"{path} was saved by a newer PCC Minutes; update to open it.")
+    try:
+        items = [TemplateItem(**item) for item in data.get("items", [])]
+        people = [TemplatePerson(**person) for person in data.get("attendees", [])]
+        fields = {
+            k: v for k, v in data.items() if k not in ("format", "version", "items", "attendees")
+        }
+        template = AgendaTemplate(**fields, items=items, attendees=people)
+    except TypeError as exc:
+        raise _problem(path, str(exc)) from exc
+    if not template.title.strip():
+        raise _problem(path, "it has no title")
+    return template
+
+
+def save_template(template: AgendaTemplate, path: Path) -> Path:
+    from pcc_minutes.documents.writers.files import write_atomically
+
+    return write_atomically(Path(path), template.to_json().encode("utf-8"))

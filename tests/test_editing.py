@@ -1,0 +1,172 @@
+"""Setting up and running a meeting through the operations the window calls."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+
+from pcc_minutes.errors import LockedError, UserInputError
+from pcc_minutes.model import editing, services
+from pcc_minutes.model.editing import PersonView, PointView
+from pcc_minutes.model.templates import (
+    AgendaTemplate,
+    builtin_templates,
+    load_template,
+    save_template,
+)
+
+
+@pytest.fixture
+def meeting_id(store) -> int:
+    return editing.create_from_template(store, builtin_templates()[0], date(2026, 1, 15))
+
+
+def test_a_meeting_from_the_builtin_template_has_its_agenda_and_people(store, meeting_id):
+    view = editing.meeting_view(store, meeting_id)
+    assert view.title == "Accountability and Performance Meeting"
+    assert (view.start, view.end) == (time(10, 30), time(11, 30))
+    assert [i.position for i in view.items] == list(range(1, len(view.items) + 1))
+    assert view.items[0].planned_minutes == 5 and view.attendees[0].group == "Chair"
+    assert "15 January 2026" in services.meeting_json(store, meeting_id)["opening"]
+
+
+def test_templates_round_trip_through_a_shared_file(tmp_path, store, meeting_id):
+    editing.add_item(store, meeting_id, "Road Safety", lead="ACC Operations", planned_minutes=10)
+    template = editing.template_from_meeting(store, meeting_id, name="Our APM")
+    path = save_template(template, tmp_path / "apm.pcctemplate.json")
+    again = load_template(path)
+    assert again == template
+    assert again.items[-1].title == "Road Safety"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [("{not json", "not JSON"), ('{"format": "other"}', "not a template file"),
+     ('{"format": "pcc-minutes-template", "version": 1, "title": "", "name": "x"}',
+      "no title")],
+)
+def test_a_broken_template_file_is_refused_in_one_sentence(tmp_path, content, message):
+    path = tmp_path / "t.pcctemplate.json"
+    path.write_text(content)
+    with pytest.raises(UserInputError, match=message):
+        load_template(path)
+
+
+def test_the_next_meeting_copies_agenda_people_venue_and_marking_but_not_notes(store,
+                                                                                  meeting_id):
+    view = editing.meeting_view(store, meeting_id)
+    services.save_item_notes(store, view.items[1].id, "- Crime is down.\n")
+    editing.set_attendees(store, meeting_id, [PersonView("Dana Whitfield", "PCC", "Chair"),
+                                              PersonView("Lee Harte", "CC", present=False)])
+    next_id = editing.create_from_last(store, meeting_id, date(2026, 2, 12))
+    after = editing.meeting_view(store, next_id)
+    assert [i.title for i in after.items] == [i.title for i in view.items]
+    assert all(i.notes == "" for i in after.items)
+    assert [p.name for p in after.attendees] == ["Dana Whitfield", "Lee Harte"]
+    assert all(p.present for p in after.attendees)
+    assert (after.venue, after.marking, after.series) == (view.venue, view.marking, view.series)
+
+
+def test_items_are_added_removed_and_moved_keeping_positions_1_to_n(store, meeting_id):
+    first = editing.meeting_view(store, meeting_id).items
+    new_id = editing.add_item(store, meeting_id, "Urgent Item", after=1)
+    titles = [i.title for i in editing.meeting_view(store, meeting_id).items]
+    assert titles[1] == "Urgent Item"
+    editing.move_item(store, new_id, len(titles))
+    view = editing.meeting_view(store, meeting_id)
+    assert view.items[-1].title == "Urgent Item"
+    editing.remove_item(store, first[0].id)
+    view = editing.meeting_view(store, meeting_id)
+    assert [i.position for i in view.items] == list(range(1, len(view.items) + 1))
+    assert first[0].title not in [i.title for i in view.items]
+
+
+def test_moving_between_items_records_actual_starts_and_ends(store, meeting_id):
+    items = editing.meeting_view(store, meeting_id).items
+    t0 = datetime(2026, 1, 15, 10, 31)
+    editing.start_live(store, meeting_id, t0)
+    editing.enter_item(store, meeting_id, items[0].id, t0)
+    editing.enter_item(store, meeting_id, items[1].id, t0 + timedelta(minutes=6))
+    editing.enter_item(store, meeting_id, items[0].id, t0 + timedelta(minutes=20))
+    editing.enter_item(store, meeting_id, items[2].id, t0 + timedelta(minutes=22))
+    view = editing.meeting_view(store, meeting_id)
+    assert view.live_started_at == t0
+    assert view.items[0].actual_start == t0  # going back keeps the first start
+    assert view.items[0].actual_end == t0 + timedelta(minutes=22)
+    assert view.items[1].actual_start == t0 + timedelta(minutes=6)
+    assert view.items[1].actual_end == t0 + timedelta(minutes=20)
+    assert view.items[2].actual_end is None
+
+
+def test_items_timed_live_give_their_place_in_the_recording(store, meeting_id):
+    items = editing.meeting_view(store, meeting_id).items
+    t0 = datetime(2026, 1, 15, 10, 30)
+    editing.enter_item(store, meeting_id, items[0].id, t0)
+    editing.enter_item(store, meeting_id, items[1].id, t0 + timedelta(minutes=12, seconds=5))
+    doc = services.minutes_document(store, meeting_id, timings=True)
+    assert doc.items[1].recording_offset == 725
+    from pcc_minutes.documents.layout import layout
+    from pcc_minutes.documents.markdown import to_markdown
+
+    assert "In the recording from 0:12:05" in to_markdown(layout(doc))
+    plain = services.minutes_document(store, meeting_id)
+    assert "In the recording" not in to_markdown(layout(plain))
+
+
+def test_actions_and_figures_are_captured_against_an_item(store, meeting_id):
+    item = editing.meeting_view(store, meeting_id).items[1]
+    action_id = editing.add_action(store, item.id, "Share the audit", "Chief Constable",
+                                   date(2026, 3, 1))
+    editing.add_metric(store, item.id, "Recording accuracy", "%",
+                       [PointView("2025", 80), PointView("2026", 92, True, 93)], target=95)
+    view = editing.meeting_view(store, meeting_id).item(item.id)
+    assert view.actions[0].owner == "Chief Constable"
+    assert view.metrics[0].points[1] == PointView("2026", 92, True, 93)
+    editing.set_action_status(store, action_id, "done")
+    assert editing.meeting_view(store, meeting_id).item(item.id).actions[0].status == "done"
+
+
+def test_open_actions_carry_into_the_next_meeting_of_the_series(store, meeting_id):
+    item = editing.meeting_view(store, meeting_id).items[0]
+    editing.add_action(store, item.id, "Write to the council", "Chief Executive")
+    next_id = editing.create_from_last(store, meeting_id, date(2026, 2, 12))
+    assert editing.open_actions_of_series(store, next_id) == [
+        (date(2026, 1, 15), "Write to the council", "Chief Executive")
+    ]
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda s, m, i: editing.update_meeting(s, m, start_time=time(11), end_time=time(10)),
+         "cannot end"),
+        (lambda s, m, i: editing.add_item(s, m, "  "), "needs a title"),
+        (lambda s, m, i: editing.update_item(s, i, planned_minutes=-5), "whole number"),
+        (lambda s, m, i: editing.add_metric(s, i, "x", "kg", [PointView("", 1)]), "not a unit"),
+        (lambda s, m, i: editing.add_action(s, i, ""), "needs some words"),
+    ],
+)
+def test_impossible_input_gets_one_clear_sentence(store, meeting_id, call, message):
+    item_id = editing.meeting_view(store, meeting_id).items[0].id
+    with pytest.raises(UserInputError, match=message):
+        call(store, meeting_id, item_id)
+
+
+def test_an_approved_meeting_refuses_every_edit(store, meeting_id):
+    item_id = editing.meeting_view(store, meeting_id).items[0].id
+    services.set_status(store, meeting_id, "for-approval")
+    services.set_status(store, meeting_id, "approved", "Chair")
+    for call in (
+        lambda: editing.update_meeting(store, meeting_id, venue="Elsewhere"),
+        lambda: editing.add_item(store, meeting_id, "Late"),
+        lambda: editing.move_item(store, item_id, 3),
+        lambda: editing.add_action(store, item_id, "Do it"),
+        lambda: editing.enter_item(store, meeting_id, item_id),
+    ):
+        with pytest.raises(LockedError):
+            call()
+
+
+def test_template_dataclass_defaults_are_sane():
+    assert AgendaTemplate(name="x", title="y").items == []
