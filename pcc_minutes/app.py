@@ -1,7 +1,8 @@
-"""Starts the desktop window: opens the store, offers the demo on a first start, shows it.
+"""Starts the desktop window: opens the store, shows the most recent meeting (or the welcome
+page that offers the demo on a first start).
 
-Only Qt and the store are imported on the way to the first paint; python-docx, reportlab
-and the importers load when a command needs them.
+Only Qt, SQLAlchemy and the window are imported on the way to the first paint; python-docx,
+reportlab and the importers load when a command needs them.
 """
 
 from __future__ import annotations
@@ -9,37 +10,64 @@ from __future__ import annotations
 import argparse
 import sys
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+class _QuitAfterFirstPaint(QObject):
+    """For ``--startup-check``: quit as soon as the window has painted once."""
+
+    def __init__(self, app: QApplication):
+        super().__init__()
+        self.app = app
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
 
 def run_window(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     from pcc_minutes import APP_NAME
     from pcc_minutes.errors import PccError
-    from pcc_minutes.model import services
     from pcc_minutes.model.store import open_store
-    from pcc_minutes.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("pcc-minutes")
+    app.setApplicationDisplayName(APP_NAME)
+    from PySide6.QtCore import QSettings
+
+    from pcc_minutes.ui.theme import apply_palette
+
+    apply_palette(app, QSettings().value("view/dark", False, type=bool))
     try:
         store = open_store(args.db)
     except PccError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        if not args.startup_check:
+            QMessageBox.critical(None, APP_NAME, str(exc))
         raise
-    try:
-        if not services.list_meetings(store):
-            from pcc_minutes.model.demo import create_demo
+    from pcc_minutes.ui.main_window import MainWindow
 
-            create_demo(store)
-        window = MainWindow(store)
-        window.show()
+    try:
         if args.open is not None:
-            window.open_meeting(args.open)
+            from pcc_minutes.model.editing import meeting_view
+
+            meeting_view(store, args.open)  # a missing meeting is one line and exit 2
+        window = MainWindow(store)
+        watcher = _QuitAfterFirstPaint(app)
         if args.startup_check:
-            # Exit right after the first paint has been delivered.
-            QTimer.singleShot(0, app.quit)
-        return app.exec()
+            window.installEventFilter(watcher)
+            if window.centralWidget() is not None:
+                window.centralWidget().installEventFilter(watcher)
+        window.show()
+        window.start(args.open, live=args.open is not None)
+        code = app.exec()
+        if args.startup_check and not watcher.painted:
+            print("pcc-minutes: the window never painted", file=sys.stderr)
+            return 1
+        return code
     finally:
         store.close()

@@ -210,3 +210,12 @@ def test_backup_is_a_complete_readable_copy(store, tmp_path):
 def test_backup_into_a_missing_folder_says_so_and_leaves_nothing(store, tmp_path):
     with pytest.raises(StorageError, match="Cannot write the backup"):
         store.backup(tmp_path / "no such folder" / "copy.sqlite3")
+
+
+def test_the_head_constant_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    from pcc_minutes.model.migrations import HEAD
+    from pcc_minutes.model.store import alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD

@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pcc_minutes.errors import StorageError
+from pcc_minutes.model.migrations import HEAD
 
 ENV_VAR = "PCC_MINUTES_DB"
 DB_FILENAME = "minutes.sqlite3"
@@ -205,8 +206,9 @@ def open_store(path: str | os.PathLike[str] | None = None) -> Store:
     )
     event.listen(engine, "connect", _on_connect)
     try:
-        _refuse_newer_schema(engine, db_path)
-        _migrate(engine)
+        if _schema_revision(engine) != HEAD:
+            _refuse_newer_schema(engine, db_path)
+            _migrate(engine)
     except OperationalError as exc:
         engine.dispose()
         if "locked" in str(exc.orig) or "busy" in str(exc.orig):
@@ -221,6 +223,17 @@ def open_store(path: str | os.PathLike[str] | None = None) -> Store:
         engine.dispose()
         raise
     return Store(db_path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _schema_revision(engine: Engine) -> str | None:
+    """The database's Alembic revision, read without importing Alembic."""
+    with engine.connect() as connection:
+        exists = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).scalar()
+        if not exists:
+            return None
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def _refuse_newer_schema(engine: Engine, path: Path) -> None:

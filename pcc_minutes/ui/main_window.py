@@ -1,61 +1,771 @@
-"""The main window as it stands before the full workspace: meetings on the left, the
-selected meeting's minutes on the right, rendered from the same document tree as exports."""
+"""The main window: meetings, the agenda, the notes, figures and actions, in one place.
+
+Live mode answers three questions at a glance — where are we in the agenda, how long has this
+item run, is my typing safe — and keeps the cursor in the notes after every navigation.
+Drafting mode makes the header editable and shows the minutes as the export renders them.
+The window holds a frozen ``MeetingView``; every command calls one operation and reloads.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QListWidget,
-    QListWidgetItem,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
     QMainWindow,
+    QMessageBox,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
-from pcc_minutes import APP_NAME
-from pcc_minutes.documents.layout import layout
-from pcc_minutes.documents.markdown import to_markdown
-from pcc_minutes.model import services
+from pcc_minutes import APP_NAME, __version__
+from pcc_minutes.errors import PccError
+from pcc_minutes.model import editing, services
+from pcc_minutes.model.editing import MeetingView
 from pcc_minutes.model.store import Store
+from pcc_minutes.ui.actions import ActionId, build_actions, build_menus, build_toolbar
+from pcc_minutes.ui.agenda import AgendaOutline
+from pcc_minutes.ui.autosave import NotesSaver
+from pcc_minutes.ui.find_bar import FindBar
+from pcc_minutes.ui.header import HeaderForm
+from pcc_minutes.ui.live_bar import LiveBar
+from pcc_minutes.ui.meeting_list import MeetingList
+from pcc_minutes.ui.notes_editor import NotesEditor
+from pcc_minutes.ui.quick_capture import QuickActionForm, QuickFigureForm
+from pcc_minutes.ui.side_panel import SidePanel
+
+EXPORT_FORMATS = {
+    "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
+    "pdf": ("PDF document (*.pdf)", "pcc_minutes.documents.writers.pdf", "render_pdf"),
+}
+
+
+class _Relay(QObject):
+    """Carries a background job's result back to the GUI thread."""
+
+    done = Signal(object, object)  # (callback, result or exception)
+
+
+class ExportDialog(QDialog):
+    """Where to write the file, and which version: public or full, with or without timings."""
+
+    def __init__(self, parent: QWidget, suggested: Path, file_filter: str, agenda: bool):
+        super().__init__(parent)
+        self.setWindowTitle("Export the agenda" if agenda else "Export the minutes")
+        self.file_filter = file_filter
+        self.path = QLineEdit(str(suggested))
+        self.path.setAccessibleName("File to write")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.public = QCheckBox("&Public version (leave out confidential items and private notes)")
+        self.timings = QCheckBox("Show where each item starts in the &recording")
+        self.timings.setVisible(not agenda)
+        settings = QSettings()
+        self.public.setChecked(settings.value("export/public", False, type=bool))
+        self.timings.setChecked(settings.value("export/timings", False, type=bool))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&File:", row)
+        form.addRow(self.public)
+        form.addRow(self.timings)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(),
+                                                self.file_filter)
+        if chosen:
+            self.path.setText(chosen)
+
+    def accept(self) -> None:
+        settings = QSettings()
+        settings.setValue("export/public", self.public.isChecked())
+        settings.setValue("export/timings", self.timings.isChecked())
+        super().accept()
 
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store):
         super().__init__()
         self.store = store
+        self.view: MeetingView | None = None
+        self.item_id: int | None = None
+        self.live = False
+        self.settings = QSettings()
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 720)
-        self.meetings = QListWidget()
-        self.meetings.setAccessibleName("Meetings")
+        self.setObjectName("MainWindow")
+        self.resize(1280, 800)
+        self._relay = _Relay()
+        self._relay.done.connect(lambda callback, result: callback(result))
+
+        self.saver = NotesSaver(store, self)
+        self.saver.saved.connect(self._show_saved)
+        self.saver.failed.connect(self._show_save_failure)
+
+        self._build_widgets()
+        self.actions_by_id = build_actions(self, self._handlers(), self.settings)
+        build_menus(self.menuBar(), self.actions_by_id)
+        self.toolbar = QToolBar("Commands")
+        self.toolbar.setObjectName("commands")
+        build_toolbar(self.toolbar, self.actions_by_id)
+        self.addToolBar(self.toolbar)
+        for action_id in (ActionId.INDENT, ActionId.OUTDENT):
+            self.editor.addAction(self.actions_by_id[action_id])
+        self._suggest_timer = QTimer(self, singleShot=True, interval=700)
+        self._suggest_timer.timeout.connect(
+            lambda: self.side.update_suggestions(self.editor.markdown())
+        )
+        self._ticker = QTimer(self, interval=500)
+        self._ticker.timeout.connect(self._update_saved_age)
+        self._ticker.start()
+        self._restore_layout()
+        self.meetings.reload()
+        self._update_enabled()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        store = self.store
+        self.meetings = MeetingList(store)
+        self.meetings.meeting_chosen.connect(self.open_meeting)
+        self.meetings_dock = QDockWidget("Meetings", self)
+        self.meetings_dock.setObjectName("meetings")
+        self.meetings_dock.setWidget(self.meetings)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.meetings_dock)
+
+        self.agenda = AgendaOutline(store)
+        self.agenda.item_selected.connect(self.show_item)
+        self.agenda.changed.connect(self.reload)
+        self.agenda.error.connect(self.show_error)
+
+        self.header = HeaderForm(store)
+        self.header.changed.connect(self.reload)
+        self.header.error.connect(self.show_error)
+        self.live_bar = LiveBar()
+        self.live_bar.hide()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff4ce; color: #3d2e00; padding: 6px; border: 1px solid #e0c060;"
+        )
+        self.banner.setAccessibleName("Read-only notice")
+        self.banner.hide()
+        self.item_title = QLabel()
+        self.item_title.setAccessibleName("Current agenda item")
+        font = self.item_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.item_title.setFont(font)
+        self.item_details = QLabel()
+        self.item_details.setAccessibleName("Item lead and planned time")
+
+        self.editor = NotesEditor()
+        self.editor.content_changed.connect(self._notes_edited)
+        self.find_bar = FindBar(self.editor)
+        self.find_bar.hide()
+        self.quick_action = QuickActionForm(store)
+        self.quick_figure = QuickFigureForm(store)
+        for form in (self.quick_action, self.quick_figure):
+            form.hide()
+            form.closed.connect(self.focus_notes)
+            form.saved.connect(self.reload)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Minutes preview")
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.meetings)
-        splitter.addWidget(self.preview)
-        splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
-        self.meetings.currentItemChanged.connect(self._show_current)
-        self.reload()
+        self.preview.setOpenLinks(False)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.editor)
+        self.pages.addWidget(self.preview)
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        welcome = QLabel("<h2>No meetings yet</h2><p>Set up your first meeting, import past "
+                         "minutes, or explore a demo series to see how it works.</p>")
+        welcome.setWordWrap(True)
+        empty_layout.addWidget(welcome)
+        self.demo_button = QPushButton("Explore the &demo meeting")
+        self.demo_button.clicked.connect(self.add_demo)
+        new_button = QPushButton("Set up a &new meeting…")
+        new_button.clicked.connect(self.new_meeting)
+        import_button = QPushButton("&Import minutes…")
+        import_button.clicked.connect(self.import_minutes)
+        for button in (self.demo_button, new_button, import_button):
+            empty_layout.addWidget(button)
+        empty_layout.addStretch(2)
+
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(6, 4, 6, 4)
+        for widget in (self.header, self.live_bar, self.banner, self.item_title,
+                       self.item_details, self.quick_action, self.quick_figure,
+                       self.find_bar):
+            column.addWidget(widget)
+        column.addWidget(self.pages, 1)
+
+        self.side = SidePanel(store)
+        self.side.changed.connect(self.reload)
+        self.side.error.connect(self.show_error)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panes")
+        self.splitter.addWidget(self.agenda)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([240, 720, 300])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+        self.saved_label = QLabel("Nothing to save yet")
+        self.saved_label.setAccessibleName("Save status")
+        self.state_label = QLabel()
+        self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.state_label)
+
+    def _handlers(self) -> dict[ActionId, Callable[[], None]]:
+        editor = self.editor
+        return {
+            ActionId.NEW_MEETING: self.new_meeting,
+            ActionId.SAVE_TEMPLATE: self.save_template,
+            ActionId.IMPORT: self.import_minutes,
+            ActionId.EXPORT_WORD: lambda: self.export("docx"),
+            ActionId.EXPORT_PDF: lambda: self.export("pdf"),
+            ActionId.EXPORT_AGENDA: lambda: self.export("docx", agenda=True),
+            ActionId.BACKUP: self.backup,
+            ActionId.QUIT: self.close,
+            ActionId.UNDO: editor.undo,
+            ActionId.REDO: editor.redo,
+            ActionId.FIND: self.find_bar.show_find,
+            ActionId.REPLACE: self.find_bar.show_replace,
+            ActionId.FILTER_MEETINGS: self._filter_meetings,
+            ActionId.BOLD: editor.toggle_bold,
+            ActionId.ITALIC: editor.toggle_italic,
+            ActionId.SUB_HEADING: editor.toggle_sub_heading,
+            ActionId.INDENT: editor.indent,
+            ActionId.OUTDENT: editor.outdent,
+            ActionId.LIVE: self.toggle_live,
+            ActionId.NEXT_ITEM: lambda: self.step_item(+1),
+            ActionId.PREVIOUS_ITEM: lambda: self.step_item(-1),
+            ActionId.NEW_ACTION: lambda: self.quick_capture(self.quick_action),
+            ActionId.NEW_FIGURE: lambda: self.quick_capture(self.quick_figure),
+            ActionId.ACCEPT_FIGURE: self.accept_figure,
+            ActionId.ADD_ITEM: self.agenda.add_item,
+            ActionId.REMOVE_ITEM: self.agenda.remove_current,
+            ActionId.EDIT_ITEM: self.agenda.edit_current,
+            ActionId.MOVE_ITEM_UP: lambda: self.agenda.move_current(-1),
+            ActionId.MOVE_ITEM_DOWN: lambda: self.agenda.move_current(+1),
+            ActionId.ATTENDANCE: self.edit_attendance,
+            ActionId.SEND_FOR_APPROVAL: lambda: self.change_status("for-approval"),
+            ActionId.APPROVE: lambda: self.change_status("approved"),
+            ActionId.PUBLISH: lambda: self.change_status("published"),
+            ActionId.REOPEN: lambda: self.change_status("draft"),
+            ActionId.FOCUS_NOTES: self.focus_notes,
+            ActionId.PREVIEW: self.toggle_preview,
+            ActionId.FOCUS_MODE: self.toggle_focus_mode,
+            ActionId.DARK_MODE: self.toggle_dark,
+            ActionId.ABOUT: self.about,
+        }
+
+    # --- opening and showing -------------------------------------------------------------
+
+    def start(self, meeting_id: int | None = None, *, live: bool = False) -> None:
+        """First screen: the given meeting, else the most recent, else the welcome page."""
+        meeting_id = meeting_id or editing.latest_meeting_id(self.store)
+        if meeting_id is None:
+            self.stack.setCurrentWidget(self.empty)
+            self.demo_button.setFocus()
+            return
+        self.open_meeting(meeting_id, live=live)
+
+    def open_meeting(self, meeting_id: int, *, live: bool = False) -> None:
+        if self.view is not None and self.view.id == meeting_id and not live:
+            return
+        self.saver.track(None, None)
+        if self.live:
+            self.toggle_live(force=False)
+        try:
+            self.view = editing.meeting_view(self.store, meeting_id)
+        except PccError as exc:
+            self.show_error(str(exc))
+            return
+        self.item_id = None
+        self.meetings.select_meeting(meeting_id)
+        self._refresh_meeting()
+        first = self.view.items[0].id if self.view.items else None
+        self.show_item(first)
+        self.settings.setValue("session/last_meeting", meeting_id)
+        if live and not self.view.locked:
+            self.toggle_live(force=True)
+        self.focus_notes()
 
     def reload(self) -> None:
-        self.meetings.clear()
-        for summary in services.list_meetings(self.store):
-            when = summary.date.isoformat() if summary.date else "undated"
-            entry = QListWidgetItem(f"{when}  {summary.title}")
-            entry.setData(Qt.ItemDataRole.UserRole, summary.id)
-            self.meetings.addItem(entry)
-        if self.meetings.count():
-            self.meetings.setCurrentRow(0)
-
-    def open_meeting(self, meeting_id: int) -> None:
-        for row in range(self.meetings.count()):
-            if self.meetings.item(row).data(Qt.ItemDataRole.UserRole) == meeting_id:
-                self.meetings.setCurrentRow(row)
-                return
-
-    def _show_current(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is None:
-            self.preview.clear()
+        """Read the meeting again after an operation changed it; the notes being typed are
+        not reloaded (the editor is the newest copy of them)."""
+        if self.view is None:
+            self.meetings.reload()
             return
-        doc = services.minutes_document(self.store, current.data(Qt.ItemDataRole.UserRole))
+        try:
+            self.view = editing.meeting_view(self.store, self.view.id)
+        except PccError as exc:
+            self.show_error(str(exc))
+            return
+        self._refresh_meeting()
+        if self.item_id is not None and self.view.item(self.item_id) is None:
+            self.show_item(self.view.items[0].id if self.view.items else None)
+        else:
+            self._refresh_item_labels()
+            self.side.show_item(self.view, self.item_id)
+        self.meetings.reload()
+        self.meetings.select_meeting(self.view.id)
+
+    def _refresh_meeting(self) -> None:
+        view = self.view
+        assert view is not None
+        self.stack.setCurrentWidget(self.splitter)
+        self.header.set_meeting(view)
+        self.agenda.set_meeting(view)
+        if self.item_id is not None:
+            self.agenda.set_current(self.item_id)
+        locked = view.locked
+        self.header.set_read_only(locked)
+        self.agenda.set_read_only(locked)
+        self.side.set_read_only(locked)
+        self.editor.set_read_only(locked)
+        if locked:
+            who = f" by {view.status_by}" if view.status_by else ""
+            when = f" on {view.status_at:%d %B %Y at %H:%M}" if view.status_at else ""
+            self.banner.setText(
+                f"<b>{view.status.capitalize()}{who}{when}.</b> These minutes are read-only; "
+                "use Approval ▸ Reopen as Draft to correct them."
+            )
+        self.banner.setVisible(locked)
+        marking = f"{view.marking} · " if view.marking else ""
+        self.state_label.setText(f"{marking}{view.status.replace('-', ' ').capitalize()}"
+                                 f" · version {view.version}")
+        title = f"{view.title} · {view.date:%d %B %Y}" if view.date else view.title
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self._update_enabled()
+        if self.pages.currentWidget() is self.preview:
+            self._render_preview()
+
+    def show_item(self, item_id: int | None) -> None:
+        """Put ``item_id``'s notes in the editor (saving the previous item's first)."""
+        if self.view is None:
+            return
+        if item_id == self.item_id and item_id is not None:
+            return
+        self.saver.track(None, None)
+        self.item_id = item_id
+        item = self.view.item(item_id) if item_id is not None else None
+        self.editor.set_markdown(item.notes if item else "")
+        self.editor.set_read_only(self.view.locked or item is None)
+        cursor = self.editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)  # carry on where the notes end
+        self.editor.setTextCursor(cursor)
+        if item is not None:
+            self.saver.track(item.id, self.editor.markdown)
+            self.agenda.set_current(item.id)
+        self._refresh_item_labels()
+        self.side.show_item(self.view, item_id)
+        self.side.update_suggestions(item.notes if item else "")
+        self.live_bar.show_state(self.view, item_id)
+
+    def _refresh_item_labels(self) -> None:
+        item = self.view.item(self.item_id) if self.view and self.item_id else None
+        if item is None:
+            self.item_title.setText("")
+            self.item_details.setText("")
+            return
+        self.item_title.setText(f"Item {item.position}: {item.heading or item.title}")
+        parts = [f"Lead: {item.lead}"] if item.lead else []
+        if item.planned_minutes:
+            parts.append(f"planned {item.planned_minutes} min")
+        if item.confidential:
+            parts.append("confidential: left out of the public version")
+        self.item_details.setText(" · ".join(parts))
+        self.live_bar.show_state(self.view, self.item_id)
+
+    # --- typing and saving ---------------------------------------------------------------
+
+    def _notes_edited(self) -> None:
+        self.saver.changed()
+        self.saved_label.setText("Saving…")
+        if self.item_id is not None:
+            self._suggest_timer.start()  # detect figures after a pause, not per keystroke
+
+    def _show_saved(self, _when: float) -> None:
+        self._update_saved_age()
+
+    def _update_saved_age(self) -> None:
+        if self.saver.pending:
+            return
+        if self.saver.last_saved is None:
+            return
+        age = time.monotonic() - self.saver.last_saved
+        text = f"Saved {age:.1f} s ago" if age < 60 else f"Saved {int(age // 60)} min ago"
+        self.saved_label.setStyleSheet("")
+        self.saved_label.setText(text)
+
+    def _show_save_failure(self, message: str) -> None:
+        self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.saved_label.setText(f"Not saved yet — {message} Retrying.")
+
+    def focus_notes(self) -> None:
+        if self.pages.currentWidget() is not self.editor:
+            self.actions_by_id[ActionId.PREVIEW].setChecked(False)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- live mode -----------------------------------------------------------------------
+
+    def toggle_live(self, force: bool | None = None) -> None:
+        want = (not self.live) if force is None else force
+        action = self.actions_by_id[ActionId.LIVE]
+        if self.view is None or (want and self.view.locked):
+            action.blockSignals(True)
+            action.setChecked(False)
+            action.blockSignals(False)
+            return
+        self.live = want
+        action.blockSignals(True)
+        action.setChecked(want)
+        action.blockSignals(False)
+        try:
+            if want:
+                editing.start_live(self.store, self.view.id)
+                if self.item_id is not None:
+                    editing.enter_item(self.store, self.view.id, self.item_id)
+            else:
+                editing.end_live(self.store, self.view.id)
+        except PccError as exc:
+            self.show_error(str(exc))
+        self.header.set_live(want)
+        self.meetings_dock.setVisible(not want)
+        self.reload()
+        if want:
+            self.live_bar.start()
+            self.agenda.set_live_item(self.item_id)
+        else:
+            self.live_bar.stop()
+            self.agenda.set_live_item(None)
+        self.focus_notes()
+
+    def step_item(self, delta: int) -> None:
+        """Next/previous item; in live mode the move is timed. The cursor lands in the notes."""
+        if self.view is None or not self.view.items:
+            return
+        ids = [item.id for item in self.view.items]
+        index = ids.index(self.item_id) if self.item_id in ids else -1
+        target = ids[max(0, min(len(ids) - 1, index + delta))]
+        if target == self.item_id:
+            self.focus_notes()
+            return
+        self.show_item(target)
+        if self.live:
+            try:
+                editing.enter_item(self.store, self.view.id, target)
+            except PccError as exc:
+                self.show_error(str(exc))
+            self.agenda.set_live_item(target)
+            self.reload()
+        self.focus_notes()
+
+    def quick_capture(self, form: QWidget) -> None:
+        if self.view is None or self.item_id is None or self.view.locked:
+            return
+        self.saver.flush()
+        other = self.quick_figure if form is self.quick_action else self.quick_action
+        other.hide()
+        form.open_for(self.item_id, self.editor.sentence_at_cursor())
+
+    def accept_figure(self) -> None:
+        if self.side.accept_first_suggestion():
+            self.statusBar().showMessage("Figure stored.", 3000)
+        self.focus_notes()
+
+    # --- views ---------------------------------------------------------------------------
+
+    def toggle_preview(self) -> None:
+        showing = self.actions_by_id[ActionId.PREVIEW].isChecked()
+        if showing:
+            self.saver.flush()
+            self._render_preview()
+            self.pages.setCurrentWidget(self.preview)
+        else:
+            self.pages.setCurrentWidget(self.editor)
+            self.editor.setFocus()
+
+    def _render_preview(self) -> None:
+        if self.view is None:
+            return
+        self.saver.wait(2.0)
+        from pcc_minutes.documents.layout import layout
+        from pcc_minutes.documents.markdown import to_markdown
+
+        doc = services.minutes_document(self.store, self.view.id)
+        scroll = self.preview.verticalScrollBar().value()
         self.preview.setMarkdown(to_markdown(layout(doc)))
+        self.preview.verticalScrollBar().setValue(scroll)
+
+    def toggle_focus_mode(self) -> None:
+        on = self.actions_by_id[ActionId.FOCUS_MODE].isChecked()
+        self.agenda.setVisible(not on)
+        self.side.setVisible(not on)
+        self.meetings_dock.setVisible(not on and not self.live)
+        self.header.setVisible(not on)
+        self.editor.set_text_scale(1.35 if on else 1.0)
+        self.focus_notes()
+
+    def toggle_dark(self) -> None:
+        from pcc_minutes.ui.theme import apply_palette
+
+        dark = self.actions_by_id[ActionId.DARK_MODE].isChecked()
+        apply_palette(QApplication.instance(), dark)
+        self.settings.setValue("view/dark", dark)
+
+    def _filter_meetings(self) -> None:
+        self.meetings_dock.show()
+        self.meetings.focus_filter()
+
+    # --- setting up ----------------------------------------------------------------------
+
+    def new_meeting(self) -> None:
+        from pcc_minutes.ui.setup_dialogs import NewMeetingDialog
+
+        dialog = NewMeetingDialog(self.store, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.meeting_id:
+            self.meetings.reload()
+            self.open_meeting(dialog.meeting_id)
+
+    def add_demo(self) -> None:
+        from pcc_minutes.model.demo import create_demo
+
+        created = create_demo(self.store)
+        self.meetings.reload()
+        self.open_meeting(created[-1].id)
+
+    def save_template(self) -> None:
+        if self.view is None:
+            return
+        from pcc_minutes.ui.setup_dialogs import save_template_dialog
+
+        try:
+            saved = save_template_dialog(self.store, self.view.id, self)
+        except PccError as exc:
+            self.show_error(str(exc))
+            return
+        if saved:
+            self.statusBar().showMessage(f"Template saved to {saved}", 8000)
+
+    def edit_attendance(self) -> None:
+        if self.view is None or self.view.locked:
+            return
+        from pcc_minutes.ui.setup_dialogs import AttendanceDialog
+
+        if AttendanceDialog(self.store, self.view.id, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def import_minutes(self) -> None:
+        folder = self.settings.value("folders/import", str(Path.home()))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import minutes", folder, "Minutes (*.docx *.txt *.md);;All files (*)"
+        )
+        if not files:
+            return
+        self.settings.setValue("folders/import", str(Path(files[0]).parent))
+
+        def work():
+            from pcc_minutes.documents.readers import read_minutes
+
+            docs = [read_minutes(Path(name)) for name in files]
+            return services.import_documents(self.store, docs)
+
+        def finished(result):
+            if isinstance(result, BaseException):
+                self.show_error(str(result))
+                return
+            self.meetings.reload()
+            self.statusBar().showMessage(f"Imported {len(result)} meeting(s).", 5000)
+            if result:
+                self.open_meeting(result[-1].id)
+
+        self.run_in_background(work, finished, "Importing…")
+
+    def backup(self) -> None:
+        folder = self.settings.value("folders/backup", str(Path.home()))
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Back up the database", str(Path(folder) / "pcc-minutes-backup.sqlite3"),
+            "SQLite database (*.sqlite3)"
+        )
+        if not target:
+            return
+        self.settings.setValue("folders/backup", str(Path(target).parent))
+        self.run_in_background(lambda: self.store.backup(Path(target)),
+                               lambda r: self._after("Backed up to", r), "Backing up…")
+
+    # --- exporting and approval ----------------------------------------------------------
+
+    def export(self, kind: str, *, agenda: bool = False, path: Path | None = None,
+               public: bool | None = None) -> None:
+        """Export through the options dialog (or directly when ``path`` is given)."""
+        if self.view is None:
+            return
+        file_filter, module, function = EXPORT_FORMATS[kind]
+        folder = Path(self.settings.value("folders/export", str(Path.home())))
+        when = f"{self.view.date:%Y-%m-%d} " if self.view.date else ""
+        stem = f"{when}{self.view.title}{' agenda' if agenda else ''}".strip()
+        timings = False
+        if path is None:
+            dialog = ExportDialog(self, folder / f"{stem}.{kind}", file_filter, agenda)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            path = Path(dialog.path.text()).expanduser()
+            public, timings = dialog.public.isChecked(), dialog.timings.isChecked()
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        self.settings.setValue("folders/export", str(path.parent))
+        self.saver.wait(3.0)
+        meeting_id = self.view.id
+
+        def work():
+            import importlib
+
+            from pcc_minutes.documents.writers.files import write_atomically
+
+            doc = services.minutes_document(self.store, meeting_id, public=bool(public),
+                                            agenda_only=agenda, timings=timings)
+            render = getattr(importlib.import_module(module), function)
+            return write_atomically(path, lambda temp: render(doc, temp))
+
+        self.run_in_background(work, lambda r: self._after("Exported", r), "Exporting…")
+
+    def _after(self, verb: str, result: object) -> None:
+        if isinstance(result, BaseException):
+            self.show_error(str(result))
+        else:
+            self.statusBar().showMessage(f"{verb} {result}", 8000)
+            self.last_result = result
+
+    def change_status(self, status: str, by: str | None = None) -> None:
+        if self.view is None:
+            return
+        if by is None:
+            default = self.settings.value("user/name", "")
+            question = {
+                "approved": "Approved by (name):",
+                "draft": "Reopen as a draft for a correction. Your name:",
+            }.get(status, "Your name:")
+            by, ok = QInputDialog.getText(self, "Approval", question, text=default)
+            if not ok:
+                return
+            self.settings.setValue("user/name", by)
+        self.saver.wait(3.0)
+        try:
+            result = services.set_status(self.store, self.view.id, status, by)
+        except PccError as exc:
+            self.show_error(str(exc))
+            return
+        self.reload()
+        if self.view.item(self.item_id or -1) is not None:
+            self.editor.set_read_only(self.view.locked)
+        note = "nothing changed" if not result.changed else f"now {result.status}"
+        self.statusBar().showMessage(f"Meeting {note}.", 5000)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def run_in_background(self, work: Callable[[], object],
+                          finished: Callable[[object], None], busy: str) -> None:
+        """Run slow work (export, import, backup) off the GUI thread; typing goes on."""
+        self.statusBar().showMessage(busy)
+        self._jobs = getattr(self, "_jobs", 0) + 1
+
+        def run():
+            try:
+                result = work()
+            except BaseException as exc:  # reported to the user by ``finished``
+                result = exc
+            self._relay.done.emit(finished, result)
+
+        threading.Thread(target=run, name="pcc-job", daemon=True).start()
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    def about(self) -> None:
+        QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b> {__version__}<br>"
+                          f"Database: {self.store.path}")
+
+    def _update_enabled(self) -> None:
+        has = self.view is not None
+        locked = bool(self.view and self.view.locked)
+        status = self.view.status if self.view else ""
+        ids = ActionId
+        if not hasattr(self, "actions_by_id"):
+            return
+        for action_id in (ids.EXPORT_WORD, ids.EXPORT_PDF, ids.EXPORT_AGENDA, ids.PREVIEW,
+                          ids.SAVE_TEMPLATE, ids.NEXT_ITEM, ids.PREVIOUS_ITEM, ids.FOCUS_MODE):
+            self.actions_by_id[action_id].setEnabled(has)
+        for action_id in (ids.LIVE, ids.NEW_ACTION, ids.NEW_FIGURE, ids.ACCEPT_FIGURE,
+                          ids.ADD_ITEM, ids.REMOVE_ITEM, ids.EDIT_ITEM, ids.MOVE_ITEM_UP,
+                          ids.MOVE_ITEM_DOWN, ids.ATTENDANCE, ids.BOLD, ids.ITALIC,
+                          ids.SUB_HEADING):
+            self.actions_by_id[action_id].setEnabled(has and not locked)
+        self.actions_by_id[ids.SEND_FOR_APPROVAL].setEnabled(status == "draft")
+        self.actions_by_id[ids.APPROVE].setEnabled(status == "for-approval")
+        self.actions_by_id[ids.PUBLISH].setEnabled(status == "approved")
+        self.actions_by_id[ids.REOPEN].setEnabled(status not in ("", "draft"))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        panes = self.settings.value("window/panes")
+        if isinstance(panes, QByteArray):
+            self.splitter.restoreState(panes)
+        if self.settings.value("view/dark", False, type=bool):
+            self.actions_by_id[ActionId.DARK_MODE].setChecked(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.saver.close()
+        if self.live and self.view is not None:
+            try:
+                editing.end_live(self.store, self.view.id)
+            except PccError:
+                pass  # closing must not be stopped by a locked meeting
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/panes", self.splitter.saveState())
+        super().closeEvent(event)
+
+    def action(self, action_id: ActionId) -> QAction:
+        return self.actions_by_id[action_id]

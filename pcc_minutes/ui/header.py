@@ -1,0 +1,463 @@
+"""The meeting's header above the notes: title, date, times, venue, chair, marking, attendance.
+
+In drafting mode every field is editable and is saved when the user finishes with it (one
+``editing.update_meeting`` call per changed field); a refused value (the end before the start,
+a blank title) is put back and its one-sentence reason is emitted as ``error``. In live mode
+the form folds into a single read-only line so the notes keep the room.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+from typing import Any
+
+from PySide6.QtCore import QDate, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcc_minutes.documents.layout import format_date, format_time
+from pcc_minutes.errors import PccError
+from pcc_minutes.model import editing
+from pcc_minutes.model.editing import MeetingView
+from pcc_minutes.model.store import Store
+from pcc_minutes.ui.setup_dialogs import AttendanceDialog, attendance_summary, british_dates
+
+STATUS_NAMES = {
+    "draft": "Draft",
+    "for-approval": "Sent for approval",
+    "approved": "Approved",
+    "published": "Published",
+}
+MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE")
+NO_MARKING = "None"
+
+# QDateEdit and QTimeEdit always hold a value; their minimum stands for "not set" and shows
+# as the special text, since imported minutes may lack a date or times.
+NO_DATE = QDate(1900, 1, 1)
+NO_TIME = QTime(0, 0)
+
+
+class _Blankable:
+    """A date or time field that may be blank (shown as its special text at its minimum).
+
+    Typing straight over the special text garbles it ("--:--1030"), so entering a blank field
+    first fills in a sensible value to type over; leaving without touching it blanks it again,
+    so merely passing through never stores a made-up time.
+    """
+
+    suggest: Callable[[], Any] = staticmethod(lambda: None)
+    _filled = False
+    _touched = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        edit: Any = self
+        if edit.dateTime() == edit.minimumDateTime() and not edit.isReadOnly():
+            value = self.suggest()
+            if value is not None:
+                if isinstance(value, QDate):
+                    edit.setDate(value)
+                else:
+                    edit.setTime(value)
+                self._filled, self._touched = True, False
+        super().focusInEvent(event)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._touched = True
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._touched = True
+        super().wheelEvent(event)  # type: ignore[misc]
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        edit: Any = self
+        if self._filled and not self._touched:
+            edit.setDateTime(edit.minimumDateTime())
+        self._filled = False
+        super().focusOutEvent(event)  # type: ignore[misc]
+
+
+class OptionalDateEdit(_Blankable, QDateEdit):
+    """A date that may be blank ("No date")."""
+
+
+class OptionalTimeEdit(_Blankable, QTimeEdit):
+    """A time that may be blank ("--:--")."""
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when the pane is too narrow, instead of widening the
+    window; the full text stays the label's text for a screen reader and its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment()), shown)
+
+
+def status_text(status: str) -> str:
+    """How a meeting's status reads in the window ("for-approval" → "Sent for approval")."""
+    return STATUS_NAMES.get(status, status.replace("-", " ").capitalize())
+
+
+def normalise_marking(text: str) -> str:
+    """Markings are written in capitals; "None" or nothing means no marking."""
+    text = text.strip()
+    return "" if text.lower() in ("", NO_MARKING.lower()) else text.upper()
+
+
+def live_summary(view: MeetingView) -> str:
+    """The one line shown in live mode: "Title · 14 August 2025 · 10:30–11:30 · Venue"."""
+    parts = [view.title]
+    if view.date:
+        parts.append(format_date(view.date))
+    if view.start and view.end:
+        parts.append(f"{format_time(view.start)}–{format_time(view.end)}")
+    elif view.start:
+        parts.append(format_time(view.start))
+    if view.venue:
+        parts.append(view.venue)
+    return " · ".join(parts)
+
+
+class HeaderForm(QWidget):
+    """The header of the open meeting. ``changed`` follows a stored edit; ``error`` carries
+    the sentence explaining a refused one."""
+
+    changed = Signal()
+    error = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self._view: MeetingView | None = None
+        self._read_only = False
+        self._live = False
+        self._saving = False
+        self._build()
+
+    def _build(self) -> None:
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Meeting title")
+        self.date_edit = OptionalDateEdit()
+        self.date_edit.suggest = QDate.currentDate
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd MMMM yyyy")
+        british_dates(self.date_edit)
+        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit.setSpecialValueText("No date")
+        self.date_edit.setAccessibleName("Meeting date")
+        self.start_edit = self._time_edit("Start time")
+        self.start_edit.suggest = lambda: QTime(10, 0)
+        self.end_edit = self._time_edit("End time")
+        self.end_edit.suggest = self._suggest_end
+        self.venue_edit = QLineEdit()
+        self.venue_edit.setAccessibleName("Venue")
+        self.chair_edit = QLineEdit()
+        self.chair_edit.setAccessibleName("Chair")
+        self.marking_combo = QComboBox()
+        self.marking_combo.setEditable(True)
+        # Typing a marking and pressing Enter must not grow the list of suggestions.
+        self.marking_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.marking_combo.addItems([*MARKINGS, NO_MARKING])
+        self.marking_combo.setAccessibleName("Classification marking")
+        self.attendance_button = QPushButton("Attendance…")
+        self.attendance_button.setAccessibleName("Attendance")
+        self.attendance_button.setAccessibleDescription(
+            "Who was present and who sent apologies; opens the attendance list."
+        )
+        self.attendance_button.clicked.connect(self.edit_attendance)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Status")
+
+        times = QHBoxLayout()
+        times.addWidget(self.start_edit)
+        to = QLabel("to")
+        to.setBuddy(self.end_edit)
+        times.addWidget(to)
+        times.addWidget(self.end_edit)
+        times.addStretch(1)
+        attendance = QHBoxLayout()
+        attendance.addWidget(self.attendance_button)
+        attendance.addWidget(self.status_label, 1)
+
+        self.form = QWidget()
+        grid = QGridLayout(self.form)
+        grid.setContentsMargins(0, 0, 0, 0)
+        # Two label/field pairs a row: compact above the notes, and still readable at 200%.
+        # Alt+letters avoid the menu bar's (File, Edit, Format, Meeting, Approval, View, Help).
+        rows: list[list[tuple[str, Any]]] = [
+            [("&Title:", self.title_edit)],
+            [("&Date:", self.date_edit), ("T&ime:", times)],
+            [("Ve&nue:", self.venue_edit), ("&Chair:", self.chair_edit)],
+            [("Mar&king:", self.marking_combo), ("", attendance)],
+        ]
+        for row, pairs in enumerate(rows):
+            for pair, (label_text, field) in enumerate(pairs):
+                column = pair * 2
+                if label_text:
+                    label = QLabel(label_text)
+                    label.setBuddy(field if isinstance(field, QWidget) else self.start_edit)
+                    grid.addWidget(label, row, column)
+                span = 3 if len(pairs) == 1 else 1
+                if isinstance(field, QWidget):
+                    grid.addWidget(field, row, column + 1, 1, span)
+                else:
+                    grid.addLayout(field, row, column + 1, 1, span)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        self.summary = ElidedLabel()
+        self.summary.setAccessibleName("Meeting")
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.summary.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        layout.addWidget(self.summary)
+
+        self.title_edit.editingFinished.connect(self._title_finished)
+        self.date_edit.editingFinished.connect(self._date_finished)
+        self.start_edit.editingFinished.connect(self._start_finished)
+        self.end_edit.editingFinished.connect(self._end_finished)
+        self.venue_edit.editingFinished.connect(self._venue_finished)
+        self.chair_edit.editingFinished.connect(self._chair_finished)
+        self.marking_combo.lineEdit().editingFinished.connect(self._marking_finished)
+        self.marking_combo.activated.connect(self._marking_finished)
+        self.setEnabled(False)
+
+    def _suggest_end(self) -> QTime:
+        start = self.start_edit.time()
+        return QTime(11, 0) if start == NO_TIME else start.addSecs(3600)
+
+    def _time_edit(self, name: str) -> OptionalTimeEdit:
+        edit = OptionalTimeEdit()
+        edit.setDisplayFormat("HH:mm")
+        edit.setMinimumTime(NO_TIME)
+        edit.setSpecialValueText("--:--")
+        edit.setAccessibleName(name)
+        return edit
+
+    # --- what is shown -------------------------------------------------------------------
+
+    def set_meeting(self, view: MeetingView) -> None:
+        """Show ``view``. For the meeting already shown, a field the user is typing in keeps
+        what they typed: the window calls this after every change, including autosaves."""
+        switching = self._view is None or self._view.id != view.id
+        self._view = view
+        self.setEnabled(True)
+        self._show(view, keep_focused=not switching)
+        self._apply_read_only()
+
+    def set_live(self, live: bool) -> None:
+        """Live mode: one read-only line instead of the form."""
+        self._live = live
+        self.form.setVisible(not live)
+        self.summary.setVisible(live)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self._apply_read_only()
+
+    def is_read_only(self) -> bool:
+        return self._read_only or (self._view is not None and self._view.locked)
+
+    def _apply_read_only(self) -> None:
+        read_only = self.is_read_only()
+        for edit in (self.title_edit, self.venue_edit, self.chair_edit):
+            edit.setReadOnly(read_only)
+        for spin in (self.date_edit, self.start_edit, self.end_edit):
+            spin.setReadOnly(read_only)
+        self.date_edit.setCalendarPopup(not read_only)
+        self.marking_combo.setEnabled(not read_only)
+        # The attendance list stays openable: read-only, it still says who was there.
+
+    def _displayed(self) -> dict[str, object]:
+        """What the fields show, as ``update_meeting`` names the values."""
+        qdate = self.date_edit.date()
+        return {
+            "title": self.title_edit.text().strip(),
+            "date": None if qdate == NO_DATE else qdate.toPython(),
+            "start_time": self._time_of(self.start_edit),
+            "end_time": self._time_of(self.end_edit),
+            "venue": self.venue_edit.text().strip(),
+            "chair": self.chair_edit.text().strip(),
+            "marking": normalise_marking(self.marking_combo.currentText()),
+        }
+
+    @staticmethod
+    def _time_of(edit: QTimeEdit) -> time | None:
+        value = edit.time()
+        return None if value == NO_TIME else value.toPython()
+
+    @staticmethod
+    def _stored(view: MeetingView) -> dict[str, object]:
+        return {
+            "title": view.title,
+            "date": view.date,
+            "start_time": view.start,
+            "end_time": view.end,
+            "venue": view.venue,
+            "chair": view.chair,
+            "marking": view.marking,
+        }
+
+    def _widgets(self) -> dict[str, QWidget]:
+        return {
+            "title": self.title_edit,
+            "date": self.date_edit,
+            "start_time": self.start_edit,
+            "end_time": self.end_edit,
+            "venue": self.venue_edit,
+            "chair": self.chair_edit,
+            "marking": self.marking_combo,
+        }
+
+    def _show(self, view: MeetingView, *, keep_focused: bool) -> None:
+        displayed = self._displayed()
+        stored = self._stored(view)
+        for name, widget in self._widgets().items():
+            if displayed[name] == stored[name]:
+                continue
+            if keep_focused and widget.hasFocus():
+                continue  # being typed in: saved when the user leaves the field
+            self._put(name, stored[name])
+        self.attendance_button.setText(f"Attendance: {attendance_summary(view.attendees)}…")
+        status = status_text(view.status)
+        self.status_label.setText(f"Status: {status} · version {view.version}")
+        self.summary.setText(live_summary(view))
+
+    def _put(self, name: str, value: Any) -> None:
+        if name == "date":
+            self.date_edit.setDate(QDate(value) if value else NO_DATE)
+        elif name in ("start_time", "end_time"):
+            edit = self.start_edit if name == "start_time" else self.end_edit
+            edit.setTime(QTime(value.hour, value.minute) if value else NO_TIME)
+        elif name == "marking":
+            self.marking_combo.setCurrentText(value or NO_MARKING)
+        else:
+            {"title": self.title_edit, "venue": self.venue_edit, "chair": self.chair_edit}[
+                name
+            ].setText(value)
+
+    # --- saving --------------------------------------------------------------------------
+
+    def _title_finished(self) -> None:
+        self._save("title")
+
+    def _date_finished(self) -> None:
+        self._save("date")
+
+    def _start_finished(self) -> None:
+        # Moving the start past the end moves the end too, keeping the meeting's length (as
+        # calendars do), so changing both times never passes through a refused state.
+        view = self._view
+        start = self._time_of(self.start_edit)
+        if view and view.start and view.end and start and start != view.start and start >= view.end:
+            length = datetime.combine(datetime.min, view.end) - datetime.combine(
+                datetime.min, view.start
+            )
+            end = (datetime.combine(datetime.min, start) + length).time()
+            if end > start:  # not past midnight
+                self._put("end_time", end)
+        self._save("start_time", "end_time")
+
+    def _end_finished(self) -> None:
+        self._save("end_time")
+
+    def _venue_finished(self) -> None:
+        self._save("venue")
+
+    def _chair_finished(self) -> None:
+        self._save("chair")
+
+    def _marking_finished(self, *_args: object) -> None:
+        self._save("marking")
+
+    def _save(self, *names: str) -> None:
+        """Store the named fields if they differ from the meeting (one ``update_meeting``)."""
+        if self._view is None or self._saving or self.is_read_only():
+            return
+        displayed = self._displayed()
+        stored = self._stored(self._view)
+        changes = {name: displayed[name] for name in names if displayed[name] != stored[name]}
+        if not changes:
+            return
+        self._saving = True  # a message box taking the focus must not save the field again
+        try:
+            try:
+                editing.update_meeting(self.store, self._view.id, **changes)
+            except PccError as exc:
+                # Put the stored value back first, so the field never shows what was refused.
+                for name in changes:
+                    self._put(name, stored[name])
+                self.error.emit(str(exc))
+                return
+            self._reload()
+        finally:
+            self._saving = False
+
+    def _reload(self) -> None:
+        assert self._view is not None
+        try:
+            view = editing.meeting_view(self.store, self._view.id)
+        except PccError as exc:
+            self.error.emit(str(exc))
+            return
+        self._view = view
+        self._show(view, keep_focused=True)
+        self.changed.emit()
+
+    def edit_attendance(self) -> bool:
+        """Open the attendance list; True when a change was stored."""
+        if self._view is None:
+            return False
+        try:
+            dialog = AttendanceDialog(
+                self.store, self._view.id, self, read_only=self.is_read_only()
+            )
+        except PccError as exc:
+            self.error.emit(str(exc))
+            return False
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted or self.is_read_only():
+            return False
+        self._reload()
+        return True
+
+    def current_view(self) -> MeetingView | None:
+        return self._view

@@ -1,0 +1,608 @@
+"""Quick capture: the two small inline forms that record an action or a figure mid-meeting.
+
+The window places ``QuickActionForm`` and ``QuickFigureForm`` beside the notes editor (never
+as modal dialogs, so the meeting stays in view) and calls ``open_for(item_id, sentence)`` with
+the sentence under the cursor. The form guesses what it can from that sentence, puts the
+focus in its first field and waits:
+
+- **Enter** in any field saves through one editing operation (``editing.add_action`` or
+  ``editing.add_metric``), then emits ``saved`` and ``closed`` and hides.
+- **Esc** hides the form with nothing saved and emits ``closed``; the window then returns the
+  focus to the notes, so not a word of them is touched either way.
+- A problem (no text, a number that is not one, a locked meeting) is shown as one red
+  sentence inside the form, which stays open with everything typed kept.
+
+The guessing and parsing are plain functions (``guess_owner``, ``guess_due``, ``parse_due``,
+``parse_values``, ``parse_periods``, ``parse_target``) so they can be read and tested without
+a window.
+
+Decisions worth knowing:
+
+- A month without a day ("by September 2025") is taken as the **last** day of that month:
+  a commitment "by September" is kept if it is met on 30 September.
+- Values are separated by an arrow (``->``, ``→``, ``=>``), a semicolon, or a comma that is
+  not a thousands separator: "80 -> 92-93", "80, 92~93" and "1,200 → 800" all read as two
+  values. A dash or "to" between two numbers makes a range; ``~``, "approx" or "c." before a
+  value, or ``~`` between two numbers ("92~93"), makes it approximate.
+- A unit sign typed with the values ("80% -> 92%", "£1.2m", "5x") wins over the unit list,
+  which is updated to show it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcc_minutes.documents.layout import format_date, format_number
+from pcc_minutes.documents.readers.common import (
+    ACTION_LINE,
+    KNOWN_ROLES,
+    MONTHS,
+    find_date,
+    parse_action,
+)
+from pcc_minutes.errors import PccError, UserInputError
+from pcc_minutes.model import editing
+from pcc_minutes.model.editing import PointView
+from pcc_minutes.model.figures import detect_figures
+from pcc_minutes.model.services import item_plain_text
+from pcc_minutes.model.store import Store
+
+# --- guessing an action's owner and due date ----------------------------------------------
+
+# Short forms people type in live notes, with the role they stand for.
+_ROLE_ABBREVIATIONS = {
+    "PCC": "Police and Crime Commissioner",
+    "DPCC": "Deputy Police and Crime Commissioner",
+    "CC": "Chief Constable",
+    "DCC": "Deputy Chief Constable",
+    "ACC": "Assistant Chief Constable",
+    "CFO": "Chief Finance Officer",
+    "CEO": "Chief Executive",
+    "OPCC": "OPCC",
+}
+# Longest first, so that "Deputy Chief Constable" is not read as "Chief Constable".
+_ROLE_NAMES = sorted({*KNOWN_ROLES, "Commissioner"}, key=len, reverse=True)
+_ROLE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(name) for name in _ROLE_NAMES)
+    + r"|(?i:the\s+force))\b|\b(?:"
+    + "|".join(_ROLE_ABBREVIATIONS)
+    + r")\b"
+)
+# Whoever is asked to do something owns it ("the Commissioner asked the Chief Constable to").
+_ASKED_BEFORE = re.compile(r"(?i)\b(?:asked|requested|invited|tasked|for)\s+(?:the\s+)?$")
+_COMMITS_AFTER = re.compile(
+    r"(?i)^\s+(?:to|will|would|agreed|undertook|committed|is\s+to|has\s+agreed|offered)\b"
+)
+# Words that show the text before "to" is a clause, not a name: "The force is expected to".
+_NOT_IN_OWNER = frozenset(
+    "is are was were be been being has have had will would should could can may might must "
+    "agreed asked expected needs need going due continue continues plans plan aims wants "
+    "wishes able likely intends committed undertook requested invited encouraged required "
+    "decided it there this that we they".split()
+)
+
+_JOINING_WORDS = frozenset("the of and for & in on".split())
+
+_MONTH_NAMES = "|".join(MONTHS + [m[:3] for m in MONTHS] + ["sept"])
+_MONTH_YEAR = re.compile(rf"(?i)\b(?P<month>{_MONTH_NAMES})\.?,?\s+(?P<year>(?:19|20)\d{{2}})\b")
+
+
+def _plain(sentence: str) -> str:
+    """The sentence as words: Markdown bullets and emphasis from the notes taken off."""
+    return " ".join(item_plain_text(sentence).split())
+
+
+def _role_owner(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if found in _ROLE_ABBREVIATIONS:
+        return _ROLE_ABBREVIATIONS[found]
+    return "The force" if found.lower().startswith("the") else found
+
+
+def _looks_like_a_name(words_before_to: str) -> bool:
+    """ "The Chief Constable", "Head of Performance", "the force", "Finance team" — not a
+    clause such as "The force expects all 10 districts"."""
+    words = words_before_to.split()
+    if len(words) > 6 or any(any(c.isdigit() for c in w) for w in words):
+        return False
+    if {w.lower().strip(",") for w in words} & _NOT_IN_OWNER:
+        return False
+    # Names and roles are capitalised; one lower-case noun may close them ("Finance team").
+    lower = [i for i, w in enumerate(words) if w[:1].islower() and w.lower() not in _JOINING_WORDS]
+    return not lower or lower == [len(words) - 1]
+
+
+def guess_owner(sentence: str) -> str:
+    """Who an action belongs to: the subject of "X to do Y", else the role it names."""
+    text = _plain(sentence)
+    entry = parse_action(text if ACTION_LINE.match(text) else f"Action: {text}")
+    if entry and entry.owner and _looks_like_a_name(entry.owner):
+        return entry.owner
+    roles = list(_ROLE.finditer(text))
+    for match in roles:
+        if _ASKED_BEFORE.search(text[: match.start()]) or _COMMITS_AFTER.match(text[match.end() :]):
+            return _role_owner(match)
+    return _role_owner(roles[0]) if roles else ""
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_number(name: str) -> int:
+    return [m[:3] for m in MONTHS].index(name.lower()[:3]) + 1
+
+
+def guess_due(sentence: str) -> date | None:
+    """The date an action is due by, if the sentence gives one (a month means its last day)."""
+    text = _plain(sentence)
+    found = find_date(text)
+    if found is not None:
+        return found.value
+    months = list(_MONTH_YEAR.finditer(text))
+    if not months:
+        return None
+    # "between November 2025 and February 2026": the work is due at the end of the window.
+    chosen = months[-1] if re.search(r"(?i)\bbetween\b", text) else months[0]
+    return _last_day(int(chosen.group("year")), _month_number(chosen.group("month")))
+
+
+def parse_due(text: str) -> date | None:
+    """What the user typed in the due field; empty means no due date."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    found = find_date(text)
+    if found is not None:
+        return found.value
+    month = _MONTH_YEAR.fullmatch(text)
+    if month is not None:
+        return _last_day(int(month.group("year")), _month_number(month.group("month")))
+    raise UserInputError(
+        f"'{text}' is not a date; write it like 30 September 2025, or leave it empty."
+    )
+
+
+# --- reading a figure's values -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ValueDraft:
+    """One value as typed: a number or a range, perhaps approximate, perhaps with a period."""
+
+    value: float
+    high: float | None = None
+    approx: bool = False
+    period: str = ""
+
+
+_SEPARATOR = re.compile(r"\s*(?:→|->|=>|⇒|;|,(?!\d{3}(?!\d)))\s*")
+_PERIOD_SEPARATOR = re.compile(r"\s*(?:→|->|=>|⇒|;|,)\s*")
+_NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\.\d+"
+_SCALE = r"k|m|bn"
+_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9}
+_VALUE = re.compile(
+    rf"""^
+    (?P<approx>~|approx\.?|approximately|about|around|circa|c\.)?\s*
+    (?P<pound>£)?\s*(?P<low>{_NUMBER})\s*(?P<low_scale>{_SCALE})?\s*(?P<low_pct>%)?
+    (?:\s*(?P<dash>[-–—~]|to)\s*£?\s*(?P<high>{_NUMBER})\s*(?P<high_scale>{_SCALE})?)?
+    \s*(?P<sign>%|x|times)?
+    \s*(?:\((?P<period>[^()]*)\))?
+    $""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HOW_TO_WRITE = "write values like 80 -> 92-93, with ~ for approximately"
+
+
+def _number(text: str, scale: str | None) -> float:
+    return float(text.replace(",", "")) * _SCALES.get((scale or "").lower(), 1.0)
+
+
+def _unit_of(match: re.Match[str]) -> str | None:
+    sign = (match.group("sign") or match.group("low_pct") or "").lower()
+    if sign == "%":
+        return "%"
+    if sign in ("x", "times"):
+        return "ratio"
+    return "£" if match.group("pound") else None
+
+
+def _one_value(text: str) -> tuple[ValueDraft, str | None]:
+    match = _VALUE.match(text.strip())
+    if match is None:
+        raise UserInputError(f"'{text.strip()}' is not a number; {_HOW_TO_WRITE}.")
+    low = _number(match.group("low"), match.group("low_scale"))
+    high = None
+    if match.group("high") is not None:
+        high = _number(match.group("high"), match.group("high_scale") or match.group("low_scale"))
+        if high < low:
+            raise UserInputError(
+                f"The range '{text.strip()}' runs backwards; write the lower number first."
+            )
+    approx = bool(match.group("approx")) or match.group("dash") == "~"
+    period = (match.group("period") or "").strip()
+    return ValueDraft(low, high, approx, period), _unit_of(match)
+
+
+def parse_values(text: str) -> tuple[list[ValueDraft], str | None]:
+    """The values typed in the figure form and the unit their signs give, if any."""
+    if not text.strip():
+        return [], None
+    drafts: list[ValueDraft] = []
+    units: set[str] = set()
+    for part in _SEPARATOR.split(text.strip()):
+        if not part:
+            raise UserInputError(f"There is an empty value in '{text.strip()}'; {_HOW_TO_WRITE}.")
+        draft, unit = _one_value(part)
+        drafts.append(draft)
+        if unit:
+            units.add(unit)
+    if len(units) > 1:
+        raise UserInputError(
+            f"'{text.strip()}' mixes units ({', '.join(sorted(units))}); a figure has one unit."
+        )
+    return drafts, next(iter(units), None)
+
+
+def parse_periods(text: str) -> list[str]:
+    """The periods typed for the values, in order: "2023 -> 2024", "Feb 2025, Sep 2025"."""
+    return [] if not text.strip() else _PERIOD_SEPARATOR.split(text.strip())
+
+
+def parse_target(text: str) -> float | None:
+    if not text.strip():
+        return None
+    draft, _unit = _one_value(text)
+    if draft.high is not None:
+        raise UserInputError(f"A target is one number, not the range '{text.strip()}'.")
+    return draft.value
+
+
+def format_values(points: tuple[PointView, ...] | list[PointView]) -> str:
+    """Values in the form's own notation, so a pre-filled field reads back unchanged."""
+    shown = []
+    for point in points:
+        text = ("~" if point.approx else "") + format_number(point.value)
+        if point.high is not None:
+            text += f"–{format_number(point.high)}"
+        shown.append(text)
+    return " → ".join(shown)
+
+
+# --- the forms -----------------------------------------------------------------------------
+
+_ERROR_STYLE = "color: #b3261e; font-weight: 600;"  # dark red: 6:1 contrast on white (WCAG AA)
+_SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class _InlineForm(QFrame):
+    """What both forms share: a title, fields, Save/Cancel, one red error line, the keys."""
+
+    saved = Signal()
+    closed = Signal()
+
+    def __init__(self, store: Store, title: str, description: str, parent: QWidget | None):
+        super().__init__(parent)
+        self.store = store
+        self.item_id: int | None = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(title)
+        self._description = description
+        self.setAccessibleDescription(description)
+        self.title = QLabel(f"<b>{title}</b>")
+        self.title.setAccessibleName(title)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # the sentence may quote "<"
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Problem")
+        self.error_label.hide()
+        self.save_button = QPushButton("Save (Enter)")
+        self.save_button.setAccessibleName("Save")
+        self.save_button.setAccessibleDescription("Store it and return to the notes.")
+        self.cancel_button = QPushButton("Cancel (Esc)")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleDescription("Return to the notes with nothing stored.")
+        # Outside a dialog a button ignores Enter, which would then reach the form and save:
+        # auto-default makes Enter on "Cancel" cancel.
+        for button in (self.save_button, self.cancel_button):
+            button.setAutoDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addLayout(self.row)
+        layout.addWidget(self.error_label)
+        self.hide()
+
+    # subclasses fill these in
+    def fields(self) -> list[QWidget]:
+        raise NotImplementedError
+
+    def _prefill(self, sentence: str) -> None:
+        raise NotImplementedError
+
+    def _store(self, item_id: int) -> None:
+        raise NotImplementedError
+
+    def _add_field(self, label: str, field: QWidget, description: str, stretch: int) -> None:
+        caption = QLabel(label)
+        caption.setBuddy(field)
+        field.setAccessibleName(label.rstrip(":"))
+        field.setAccessibleDescription(description)
+        self.row.addWidget(caption)
+        self.row.addWidget(field, stretch)
+
+    def _finish_row(self) -> None:
+        self.row.addWidget(self.save_button)
+        self.row.addWidget(self.cancel_button)
+        chain = [*self.fields(), self.save_button, self.cancel_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        for widget in chain:
+            widget.installEventFilter(self)
+
+    # --- opening, saving, closing -----------------------------------------------------
+
+    def open_for(self, item_id: int, sentence: str) -> None:
+        """Show the form for agenda item ``item_id``, pre-filled from ``sentence``."""
+        self.item_id = item_id
+        self.show_error("")
+        self._prefill(sentence)
+        self.show()
+        first = self.fields()[0]
+        first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(first, QLineEdit):
+            first.end(False)
+
+    def save(self) -> bool:
+        """Store what the form holds; on a problem, say it inline and stay open."""
+        if self.item_id is None:
+            self.show_error("Choose an agenda item first, then add to it.")
+            return False
+        try:
+            self._store(self.item_id)
+        except PccError as problem:
+            self.show_error(str(problem))
+            return False
+        self.show_error("")
+        self.hide()
+        self.saved.emit()
+        self.closed.emit()
+        return True
+
+    def cancel(self) -> None:
+        """Close with nothing stored."""
+        self.show_error("")
+        self.hide()
+        self.closed.emit()
+
+    def show_error(self, sentence: str) -> None:
+        self.error_label.setText(sentence)
+        self.error_label.setVisible(bool(sentence))
+        # The focus stays in a field, so a screen reader learns of the problem through the
+        # form's description rather than by visiting the red line.
+        self.error_label.setAccessibleName(f"Problem: {sentence}" if sentence else "Problem")
+        self.setAccessibleDescription(sentence or self._description)
+
+    @property
+    def error_text(self) -> str:
+        return self.error_label.text()
+
+    # --- keys -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or _popup_open(watched):
+            return super().eventFilter(watched, event)  # Enter/Esc belong to an open list
+        # On a button Enter presses that button (auto-default); only Esc is the form's.
+        keys = (Qt.Key.Key_Escape,)
+        if not isinstance(watched, QPushButton):
+            keys += _SUBMIT_KEYS
+        if event.key() not in keys:
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Claim plain Enter and Esc before a window shortcut bound to them (Esc to leave
+            # focus mode, say) takes them from the form; Ctrl+Shift+Enter stays the window's.
+            plain = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            )
+            if plain:
+                event.accept()
+                return True
+        elif event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.cancel()
+            else:
+                self.save()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def _popup_open(widget: QObject) -> bool:
+    # Completers here complete inline (no popup), so only a combo box's list can be open.
+    return isinstance(widget, QComboBox) and widget.view().isVisible()
+
+
+class QuickActionForm(_InlineForm):
+    """Record an action: what is to be done, by whom, by when."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(
+            store,
+            "New action",
+            "Enter stores the action; Esc returns to the notes with nothing stored.",
+            parent,
+        )
+        self.text_edit = QLineEdit()
+        self.owner_edit = QLineEdit()
+        self.owner_edit.setPlaceholderText("e.g. Chief Constable")
+        owners = QCompleter(sorted({*KNOWN_ROLES, "OPCC"}), self.owner_edit)
+        owners.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # Inline completion: a popup would take Enter, costing a keystroke in a live meeting.
+        owners.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.owner_edit.setCompleter(owners)
+        self.due_edit = QLineEdit()
+        self.due_edit.setPlaceholderText("e.g. 30 September 2025")
+        self._add_field("Action:", self.text_edit, "What is to be done.", 4)
+        self._add_field("Owner:", self.owner_edit, "Who will do it.", 2)
+        self._add_field(
+            "Due:", self.due_edit, "A date, or a month meaning its last day; may be empty.", 1
+        )
+        self._finish_row()
+
+    def fields(self) -> list[QWidget]:
+        return [self.text_edit, self.owner_edit, self.due_edit]
+
+    def _prefill(self, sentence: str) -> None:
+        text = _plain(sentence)
+        entry = parse_action(text) if ACTION_LINE.match(text) else None
+        self.text_edit.setText(entry.text if entry else text)
+        self.owner_edit.setText(guess_owner(sentence))
+        due = guess_due(sentence)
+        self.due_edit.setText(format_date(due) if due else "")
+
+    def _store(self, item_id: int) -> None:
+        try:
+            due = parse_due(self.due_edit.text())
+        except PccError:
+            self.due_edit.setFocus()
+            raise
+        if not self.text_edit.text().strip():
+            self.text_edit.setFocus()
+        editing.add_action(self.store, item_id, self.text_edit.text(), self.owner_edit.text(), due)
+
+
+class QuickFigureForm(_InlineForm):
+    """Record a figure: a label, one or more values (with periods), a unit and a target."""
+
+    UNITS = (("%", "%"), ("count", "count"), ("ratio (times)", "ratio"), ("£", "£"))
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(
+            store,
+            "New figure",
+            "Enter stores the figure; Esc returns to the notes with nothing stored.",
+            parent,
+        )
+        self._source_text = ""
+        self.label_edit = QLineEdit()
+        self.values_edit = QLineEdit()
+        self.values_edit.setPlaceholderText("e.g. 80 -> ~92-93")
+        self.unit_combo = QComboBox()
+        for shown, unit in self.UNITS:
+            self.unit_combo.addItem(shown, unit)
+        self.periods_edit = QLineEdit()
+        self.periods_edit.setPlaceholderText("e.g. 2024 -> 2025")
+        self.target_edit = QLineEdit()
+        self.target_edit.setPlaceholderText("none")
+        self._add_field("Figure:", self.label_edit, "What was measured.", 3)
+        self._add_field(
+            "Values:",
+            self.values_edit,
+            "One or more values separated by -> or a comma; a-b is a range; "
+            "~ before a value means approximately.",
+            2,
+        )
+        self._add_field("Unit:", self.unit_combo, "Percentage, count, ratio or pounds.", 0)
+        self._add_field(
+            "Periods:", self.periods_edit, "One period per value, separated by -> or a comma.", 2
+        )
+        self._add_field("Target:", self.target_edit, "The target value, if one was given.", 1)
+        self._finish_row()
+
+    def fields(self) -> list[QWidget]:
+        return [
+            self.label_edit,
+            self.values_edit,
+            self.unit_combo,
+            self.periods_edit,
+            self.target_edit,
+        ]
+
+    @property
+    def unit(self) -> str:
+        return str(self.unit_combo.currentData())
+
+    def set_unit(self, unit: str) -> None:
+        index = self.unit_combo.findData(unit)
+        if index >= 0:
+            self.unit_combo.setCurrentIndex(index)
+
+    def _prefill(self, sentence: str) -> None:
+        text = _plain(sentence)
+        self._source_text = text
+        found = detect_figures(text)
+        if not found:
+            for field in (self.label_edit, self.values_edit, self.periods_edit, self.target_edit):
+                field.clear()
+            self.set_unit("%")
+            return
+        figure = found[0]
+        points = [PointView(p.period or "", p.value, p.approx, p.high) for p in figure.points]
+        self.label_edit.setText(figure.label)
+        self.values_edit.setText(format_values(points))
+        self.set_unit(figure.unit)
+        periods = [p.period for p in points]
+        self.periods_edit.setText(" → ".join(periods) if any(periods) else "")
+        self.target_edit.setText(format_number(figure.target) if figure.target is not None else "")
+
+    def _store(self, item_id: int) -> None:
+        try:
+            drafts, typed_unit = parse_values(self.values_edit.text())
+            periods = parse_periods(self.periods_edit.text())
+            if len(periods) > len(drafts):
+                raise UserInputError(
+                    f"There are {len(periods)} periods for {len(drafts)} values; "
+                    "give one period per value, or none."
+                )
+        except PccError:
+            self.values_edit.setFocus()
+            raise
+        try:
+            target = parse_target(self.target_edit.text())
+        except PccError:
+            self.target_edit.setFocus()
+            raise
+        if typed_unit:
+            self.set_unit(typed_unit)
+        periods += [""] * (len(drafts) - len(periods))
+        points = [
+            PointView(draft.period or period, draft.value, draft.approx, draft.high)
+            for draft, period in zip(drafts, periods, strict=True)
+        ]
+        editing.add_metric(
+            self.store,
+            item_id,
+            self.label_edit.text(),
+            self.unit,
+            points,
+            target,
+            source_text=self._source_text,
+        )

@@ -1,0 +1,179 @@
+"""The window's workflows, driven from the keyboard as a minute-taker would (offscreen)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pcc_minutes.model import editing
+from pcc_minutes.model.templates import builtin_templates
+from pcc_minutes.ui.actions import ACTIONS, ActionId
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path, monkeypatch):
+    # QSettings go to a folder of the test's own, never the user's.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QApplication.setOrganizationName("pcc-minutes-tests")
+
+
+@pytest.fixture
+def meeting_id(store) -> int:
+    return editing.create_from_template(store, builtin_templates()[0], date(2026, 3, 12))
+
+
+@pytest.fixture
+def window(qtbot, store, meeting_id):
+    from pcc_minutes.ui.main_window import MainWindow
+
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.start(meeting_id)
+    yield win
+    win.saver.close()
+
+
+def press(qtbot, window, action_id: ActionId) -> None:
+    """Press the command's own shortcut in the notes, as the user would."""
+    sequence = window.action(action_id).shortcut()
+    assert not sequence.isEmpty(), action_id
+    combo = sequence[0]
+    qtbot.keyClick(window.editor, combo.key(), combo.keyboardModifiers())
+
+
+def notes_in_store(store, meeting_id: int, position: int) -> str:
+    return editing.meeting_view(store, meeting_id).items[position - 1].notes
+
+
+def test_every_command_has_a_menu_entry_and_a_shortcut(window):
+    menu_actions = {a for menu in window.menuBar().actions() for a in menu.menu().actions()}
+    for spec in ACTIONS:
+        action = window.action(spec.id)
+        assert action in menu_actions, spec.id
+        if spec.id is not ActionId.ABOUT:
+            assert not action.shortcut().isEmpty(), spec.id
+
+
+def test_typing_bullets_with_indentation_is_saved_without_pressing_save(qtbot, window, store,
+                                                                       meeting_id):
+    editor = window.editor
+    assert editor.hasFocus() or window.focusWidget() is editor
+    qtbot.keyClicks(editor, "Opening remarks")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "- First point")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClicks(editor, "Detail under it")
+    window.saver.wait()
+    saved = notes_in_store(store, meeting_id, 1)
+    assert saved == "Opening remarks\n\n- First point\n  - Detail under it\n"
+    assert window.saved_label.text().startswith(("Saved", "Saving"))
+
+
+def test_live_mode_moves_between_items_and_records_their_times(qtbot, window, store,
+                                                               meeting_id):
+    press(qtbot, window, ActionId.LIVE)
+    assert window.live and window.live_bar.isVisible()
+    press(qtbot, window, ActionId.NEXT_ITEM)
+    press(qtbot, window, ActionId.NEXT_ITEM)
+    press(qtbot, window, ActionId.PREVIOUS_ITEM)
+    view = editing.meeting_view(store, meeting_id)
+    first, second, third = view.items[:3]
+    assert first.actual_start and first.actual_end
+    assert second.actual_start and second.actual_end is None  # back on item 2: it runs
+    assert third.actual_start and third.actual_end
+    assert window.item_id == second.id and window.editor.hasFocus()
+    assert window.live_bar.item_label.text().startswith("Item 2 of")
+    qtbot.keyClicks(window.editor, "Typed in item two")
+    window.saver.wait()
+    assert "Typed in item two" in notes_in_store(store, meeting_id, 2)
+
+
+def test_an_action_is_captured_by_keyboard(qtbot, window, store, meeting_id):
+    qtbot.keyClicks(window.editor, "The Chief Constable to report back on overtime costs.")
+    press(qtbot, window, ActionId.NEW_ACTION)
+    form = window.quick_action
+    assert form.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    actions = editing.meeting_view(store, meeting_id).items[0].actions
+    assert len(actions) == 1 and "overtime costs" in actions[0].text
+    assert window.editor.hasFocus()
+
+
+def test_a_figure_is_captured_by_keyboard_and_esc_loses_nothing(qtbot, window, store,
+                                                                meeting_id):
+    qtbot.keyClicks(window.editor, "Answered calls rose from 81% to 88% this quarter.")
+    press(qtbot, window, ActionId.NEW_FIGURE)
+    assert window.quick_figure.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not window.quick_figure.isVisible() and window.editor.hasFocus()
+    assert editing.meeting_view(store, meeting_id).items[0].metrics == ()
+    press(qtbot, window, ActionId.NEW_FIGURE)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.quick_figure.isVisible())
+    metrics = editing.meeting_view(store, meeting_id).items[0].metrics
+    assert len(metrics) == 1 and [p.value for p in metrics[0].points] == [81, 88]
+
+
+def test_a_suggested_figure_is_accepted_with_one_key(qtbot, window, store, meeting_id):
+    qtbot.keyClicks(window.editor, "Crime recording accuracy rose from 80% to 92%.")
+    qtbot.waitUntil(lambda: window.side.accept_first_suggestion is not None, timeout=3000)
+    qtbot.wait(1500)  # the suggestions are found after a pause in the typing
+    press(qtbot, window, ActionId.ACCEPT_FIGURE)
+    metrics = editing.meeting_view(store, meeting_id).items[0].metrics
+    assert len(metrics) == 1 and metrics[0].unit == "%"
+
+
+def test_export_from_the_window_writes_a_word_file(qtbot, window, tmp_path, meeting_id):
+    qtbot.keyClicks(window.editor, "Notes to export")
+    target = tmp_path / "out.docx"
+    window.export("docx", path=target, public=False)
+    qtbot.waitUntil(target.exists, timeout=15000)
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "Notes to export" in text
+
+
+def test_an_approved_meeting_is_read_only_with_a_banner(qtbot, window, store, meeting_id):
+    window.change_status("for-approval", by="Minute Taker")
+    window.change_status("approved", by="Dana Whitfield")
+    assert window.banner.isVisible() and "Dana Whitfield" in window.banner.text()
+    assert window.editor.isReadOnly()
+    before = notes_in_store(store, meeting_id, 1)
+    qtbot.keyClicks(window.editor, "should not appear")
+    window.saver.wait()
+    assert notes_in_store(store, meeting_id, 1) == before
+    assert not window.action(ActionId.NEW_ACTION).isEnabled()
+    window.change_status("draft", by="Minute Taker")
+    assert not window.editor.isReadOnly() and not window.banner.isVisible()
+
+
+def test_the_preview_shows_the_minutes_as_exported(qtbot, window, meeting_id):
+    qtbot.keyClicks(window.editor, "Preview me")
+    press(qtbot, window, ActionId.PREVIEW)
+    assert window.pages.currentWidget() is window.preview
+    assert "Preview me" in window.preview.toPlainText()
+    assert "Item 1:" in window.preview.toPlainText()
+
+
+def test_a_first_start_offers_the_demo(qtbot, tmp_path):
+    from pcc_minutes.model.store import open_store
+    from pcc_minutes.ui.main_window import MainWindow
+
+    empty = open_store(tmp_path / "empty.sqlite3")
+    win = MainWindow(empty)
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    assert win.stack.currentWidget() is win.empty
+    qtbot.mouseClick(win.demo_button, Qt.MouseButton.LeftButton)
+    assert win.view is not None and win.stack.currentWidget() is win.splitter
+    win.saver.close()
+    empty.close()
