@@ -42,12 +42,14 @@ def main() -> int:
         for _ in range(2):
             window.step_item(+1)
         window.step_item(-1)
-        QTest.keyClicks(editor, "Renewals backlog discussed again.")
+        for _ in range(2):  # Enter on an empty bullet ends the list
+            QTest.keyClick(editor, Qt.Key.Key_Return)
+        QTest.keyClicks(editor, "The Commissioner asked how the backlog will be cleared.")
         QTest.keyClick(editor, Qt.Key.Key_Return)
-        QTest.keyClicks(editor, "- Staff moved from the front counter")
+        QTest.keyClicks(editor, "- Two staff moved from the front counter to renewals")
         QTest.keyClick(editor, Qt.Key.Key_Return)
         QTest.keyClick(editor, Qt.Key.Key_Tab)
-        QTest.keyClicks(editor, "Two posts still vacant")
+        QTest.keyClicks(editor, "Recruitment for the last 3 posts closes in December")
         window.saver.wait()
         for _ in range(20):
             app.processEvents()

@@ -177,3 +177,24 @@ def test_a_first_start_offers_the_demo(qtbot, tmp_path):
     assert win.view is not None and win.stack.currentWidget() is win.splitter
     win.saver.close()
     empty.close()
+
+
+def test_spelling_is_switched_on_after_start_up(qtbot, window):
+    from pcc_minutes.ui.spelling import available
+
+    if not available().ok:
+        pytest.skip(available().reason)
+    qtbot.waitUntil(lambda: window.editor.spell_checker is not None, timeout=5000)
+    assert window.editor.spell_checker.is_misspelt("recieve")
+
+
+def test_the_dark_palette_and_the_window_layout_are_remembered(qtbot, window, store):
+    from PySide6.QtCore import QSettings
+
+    window.action(ActionId.DARK_MODE).setChecked(True)
+    dark = QApplication.instance().palette().window().color().lightness()
+    assert dark < 80
+    window.close()
+    assert QSettings().value("view/dark", type=bool) is True
+    assert QSettings().value("window/geometry") is not None
+    window.action(ActionId.DARK_MODE).setChecked(False)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pcc_minutes.model import editing, services
 from pcc_minutes.model.editing import PointView
 from pcc_minutes.model.templates import builtin_templates
-from pcc_minutes.ui import side_panel as side_panel_module
 from pcc_minutes.ui.quick_capture import (
     QuickActionForm,
     QuickFigureForm,
@@ -306,9 +305,11 @@ def panel(qtbot, store, meeting_id, item_id):
 
 def test_suggestions_appear_once_typing_pauses_not_on_every_keystroke(qtbot, panel, monkeypatch):
     calls = []
-    real = side_panel_module.detect_figures
+    import pcc_minutes.model.figures as figures_module
+
+    real = figures_module.detect_figures
     monkeypatch.setattr(
-        side_panel_module, "detect_figures", lambda text: calls.append(text) or real(text)
+        figures_module, "detect_figures", lambda text: calls.append(text) or real(text)
     )
     for end in range(1, len(NOTES) + 1, 7):
         panel.update_suggestions(NOTES[:end])

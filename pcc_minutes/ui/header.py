@@ -219,8 +219,9 @@ class HeaderForm(QWidget):
         rows: list[list[tuple[str, Any]]] = [
             [("&Title:", self.title_edit)],
             [("&Date:", self.date_edit), ("T&ime:", times)],
-            [("Ve&nue:", self.venue_edit), ("&Chair:", self.chair_edit)],
-            [("Mar&king:", self.marking_combo), ("", attendance)],
+            [("Ve&nue:", self.venue_edit)],  # a row of its own: venues are long
+            [("&Chair:", self.chair_edit), ("Mar&king:", self.marking_combo)],
+            [("", attendance)],
         ]
         for row, pairs in enumerate(rows):
             for pair, (label_text, field) in enumerate(pairs):

@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.meetings.reload()
         self._update_enabled()
+        # The dictionary loads after the first paint: start-up does not wait for it.
+        QTimer.singleShot(200, self._enable_spelling)
 
     # --- building ------------------------------------------------------------------------
 
@@ -414,6 +416,15 @@ class MainWindow(QMainWindow):
         self.live_bar.show_state(self.view, self.item_id)
 
     # --- typing and saving ---------------------------------------------------------------
+
+    def _enable_spelling(self) -> None:
+        from pcc_minutes.ui.spelling import available, create_checker
+
+        checker = create_checker()
+        if checker is None:
+            self.statusBar().showMessage(f"Spelling is off: {available().reason}", 8000)
+            return
+        self.editor.set_spell_checker(checker)
 
     def _notes_edited(self) -> None:
         self.saver.changed()

@@ -60,7 +60,6 @@ from pcc_minutes.documents.readers.common import (
 from pcc_minutes.errors import PccError, UserInputError
 from pcc_minutes.model import editing
 from pcc_minutes.model.editing import PointView
-from pcc_minutes.model.figures import detect_figures
 from pcc_minutes.model.services import item_plain_text
 from pcc_minutes.model.store import Store
 
@@ -558,6 +557,8 @@ class QuickFigureForm(_InlineForm):
     def _prefill(self, sentence: str) -> None:
         text = _plain(sentence)
         self._source_text = text
+        from pcc_minutes.model.figures import detect_figures  # loaded on first use
+
         found = detect_figures(text)
         if not found:
             for field in (self.label_edit, self.values_edit, self.periods_edit, self.target_edit):

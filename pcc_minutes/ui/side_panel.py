@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent
@@ -48,7 +49,6 @@ from pcc_minutes.documents.layout import format_date, metric_value
 from pcc_minutes.errors import PccError
 from pcc_minutes.model import editing
 from pcc_minutes.model.editing import ActionView, MeetingView, MetricView, PointView
-from pcc_minutes.model.figures import ProposedFigure, detect_figures
 from pcc_minutes.model.services import item_plain_text
 from pcc_minutes.model.store import Store
 
@@ -58,6 +58,9 @@ log = logging.getLogger(__name__)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 # Periods the figure detector gives a change with no dates; they say nothing in a short row.
 _PLACEHOLDER_PERIODS = frozenset({"", "before", "after"})
+
+if TYPE_CHECKING:  # detection loads on first use, after start-up
+    from pcc_minutes.model.figures import ProposedFigure
 
 
 def _points(figure: ProposedFigure) -> tuple[PointView, ...]:
@@ -253,6 +256,8 @@ class SidePanel(QWidget):
         if self._markdown is None or self._item_id is None:
             return
         try:
+            from pcc_minutes.model.figures import detect_figures
+
             self._detected = detect_figures(item_plain_text(self._markdown))
         except Exception:
             # Suggestions are a convenience: a detector bug on some odd sentence must not
