@@ -49,6 +49,18 @@ def merge_spans(content: Spans | list[Span]) -> Spans:
     return tuple(merged)
 
 
+def drop_leading(content: Spans | list[Span], count: int) -> Spans:
+    """The spans without their first ``count`` characters (e.g. a typed or pasted bullet)."""
+    out: list[Span] = []
+    for span in content:
+        if count >= len(span.text):
+            count -= len(span.text)
+            continue
+        out.append(Span(span.text[count:], span.bold, span.italic))
+        count = 0
+    return merge_spans(out)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     content: Spans

@@ -61,6 +61,7 @@ from pcc_minutes.documents.tree import (
     Span,
     Spans,
     Table,
+    drop_leading,
     merge_spans,
     plain_text,
 )
@@ -241,14 +242,7 @@ def _block_spans(block: QTextBlock, *, bold_threshold: int = _BOLD, heading_bold
 
 def _strip_prefix(content: Spans, count: int) -> Spans:
     """The spans without their first ``count`` characters (a pasted bullet glyph)."""
-    out: list[Span] = []
-    for span in content:
-        if count >= len(span.text):
-            count -= len(span.text)
-            continue
-        out.append(Span(span.text[count:], span.bold, span.italic))
-        count = 0
-    return merge_spans(out)
+    return drop_leading(content, count)
 
 
 def _image_placeholder(alt: str) -> str:

@@ -53,6 +53,7 @@ from pcc_minutes.documents.tree import (
     Span,
     Spans,
     Table,
+    drop_leading,
     merge_spans,
     plain_text,
     spans,
@@ -714,14 +715,7 @@ def _trim(runs: list[Span]) -> Spans:
 
 def _drop_prefix(content: Spans, count: int) -> Spans:
     """The spans without their first ``count`` characters (a typed bullet)."""
-    out: list[Span] = []
-    for span in content:
-        if count >= len(span.text):
-            count -= len(span.text)
-            continue
-        out.append(Span(span.text[count:], span.bold, span.italic))
-        count = 0
-    return _trim(out)
+    return _trim(list(drop_leading(content, count)))
 
 
 # --- title, date, time and venue ------------------------------------------------------------
