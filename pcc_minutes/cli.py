@@ -175,15 +175,17 @@ def _run_on_store(args: argparse.Namespace, store: Any) -> int:
         if args.json:
             _print_json([services.figure_json(pos, fig) for pos, fig in found])
         else:
+            from pcc_minutes.documents.layout import format_number as num
+
             for position, figure in found:
                 points = ", ".join(
                     (f"{p.period}: " if p.period else "")
                     + ("~" if p.approx else "")
-                    + f"{p.value:g}"
-                    + (f"–{p.high:g}" if p.high is not None else "")
+                    + num(p.value)
+                    + (f"–{num(p.high)}" if p.high is not None else "")
                     for p in figure.points
                 )
-                target = f" (target {figure.target:g})" if figure.target is not None else ""
+                target = f" (target {num(figure.target)})" if figure.target is not None else ""
                 print(f"Item {position}: {figure.label} [{figure.unit}] {points}{target}")
     elif args.command == "export":
         _export(args, store)
