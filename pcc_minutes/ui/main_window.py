@@ -205,7 +205,13 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.preview)
 
         self.empty = QWidget()
-        empty_layout = QVBoxLayout(self.empty)
+        column_box = QWidget()
+        column_box.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        centred = QHBoxLayout(self.empty)
+        centred.addStretch(1)
+        centred.addWidget(column_box, 3)
+        centred.addStretch(1)
+        empty_layout = QVBoxLayout(column_box)
         empty_layout.addStretch(1)
         welcome = QLabel("<h2>No meetings yet</h2><p>Set up your first meeting, import past "
                          "minutes, or explore a demo series to see how it works.</p>")
