@@ -350,11 +350,21 @@ class _InlineForm(QFrame):
     def _store(self, item_id: int) -> None:
         raise NotImplementedError
 
-    def _add_field(self, label: str, field: QWidget, description: str, stretch: int) -> None:
+    def _add_field(
+        self, label: str, field: QWidget, description: str, stretch: int, *, own_line: bool = False
+    ) -> None:
         caption = QLabel(label)
         caption.setBuddy(field)
         field.setAccessibleName(label.rstrip(":"))
         field.setAccessibleDescription(description)
+        if own_line:  # a sentence-long field gets the whole width, above the others
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(caption)
+            line.addWidget(field, 1)
+            outer = self.layout()
+            outer.insertLayout(outer.indexOf(self.title) + 1, line)
+            return
         self.row.addWidget(caption)
         self.row.addWidget(field, stretch)
 
@@ -469,10 +479,10 @@ class QuickActionForm(_InlineForm):
         self.owner_edit.setCompleter(owners)
         self.due_edit = QLineEdit()
         self.due_edit.setPlaceholderText("e.g. 30 September 2025")
-        self._add_field("Action:", self.text_edit, "What is to be done.", 4)
-        self._add_field("Owner:", self.owner_edit, "Who will do it.", 2)
+        self._add_field("Action:", self.text_edit, "What is to be done.", 4, own_line=True)
+        self._add_field("Owner:", self.owner_edit, "Who will do it.", 3)
         self._add_field(
-            "Due:", self.due_edit, "A date, or a month meaning its last day; may be empty.", 1
+            "Due:", self.due_edit, "A date, or a month meaning its last day; may be empty.", 2
         )
         self._finish_row()
 
@@ -521,7 +531,7 @@ class QuickFigureForm(_InlineForm):
         self.periods_edit.setPlaceholderText("e.g. 2024 -> 2025")
         self.target_edit = QLineEdit()
         self.target_edit.setPlaceholderText("none")
-        self._add_field("Figure:", self.label_edit, "What was measured.", 3)
+        self._add_field("Figure:", self.label_edit, "What was measured.", 3, own_line=True)
         self._add_field(
             "Values:",
             self.values_edit,
