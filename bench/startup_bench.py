@@ -57,16 +57,22 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.sqlite3"
         env["XDG_CONFIG_HOME"] = folder
-        subprocess.run([sys.executable, "-m", "pcc_minutes", "--db", str(db), "demo"],
-                       env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "pcc_minutes", "--db", str(db), "demo"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         app = [sys.executable, "-m", "pcc_minutes", "--db", str(db), "--startup-check"]
         empty = [sys.executable, "-c", EMPTY_WINDOW]
         run(app, env, 1)  # warm the file cache for both
         run(empty, env, 1)
         app_s = run(app, env, args.runs)
         empty_s = run(empty, env, args.runs)
-    print(f"platform: {env.get('QT_QPA_PLATFORM', 'display ' + env.get('DISPLAY', ''))}, "
-          f"runs: {args.runs} (median)")
+    print(
+        f"platform: {env.get('QT_QPA_PLATFORM', 'display ' + env.get('DISPLAY', ''))}, "
+        f"runs: {args.runs} (median)"
+    )
     print(f"empty PySide6 window: {empty_s * 1000:7.0f} ms")
     print(f"pcc-minutes --startup-check: {app_s * 1000:7.0f} ms")
     print(f"ratio: {app_s / empty_s:.2f}x")

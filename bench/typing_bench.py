@@ -46,8 +46,10 @@ def main() -> int:
         window.show()
         window.start(meeting_id, live=True)
         editor = window.editor
-        text = ("- The panel reviewed 93% of records and found 6% amber\n"
-                "Progress on recruitment is steady ")
+        text = (
+            "- The panel reviewed 93% of records and found 6% amber\n"
+            "Progress on recruitment is steady "
+        )
         samples: list[float] = []
         saves = []
         window.saver.saved.connect(saves.append)
@@ -73,10 +75,14 @@ def main() -> int:
         store.close()
     samples.sort()
     p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
-    print(f"keys: {len(samples)} at one every {args.gap_ms} ms; "
-          f"saves committed meanwhile: {len(saves)}")
-    print(f"per keystroke: median {statistics.median(samples) * 1000:.2f} ms, "
-          f"99th percentile {p99 * 1000:.2f} ms, max {samples[-1] * 1000:.2f} ms")
+    print(
+        f"keys: {len(samples)} at one every {args.gap_ms} ms; "
+        f"saves committed meanwhile: {len(saves)}"
+    )
+    print(
+        f"per keystroke: median {statistics.median(samples) * 1000:.2f} ms, "
+        f"99th percentile {p99 * 1000:.2f} ms, max {samples[-1] * 1000:.2f} ms"
+    )
     return 0
 
 

@@ -90,12 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("export", help="write the minutes to a file")
     cmd.add_argument("id", type=_meeting_id, metavar="ID")
     cmd.add_argument("--format", choices=sorted(WRITERS), required=True)
-    cmd.add_argument("--public", action="store_true",
-                     help="the public version: no confidential items or private notes")
-    cmd.add_argument("--agenda", action="store_true", help="the agenda alone, for publishing "
-                     "before the meeting")
-    cmd.add_argument("--timings", action="store_true", help="show where each timed item "
-                     "starts in the meeting's recording")
+    cmd.add_argument(
+        "--public",
+        action="store_true",
+        help="the public version: no confidential items or private notes",
+    )
+    cmd.add_argument(
+        "--agenda", action="store_true", help="the agenda alone, for publishing before the meeting"
+    )
+    cmd.add_argument(
+        "--timings",
+        action="store_true",
+        help="show where each timed item starts in the meeting's recording",
+    )
     cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="file, or - for stdout")
 
     cmd = commands.add_parser("status", help="send for approval, approve, publish, or reopen")
@@ -193,8 +200,10 @@ def _run_on_store(args: argparse.Namespace, store: Any) -> int:
         result = services.set_status(store, args.id, args.status, args.by)
         if result.changed:
             who = f" by {result.by}" if result.by else ""
-            print(f"Meeting {result.meeting_id} is now {result.status}{who} "
-                  f"({result.at:%Y-%m-%d %H:%M}).")
+            print(
+                f"Meeting {result.meeting_id} is now {result.status}{who} "
+                f"({result.at:%Y-%m-%d %H:%M})."
+            )
         else:
             print(f"Meeting {result.meeting_id} is already {result.status}; nothing changed.")
     elif args.command == "backup":

@@ -13,7 +13,5 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 def resource_path(name: str, *, must_exist: bool = False) -> Path:
     path = RESOURCES / name
     if must_exist and not path.exists():
-        raise PccError(
-            f"The resource {name} is missing from {RESOURCES}; reinstall PCC Minutes."
-        )
+        raise PccError(f"The resource {name} is missing from {RESOURCES}; reinstall PCC Minutes.")
     return path

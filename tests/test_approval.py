@@ -69,9 +69,7 @@ def test_draft_exports_say_draft_and_version_approved_ones_do_not(store, meeting
 
 def test_the_public_version_leaves_out_confidential_items_and_private_notes(store, meeting_id):
     with store.transaction() as session:
-        items = session.scalars(
-            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-        ).all()
+        items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
         items[1].confidential = True
         items[0].private_notes = "Names of officers under investigation."
     full = services.minutes_document(store, meeting_id)

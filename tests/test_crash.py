@@ -38,7 +38,9 @@ def display():
     read, write = os.pipe()
     server = subprocess.Popen(
         [xvfb, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write)
     number = b""
@@ -57,8 +59,9 @@ def display():
 
 
 def xdotool(env, *args: str, timeout: float = 30) -> str:
-    return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True,
-                          timeout=timeout, check=True).stdout
+    return subprocess.run(
+        ["xdotool", *args], env=env, capture_output=True, text=True, timeout=timeout, check=True
+    ).stdout
 
 
 def test_words_typed_a_second_before_a_kill_are_in_the_database(tmp_path, display):
@@ -67,17 +70,25 @@ def test_words_typed_a_second_before_a_kill_are_in_the_database(tmp_path, displa
     meeting_id = create_demo(store)[0].id
     first_item = editing.meeting_view(store, meeting_id).items[0].id
     store.close()
-    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT),
-               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env = dict(
+        os.environ,
+        DISPLAY=display,
+        QT_QPA_PLATFORM="xcb",
+        PYTHONPATH=str(ROOT),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
     errors = tmp_path / "app-stderr.txt"
     with errors.open("wb") as stderr:
         app = subprocess.Popen(
             [sys.executable, "-m", "pcc_minutes", "--db", str(db), "--open", str(meeting_id)],
-            env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
         )
     try:
-        window = xdotool(env, "search", "--sync", "--onlyvisible", "--name", "PCC Minutes",
-                         timeout=90).split()[0]
+        window = xdotool(
+            env, "search", "--sync", "--onlyvisible", "--name", "PCC Minutes", timeout=90
+        ).split()[0]
         xdotool(env, "windowfocus", "--sync", window)
         time.sleep(1.0)  # let the window settle with the cursor in the first item's notes
         safe = ["alpha bravo charlie ", "delta echo foxtrot ", "golf hotel india "]

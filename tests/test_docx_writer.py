@@ -43,8 +43,10 @@ def sample(status: str = "draft") -> MinutesDocument:
         status=status,
         status_note="DRAFT – version 2, 5 February 2026" if status == "draft" else "",
         opening=from_markdown("The board met to review the depots. " + SPECIALS),
-        attendance=[Attendance("Ria Chandra", "Chair", "Members"),
-                    Attendance("Ken Bower", present=False)],
+        attendance=[
+            Attendance("Ria Chandra", "Chair", "Members"),
+            Attendance("Ken Bower", present=False),
+        ],
         items=[
             ItemSection(
                 title="Depot Roofs",
@@ -54,12 +56,20 @@ def sample(status: str = "draft") -> MinutesDocument:
                     "    - for six weeks\n- Quote two is pending\n\n"
                     "1. Agree the budget\n2. Tender again\n"
                 ),
-                metrics=[MetricEntry("Roofs repaired", "count",
-                                     [FigurePointEntry("2025", 4), FigurePointEntry("2026", 9)])],
+                metrics=[
+                    MetricEntry(
+                        "Roofs repaired",
+                        "count",
+                        [FigurePointEntry("2025", 4), FigurePointEntry("2026", 9)],
+                    )
+                ],
                 actions=[ActionEntry("Send the tender pack", "Ria Chandra", date(2026, 3, 1))],
             ),
-            ItemSection(title="Fleet", heading="Fleet and Vehicles",
-                        blocks=from_markdown("Two engines are off the road.")),
+            ItemSection(
+                title="Fleet",
+                heading="Fleet and Vehicles",
+                blocks=from_markdown("Two engines are off the road."),
+            ),
         ],
     )
 
@@ -174,9 +184,19 @@ def _libreoffice() -> str:
 def convert_with_libreoffice(source: Path, folder: Path) -> str:
     profile = folder / "lo-profile"
     subprocess.run(
-        [_libreoffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-        check=True, capture_output=True, timeout=180,
+        [
+            _libreoffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = folder / (source.stem + ".pdf")
     assert pdf.exists(), "LibreOffice wrote no PDF"
@@ -190,8 +210,14 @@ def test_libreoffice_opens_the_word_file_and_keeps_its_text(tmp_path):
     target = tmp_path / "minutes.docx"
     render_docx(sample(), target)
     text = convert_with_libreoffice(target, tmp_path)
-    for expected in ["Estates Board", "Item 1: Depot Roofs", "for six weeks", "Roofs repaired",
-                     "£41,000", "Page 1 of"]:
+    for expected in [
+        "Estates Board",
+        "Item 1: Depot Roofs",
+        "for six weeks",
+        "Roofs repaired",
+        "£41,000",
+        "Page 1 of",
+    ]:
         assert expected in text
 
 

@@ -42,9 +42,11 @@ def test_templates_round_trip_through_a_shared_file(tmp_path, store, meeting_id)
 
 @pytest.mark.parametrize(
     "content, message",
-    [("{not json", "not JSON"), ('{"format": "other"}', "not a template file"),
-     ('{"format": "pcc-minutes-template", "version": 1, "title": "", "name": "x"}',
-      "no title")],
+    [
+        ("{not json", "not JSON"),
+        ('{"format": "other"}', "not a template file"),
+        ('{"format": "pcc-minutes-template", "version": 1, "title": "", "name": "x"}', "no title"),
+    ],
 )
 def test_a_broken_template_file_is_refused_in_one_sentence(tmp_path, content, message):
     path = tmp_path / "t.pcctemplate.json"
@@ -53,12 +55,17 @@ def test_a_broken_template_file_is_refused_in_one_sentence(tmp_path, content, me
         load_template(path)
 
 
-def test_the_next_meeting_copies_agenda_people_venue_and_marking_but_not_notes(store,
-                                                                                  meeting_id):
+def test_the_next_meeting_copies_agenda_people_venue_and_marking_but_not_notes(store, meeting_id):
     view = editing.meeting_view(store, meeting_id)
     services.save_item_notes(store, view.items[1].id, "- Crime is down.\n")
-    editing.set_attendees(store, meeting_id, [PersonView("Dana Whitfield", "PCC", "Chair"),
-                                              PersonView("Lee Harte", "CC", present=False)])
+    editing.set_attendees(
+        store,
+        meeting_id,
+        [
+            PersonView("Dana Whitfield", "PCC", "Chair"),
+            PersonView("Lee Harte", "CC", present=False),
+        ],
+    )
     next_id = editing.create_from_last(store, meeting_id, date(2026, 2, 12))
     after = editing.meeting_view(store, next_id)
     assert [i.title for i in after.items] == [i.title for i in view.items]
@@ -116,10 +123,17 @@ def test_items_timed_live_give_their_place_in_the_recording(store, meeting_id):
 
 def test_actions_and_figures_are_captured_against_an_item(store, meeting_id):
     item = editing.meeting_view(store, meeting_id).items[1]
-    action_id = editing.add_action(store, item.id, "Share the audit", "Chief Constable",
-                                   date(2026, 3, 1))
-    editing.add_metric(store, item.id, "Recording accuracy", "%",
-                       [PointView("2025", 80), PointView("2026", 92, True, 93)], target=95)
+    action_id = editing.add_action(
+        store, item.id, "Share the audit", "Chief Constable", date(2026, 3, 1)
+    )
+    editing.add_metric(
+        store,
+        item.id,
+        "Recording accuracy",
+        "%",
+        [PointView("2025", 80), PointView("2026", 92, True, 93)],
+        target=95,
+    )
     view = editing.meeting_view(store, meeting_id).item(item.id)
     assert view.actions[0].owner == "Chief Constable"
     assert view.metrics[0].points[1] == PointView("2026", 92, True, 93)
@@ -139,8 +153,10 @@ def test_open_actions_carry_into_the_next_meeting_of_the_series(store, meeting_i
 @pytest.mark.parametrize(
     "call, message",
     [
-        (lambda s, m, i: editing.update_meeting(s, m, start_time=time(11), end_time=time(10)),
-         "cannot end"),
+        (
+            lambda s, m, i: editing.update_meeting(s, m, start_time=time(11), end_time=time(10)),
+            "cannot end",
+        ),
         (lambda s, m, i: editing.add_item(s, m, "  "), "needs a title"),
         (lambda s, m, i: editing.update_item(s, i, planned_minutes=-5), "whole number"),
         (lambda s, m, i: editing.add_metric(s, i, "x", "kg", [PointView("", 1)]), "not a unit"),

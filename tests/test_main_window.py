@@ -61,8 +61,9 @@ def test_every_command_has_a_menu_entry_and_a_shortcut(window):
             assert not action.shortcut().isEmpty(), spec.id
 
 
-def test_typing_bullets_with_indentation_is_saved_without_pressing_save(qtbot, window, store,
-                                                                       meeting_id):
+def test_typing_bullets_with_indentation_is_saved_without_pressing_save(
+    qtbot, window, store, meeting_id
+):
     editor = window.editor
     assert editor.hasFocus() or window.focusWidget() is editor
     qtbot.keyClicks(editor, "Opening remarks")
@@ -77,8 +78,7 @@ def test_typing_bullets_with_indentation_is_saved_without_pressing_save(qtbot, w
     assert window.saved_label.text().startswith(("Saved", "Saving"))
 
 
-def test_live_mode_moves_between_items_and_records_their_times(qtbot, window, store,
-                                                               meeting_id):
+def test_live_mode_moves_between_items_and_records_their_times(qtbot, window, store, meeting_id):
     press(qtbot, window, ActionId.LIVE)
     assert window.live and window.live_bar.isVisible()
     press(qtbot, window, ActionId.NEXT_ITEM)
@@ -108,8 +108,7 @@ def test_an_action_is_captured_by_keyboard(qtbot, window, store, meeting_id):
     assert window.editor.hasFocus()
 
 
-def test_a_figure_is_captured_by_keyboard_and_esc_loses_nothing(qtbot, window, store,
-                                                                meeting_id):
+def test_a_figure_is_captured_by_keyboard_and_esc_loses_nothing(qtbot, window, store, meeting_id):
     qtbot.keyClicks(window.editor, "Answered calls rose from 81% to 88% this quarter.")
     press(qtbot, window, ActionId.NEW_FIGURE)
     assert window.quick_figure.isVisible()

@@ -156,8 +156,7 @@ def item_blocks(number: int, item: ItemSection, doc: MinutesDocument) -> list[Bl
     if doc.show_timings and item.recording_offset is not None:
         blocks.append(
             Paragraph(
-                spans(f"In the recording from {format_offset(item.recording_offset)}",
-                      italic=True),
+                spans(f"In the recording from {format_offset(item.recording_offset)}", italic=True),
                 style="timing",
             )
         )

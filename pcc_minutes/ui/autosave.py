@@ -106,8 +106,11 @@ class NotesSaver(QObject):
 
     def _requeue_failed(self) -> None:
         with self._lock:
-            retry = [(item_id, self._latest[item_id]) for item_id in self._failed
-                     if item_id in self._latest]
+            retry = [
+                (item_id, self._latest[item_id])
+                for item_id in self._failed
+                if item_id in self._latest
+            ]
             self._failed.clear()
         for job in retry:
             self._jobs.put(job)
@@ -127,9 +130,10 @@ class NotesSaver(QObject):
             except Exception as exc:  # never let the saver thread die mid-meeting
                 with self._lock:
                     self._failed.add(item_id)  # the text stays in _latest for the retry
-                message = str(exc) if isinstance(exc, PccError) else (
-                    f"The notes could not be saved ({exc}); they are kept and saving is retried."
-                )
+                if isinstance(exc, PccError):
+                    message = str(exc)
+                else:
+                    message = f"The notes could not be saved ({exc}); they are kept and retried."
                 self.failed.emit(message)
                 continue
             self._finish(item_id, text)

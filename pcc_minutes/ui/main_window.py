@@ -98,8 +98,9 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(),
-                                                self.file_filter)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export to", self.path.text(), self.file_filter
+        )
         if chosen:
             self.path.setText(chosen)
 
@@ -213,8 +214,10 @@ class MainWindow(QMainWindow):
         centred.addStretch(1)
         empty_layout = QVBoxLayout(column_box)
         empty_layout.addStretch(1)
-        welcome = QLabel("<h2>No meetings yet</h2><p>Set up your first meeting, import past "
-                         "minutes, or explore a demo series to see how it works.</p>")
+        welcome = QLabel(
+            "<h2>No meetings yet</h2><p>Set up your first meeting, import past "
+            "minutes, or explore a demo series to see how it works.</p>"
+        )
         welcome.setWordWrap(True)
         empty_layout.addWidget(welcome)
         self.demo_button = QPushButton("Explore the &demo meeting")
@@ -230,9 +233,16 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(6, 4, 6, 4)
-        for widget in (self.header, self.live_bar, self.banner, self.item_title,
-                       self.item_details, self.quick_action, self.quick_figure,
-                       self.find_bar):
+        for widget in (
+            self.header,
+            self.live_bar,
+            self.banner,
+            self.item_title,
+            self.item_details,
+            self.quick_action,
+            self.quick_figure,
+            self.find_bar,
+        ):
             column.addWidget(widget)
         column.addWidget(self.pages, 1)
 
@@ -376,8 +386,9 @@ class MainWindow(QMainWindow):
             )
         self.banner.setVisible(locked)
         marking = f"{view.marking} · " if view.marking else ""
-        self.state_label.setText(f"{marking}{view.status.replace('-', ' ').capitalize()}"
-                                 f" · version {view.version}")
+        self.state_label.setText(
+            f"{marking}{view.status.replace('-', ' ').capitalize()} · version {view.version}"
+        )
         title = f"{view.title} · {view.date:%d %B %Y}" if view.date else view.title
         self.setWindowTitle(f"{title} — {APP_NAME}")
         self._update_enabled()
@@ -638,19 +649,30 @@ class MainWindow(QMainWindow):
     def backup(self) -> None:
         folder = self.settings.value("folders/backup", str(Path.home()))
         target, _ = QFileDialog.getSaveFileName(
-            self, "Back up the database", str(Path(folder) / "pcc-minutes-backup.sqlite3"),
-            "SQLite database (*.sqlite3)"
+            self,
+            "Back up the database",
+            str(Path(folder) / "pcc-minutes-backup.sqlite3"),
+            "SQLite database (*.sqlite3)",
         )
         if not target:
             return
         self.settings.setValue("folders/backup", str(Path(target).parent))
-        self.run_in_background(lambda: self.store.backup(Path(target)),
-                               lambda r: self._after("Backed up to", r), "Backing up…")
+        self.run_in_background(
+            lambda: self.store.backup(Path(target)),
+            lambda r: self._after("Backed up to", r),
+            "Backing up…",
+        )
 
     # --- exporting and approval ----------------------------------------------------------
 
-    def export(self, kind: str, *, agenda: bool = False, path: Path | None = None,
-               public: bool | None = None) -> None:
+    def export(
+        self,
+        kind: str,
+        *,
+        agenda: bool = False,
+        path: Path | None = None,
+        public: bool | None = None,
+    ) -> None:
         """Export through the options dialog (or directly when ``path`` is given)."""
         if self.view is None:
             return
@@ -676,8 +698,9 @@ class MainWindow(QMainWindow):
 
             from pcc_minutes.documents.writers.files import write_atomically
 
-            doc = services.minutes_document(self.store, meeting_id, public=bool(public),
-                                            agenda_only=agenda, timings=timings)
+            doc = services.minutes_document(
+                self.store, meeting_id, public=bool(public), agenda_only=agenda, timings=timings
+            )
             render = getattr(importlib.import_module(module), function)
             return write_atomically(path, lambda temp: render(doc, temp))
 
@@ -717,8 +740,9 @@ class MainWindow(QMainWindow):
 
     # --- helpers -------------------------------------------------------------------------
 
-    def run_in_background(self, work: Callable[[], object],
-                          finished: Callable[[object], None], busy: str) -> None:
+    def run_in_background(
+        self, work: Callable[[], object], finished: Callable[[object], None], busy: str
+    ) -> None:
         """Run slow work (export, import, backup) off the GUI thread; typing goes on."""
         self.statusBar().showMessage(busy)
         self._jobs = getattr(self, "_jobs", 0) + 1
@@ -736,8 +760,9 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, APP_NAME, message)
 
     def about(self) -> None:
-        QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b> {__version__}<br>"
-                          f"Database: {self.store.path}")
+        QMessageBox.about(
+            self, APP_NAME, f"<b>{APP_NAME}</b> {__version__}<br>Database: {self.store.path}"
+        )
 
     def _update_enabled(self) -> None:
         has = self.view is not None
@@ -746,13 +771,32 @@ class MainWindow(QMainWindow):
         ids = ActionId
         if not hasattr(self, "actions_by_id"):
             return
-        for action_id in (ids.EXPORT_WORD, ids.EXPORT_PDF, ids.EXPORT_AGENDA, ids.PREVIEW,
-                          ids.SAVE_TEMPLATE, ids.NEXT_ITEM, ids.PREVIOUS_ITEM, ids.FOCUS_MODE):
+        for action_id in (
+            ids.EXPORT_WORD,
+            ids.EXPORT_PDF,
+            ids.EXPORT_AGENDA,
+            ids.PREVIEW,
+            ids.SAVE_TEMPLATE,
+            ids.NEXT_ITEM,
+            ids.PREVIOUS_ITEM,
+            ids.FOCUS_MODE,
+        ):
             self.actions_by_id[action_id].setEnabled(has)
-        for action_id in (ids.LIVE, ids.NEW_ACTION, ids.NEW_FIGURE, ids.ACCEPT_FIGURE,
-                          ids.ADD_ITEM, ids.REMOVE_ITEM, ids.EDIT_ITEM, ids.MOVE_ITEM_UP,
-                          ids.MOVE_ITEM_DOWN, ids.ATTENDANCE, ids.BOLD, ids.ITALIC,
-                          ids.SUB_HEADING):
+        for action_id in (
+            ids.LIVE,
+            ids.NEW_ACTION,
+            ids.NEW_FIGURE,
+            ids.ACCEPT_FIGURE,
+            ids.ADD_ITEM,
+            ids.REMOVE_ITEM,
+            ids.EDIT_ITEM,
+            ids.MOVE_ITEM_UP,
+            ids.MOVE_ITEM_DOWN,
+            ids.ATTENDANCE,
+            ids.BOLD,
+            ids.ITALIC,
+            ids.SUB_HEADING,
+        ):
             self.actions_by_id[action_id].setEnabled(has and not locked)
         self.actions_by_id[ids.SEND_FOR_APPROVAL].setEnabled(status == "draft")
         self.actions_by_id[ids.APPROVE].setEnabled(status == "for-approval")

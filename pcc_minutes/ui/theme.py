@@ -31,7 +31,10 @@ def apply_palette(app: QApplication, dark: bool) -> None:
     palette = QPalette()
     for role, colour in DARK.items():
         palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868b"))
     app.setPalette(palette)

@@ -50,8 +50,10 @@ PARAGRAPH_STYLES = {
     "timing": "Normal",
     "": "Normal",
 }
-LIST_STYLES = {False: ("List Bullet", "List Bullet 2", "List Bullet 3"),
-               True: ("List Number", "List Number 2", "List Number 3")}
+LIST_STYLES = {
+    False: ("List Bullet", "List Bullet 2", "List Bullet 3"),
+    True: ("List Number", "List Number 2", "List Number 3"),
+}
 STYLES = sorted(
     set(HEADING_STYLES.values())
     | set(PARAGRAPH_STYLES.values())
@@ -242,7 +244,7 @@ _WATERMARK = (
     '<v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s2049" type="#_x0000_t136"'
     ' style="position:absolute;margin-left:0;margin-top:0;width:460pt;height:115pt;'
     "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
-    'mso-position-horizontal-relative:margin;mso-position-vertical:center;'
+    "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
     'mso-position-vertical-relative:margin" fillcolor="#d9d9d9" stroked="f">'
     '<v:fill opacity=".5"/><v:textpath style="font-family:&quot;Arial&quot;;font-size:1pt"'
     ' string="DRAFT"/></v:shape></w:pict></w:r>'

@@ -143,8 +143,14 @@ def build_reference(target: Path) -> Path:
         _font(style, size, bold=True, italic=italic)
         _spacing(style, before, 3, keep_next=True)
 
-    for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number",
-                 "List Number 2", "List Number 3"):
+    for name in (
+        "List Bullet",
+        "List Bullet 2",
+        "List Bullet 3",
+        "List Number",
+        "List Number 2",
+        "List Number 3",
+    ):
         style = styles[name]
         _font(style, 11)
         _spacing(style, 0, 3)
