@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 
@@ -38,7 +38,6 @@ def run_window(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("pcc-minutes")
     app.setApplicationDisplayName(APP_NAME)
-    from PySide6.QtCore import QSettings
 
     from pcc_minutes.ui.theme import apply_palette
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from pcc_minutes import __version__
-from pcc_minutes.errors import PccError, UserInputError
+from pcc_minutes.errors import PccError
 
 PROG = "pcc-minutes"
 # format -> (module, function); imported only when that format is asked for
@@ -270,4 +270,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-__all__ = ["main", "build_parser", "UserInputError"]
+__all__ = ["main", "build_parser"]

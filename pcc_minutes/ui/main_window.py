@@ -711,7 +711,6 @@ class MainWindow(QMainWindow):
             self.show_error(str(result))
         else:
             self.statusBar().showMessage(f"{verb} {result}", 8000)
-            self.last_result = result
 
     def change_status(self, status: str, by: str | None = None) -> None:
         if self.view is None:
@@ -745,7 +744,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Run slow work (export, import, backup) off the GUI thread; typing goes on."""
         self.statusBar().showMessage(busy)
-        self._jobs = getattr(self, "_jobs", 0) + 1
 
         def run():
             try:
