@@ -21,14 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from pcc_minutes.core.records import Action, Figure, FigurePoint  # noqa: E402
 from pcc_minutes.documents.markdown import from_markdown  # noqa: E402
-from pcc_minutes.documents.tree import (  # noqa: E402
-    ActionEntry,
-    FigurePointEntry,
-    ItemSection,
-    MetricEntry,
-    MinutesDocument,
-)
+from pcc_minutes.documents.tree import ItemSection, MinutesDocument  # noqa: E402
 
 NOTES = """The lead officer described progress since the last meeting and the risks ahead.
 Response times improved from 78% to approximately 84–85% over the quarter.
@@ -50,14 +45,14 @@ def sixty_items(count: int) -> MinutesDocument:
             lead="Chief Constable",
             planned_minutes=5,
             blocks=from_markdown(NOTES),
-            metrics=[
-                MetricEntry(
+            figures=[
+                Figure(
                     "Response within target",
                     "%",
-                    [FigurePointEntry("Q1", 78), FigurePointEntry("Q2", 84, True, 85)],
+                    [FigurePoint("Q1", 78), FigurePoint("Q2", 84, True, 85)],
                 )
             ],
-            actions=[ActionEntry(f"Report back on topic {n}", "Chief Constable", date(2026, 1, 5))],
+            actions=[Action(f"Report back on topic {n}", "Chief Constable", date(2026, 1, 5))],
         )
         for n in range(1, count + 1)
     ]

@@ -36,12 +36,12 @@ def main() -> int:
 
         app = QApplication(sys.argv[:1])
         app.setOrganizationName("pcc-minutes-bench")
-        from pcc_minutes.model.demo import create_demo
-        from pcc_minutes.model.store import open_store
+        from pcc_minutes.operations.demo import create_demo
+        from pcc_minutes.store.database import open_store
         from pcc_minutes.ui.main_window import MainWindow
 
         store = open_store(Path(folder) / "bench.sqlite3")
-        meeting_id = create_demo(store)[0].id
+        meeting_id = create_demo(store).value[0].id
         window = MainWindow(store)
         window.show()
         window.start(meeting_id, live=True)

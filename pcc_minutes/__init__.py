@@ -1,8 +1,10 @@
 """PCC Minutes: prepare, capture, draft and export the minutes of governance meetings.
 
-The package has three worlds with one direction of imports: ``model`` (domain, persistence,
-services), ``documents`` (the render-neutral minutes document, its readers and writers) and
-``ui`` (the Qt front end). ``ui`` imports the others; nothing imports ``ui``.
+Layers, each importing only those below it (import-linter contracts in ``pyproject.toml``
+enforce this): ``ui`` and ``cli`` on top, then ``operations`` (every use case), then
+``documents`` (the minutes tree, readers, writers, packaged resources) and ``store`` (the only
+SQLAlchemy), then ``text`` (loose text and figure detection), then ``core`` (plain records and
+rules). ``launcher`` starts one or the other.
 """
 
 __version__ = "0.1.0"

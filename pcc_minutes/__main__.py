@@ -1,7 +1,7 @@
-"""``python -m pcc_minutes`` runs the command line (and the window when no command is given)."""
+"""``python -m pcc_minutes``: the same program as ``pcc-minutes``."""
 
 import sys
 
-from pcc_minutes.cli import main
+from pcc_minutes.launcher import main
 
 sys.exit(main())

@@ -26,14 +26,14 @@ def main() -> int:
 
         app = QApplication(sys.argv[:1])
         app.setOrganizationName("pcc-minutes-screenshots")
-        from pcc_minutes.model.demo import create_demo
-        from pcc_minutes.model.store import open_store
+        from pcc_minutes.operations.demo import create_demo
+        from pcc_minutes.store.database import open_store
         from pcc_minutes.ui.main_window import MainWindow
         from pcc_minutes.ui.theme import apply_palette
 
         apply_palette(app, False)
         store = open_store(Path(folder) / "shots.sqlite3")
-        meetings = create_demo(store)
+        meetings = create_demo(store).value
         window = MainWindow(store)
         window.resize(1360, 860)
         window.show()

@@ -39,7 +39,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path):
-    from pcc_minutes.model.store import open_store
+    from pcc_minutes.store.database import open_store
 
     opened = open_store(db_path)
     yield opened

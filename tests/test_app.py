@@ -35,8 +35,8 @@ def test_a_first_start_on_no_database_paints_without_crashing(tmp_path):
 
 
 def test_startup_check_opens_the_most_recent_meeting(tmp_path):
-    from pcc_minutes.model.demo import create_demo
-    from pcc_minutes.model.store import open_store
+    from pcc_minutes.operations.demo import create_demo
+    from pcc_minutes.store.database import open_store
 
     db = tmp_path / "demo.sqlite3"
     store = open_store(db)

@@ -16,9 +16,9 @@ import time
 
 import pytest
 
-from pcc_minutes.model import editing
-from pcc_minutes.model.demo import create_demo
-from pcc_minutes.model.store import open_store
+from pcc_minutes import operations as ops
+from pcc_minutes.operations.demo import create_demo
+from pcc_minutes.store.database import open_store
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -67,8 +67,8 @@ def xdotool(env, *args: str, timeout: float = 30) -> str:
 def test_words_typed_a_second_before_a_kill_are_in_the_database(tmp_path, display):
     db = tmp_path / "live.sqlite3"
     store = open_store(db)
-    meeting_id = create_demo(store)[0].id
-    first_item = editing.meeting_view(store, meeting_id).items[0].id
+    meeting_id = create_demo(store).value[0].id
+    first_item = ops.load_meeting(store, meeting_id).items[0].id
     store.close()
     env = dict(
         os.environ,
@@ -103,7 +103,7 @@ def test_words_typed_a_second_before_a_kill_are_in_the_database(tmp_path, displa
             app.kill()
     assert app.returncode == -signal.SIGKILL, errors.read_text()
     store = open_store(db)
-    notes = editing.meeting_view(store, meeting_id).item(first_item).notes
+    notes = ops.load_meeting(store, meeting_id).item(first_item).notes
     store.close()
     for words in safe:
         assert words.strip() in notes, f"lost {words!r}; notes were {notes!r}"

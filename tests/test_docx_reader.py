@@ -19,9 +19,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
+from pcc_minutes.core.errors import UserInputError
+from pcc_minutes.core.records import Action
 from pcc_minutes.documents.readers.docx import read_docx
 from pcc_minutes.documents.tree import (
-    ActionEntry,
     BulletList,
     Heading,
     ListItem,
@@ -33,7 +34,6 @@ from pcc_minutes.documents.tree import (
     plain_text,
     spans,
 )
-from pcc_minutes.errors import UserInputError
 
 REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"
 REALWORLD_FILES = [
@@ -235,7 +235,7 @@ def test_heading_styled_minutes_give_items_lists_actions_decisions_and_tables(tm
         header=True,
     )
     assert ferry.actions == [
-        ActionEntry(text="Bram to publish the winter timetable.", owner="Bram", reference="1")
+        Action(text="Bram to publish the winter timetable.", owner="Bram", reference="1")
     ]
     assert ferry.decisions == ["The winter timetable was approved."]
     assert "ACTION" not in blocks_text(ferry.blocks)  # actions are not kept twice
@@ -319,7 +319,7 @@ def test_item_lines_attendee_lists_under_bold_labels_and_numbered_paragraphs(tmp
         BulletList((ListItem(spans("Six butts leak")), ListItem(spans("Two lids are missing"))))
     ]
     assert doc.items[1].actions == [
-        ActionEntry(text="Piet to order six butts (PM)", owner="PM", reference="")
+        Action(text="Piet to order six butts (PM)", owner="PM", reference="")
     ]
 
 

@@ -12,19 +12,13 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from pcc_minutes.core.records import Action, Figure, FigurePoint, Person
 from pcc_minutes.documents.markdown import from_markdown
 from pcc_minutes.documents.readers.text import read_text
-from pcc_minutes.documents.tree import (
-    ActionEntry,
-    Attendance,
-    FigurePointEntry,
-    ItemSection,
-    MetricEntry,
-    MinutesDocument,
-)
+from pcc_minutes.documents.resources import resource_path
+from pcc_minutes.documents.tree import ItemSection, MinutesDocument
 from pcc_minutes.documents.writers.docx import STYLES, render_docx
 from pcc_minutes.documents.writers.docx_reference import REFERENCE
-from pcc_minutes.resources import resource_path
 from tests.conftest import need, seed_files
 
 SPECIALS = "– ’ → £ é ŵ & < >"
@@ -44,8 +38,8 @@ def sample(status: str = "draft") -> MinutesDocument:
         status_note="DRAFT – version 2, 5 February 2026" if status == "draft" else "",
         opening=from_markdown("The board met to review the depots. " + SPECIALS),
         attendance=[
-            Attendance("Ria Chandra", "Chair", "Members"),
-            Attendance("Ken Bower", present=False),
+            Person("Ria Chandra", "Chair", "Members"),
+            Person("Ken Bower", present=False),
         ],
         items=[
             ItemSection(
@@ -56,14 +50,14 @@ def sample(status: str = "draft") -> MinutesDocument:
                     "    - for six weeks\n- Quote two is pending\n\n"
                     "1. Agree the budget\n2. Tender again\n"
                 ),
-                metrics=[
-                    MetricEntry(
+                figures=[
+                    Figure(
                         "Roofs repaired",
                         "count",
-                        [FigurePointEntry("2025", 4), FigurePointEntry("2026", 9)],
+                        [FigurePoint("2025", 4), FigurePoint("2026", 9)],
                     )
                 ],
-                actions=[ActionEntry("Send the tender pack", "Ria Chandra", date(2026, 3, 1))],
+                actions=[Action("Send the tender pack", "Ria Chandra", date(2026, 3, 1))],
             ),
             ItemSection(
                 title="Fleet",

@@ -6,34 +6,30 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from pcc_minutes.errors import LockedError, UserInputError
-from pcc_minutes.model import editing, services
-from pcc_minutes.model.editing import PersonView, PointView
-from pcc_minutes.model.templates import (
-    AgendaTemplate,
-    builtin_templates,
-    load_template,
-    save_template,
-)
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import LockedError, UserInputError
+from pcc_minutes.core.records import FigurePoint, Person
+from pcc_minutes.core.templates import AgendaTemplate, builtin_templates
+from pcc_minutes.operations.templates import load_template, save_template
 
 
 @pytest.fixture
 def meeting_id(store) -> int:
-    return editing.create_from_template(store, builtin_templates()[0], date(2026, 1, 15))
+    return ops.create_from_template(store, builtin_templates()[0], date(2026, 1, 15)).value
 
 
 def test_a_meeting_from_the_builtin_template_has_its_agenda_and_people(store, meeting_id):
-    view = editing.meeting_view(store, meeting_id)
+    view = ops.load_meeting(store, meeting_id)
     assert view.title == "Accountability and Performance Meeting"
     assert (view.start, view.end) == (time(10, 30), time(11, 30))
     assert [i.position for i in view.items] == list(range(1, len(view.items) + 1))
     assert view.items[0].planned_minutes == 5 and view.attendees[0].group == "Chair"
-    assert "15 January 2026" in services.meeting_json(store, meeting_id)["opening"]
+    assert "15 January 2026" in ops.meeting_json(store, meeting_id)["opening"]
 
 
 def test_templates_round_trip_through_a_shared_file(tmp_path, store, meeting_id):
-    editing.add_item(store, meeting_id, "Road Safety", lead="ACC Operations", planned_minutes=10)
-    template = editing.template_from_meeting(store, meeting_id, name="Our APM")
+    ops.add_item(store, meeting_id, "Road Safety", lead="ACC Operations", planned_minutes=10)
+    template = ops.template_from_meeting(store, meeting_id, name="Our APM")
     path = save_template(template, tmp_path / "apm.pcctemplate.json")
     again = load_template(path)
     assert again == template
@@ -56,18 +52,18 @@ def test_a_broken_template_file_is_refused_in_one_sentence(tmp_path, content, me
 
 
 def test_the_next_meeting_copies_agenda_people_venue_and_marking_but_not_notes(store, meeting_id):
-    view = editing.meeting_view(store, meeting_id)
-    services.save_item_notes(store, view.items[1].id, "- Crime is down.\n")
-    editing.set_attendees(
+    view = ops.load_meeting(store, meeting_id)
+    ops.save_item_notes(store, view.items[1].id, "- Crime is down.\n")
+    ops.set_attendees(
         store,
         meeting_id,
         [
-            PersonView("Dana Whitfield", "PCC", "Chair"),
-            PersonView("Lee Harte", "CC", present=False),
+            Person("Dana Whitfield", "PCC", "Chair"),
+            Person("Lee Harte", "CC", present=False),
         ],
     )
-    next_id = editing.create_from_last(store, meeting_id, date(2026, 2, 12))
-    after = editing.meeting_view(store, next_id)
+    next_id = ops.create_from_last(store, meeting_id, date(2026, 2, 12)).value
+    after = ops.load_meeting(store, next_id)
     assert [i.title for i in after.items] == [i.title for i in view.items]
     assert all(i.notes == "" for i in after.items)
     assert [p.name for p in after.attendees] == ["Dana Whitfield", "Lee Harte"]
@@ -76,28 +72,28 @@ def test_the_next_meeting_copies_agenda_people_venue_and_marking_but_not_notes(s
 
 
 def test_items_are_added_removed_and_moved_keeping_positions_1_to_n(store, meeting_id):
-    first = editing.meeting_view(store, meeting_id).items
-    new_id = editing.add_item(store, meeting_id, "Urgent Item", after=1)
-    titles = [i.title for i in editing.meeting_view(store, meeting_id).items]
+    first = ops.load_meeting(store, meeting_id).items
+    new_id = ops.add_item(store, meeting_id, "Urgent Item", after=1).value
+    titles = [i.title for i in ops.load_meeting(store, meeting_id).items]
     assert titles[1] == "Urgent Item"
-    editing.move_item(store, new_id, len(titles))
-    view = editing.meeting_view(store, meeting_id)
+    ops.move_item(store, new_id, len(titles))
+    view = ops.load_meeting(store, meeting_id)
     assert view.items[-1].title == "Urgent Item"
-    editing.remove_item(store, first[0].id)
-    view = editing.meeting_view(store, meeting_id)
+    ops.remove_item(store, first[0].id)
+    view = ops.load_meeting(store, meeting_id)
     assert [i.position for i in view.items] == list(range(1, len(view.items) + 1))
     assert first[0].title not in [i.title for i in view.items]
 
 
 def test_moving_between_items_records_actual_starts_and_ends(store, meeting_id):
-    items = editing.meeting_view(store, meeting_id).items
+    items = ops.load_meeting(store, meeting_id).items
     t0 = datetime(2026, 1, 15, 10, 31)
-    editing.start_live(store, meeting_id, t0)
-    editing.enter_item(store, meeting_id, items[0].id, t0)
-    editing.enter_item(store, meeting_id, items[1].id, t0 + timedelta(minutes=6))
-    editing.enter_item(store, meeting_id, items[0].id, t0 + timedelta(minutes=20))
-    editing.enter_item(store, meeting_id, items[2].id, t0 + timedelta(minutes=22))
-    view = editing.meeting_view(store, meeting_id)
+    ops.start_live(store, meeting_id, t0)
+    ops.enter_item(store, meeting_id, items[0].id, t0)
+    ops.enter_item(store, meeting_id, items[1].id, t0 + timedelta(minutes=6))
+    ops.enter_item(store, meeting_id, items[0].id, t0 + timedelta(minutes=20))
+    ops.enter_item(store, meeting_id, items[2].id, t0 + timedelta(minutes=22))
+    view = ops.load_meeting(store, meeting_id)
     assert view.live_started_at == t0
     assert view.items[0].actual_start == t0  # going back keeps the first start
     assert view.items[0].actual_end == t0 + timedelta(minutes=22)
@@ -107,45 +103,45 @@ def test_moving_between_items_records_actual_starts_and_ends(store, meeting_id):
 
 
 def test_items_timed_live_give_their_place_in_the_recording(store, meeting_id):
-    items = editing.meeting_view(store, meeting_id).items
+    items = ops.load_meeting(store, meeting_id).items
     t0 = datetime(2026, 1, 15, 10, 30)
-    editing.enter_item(store, meeting_id, items[0].id, t0)
-    editing.enter_item(store, meeting_id, items[1].id, t0 + timedelta(minutes=12, seconds=5))
-    doc = services.minutes_document(store, meeting_id, timings=True)
+    ops.enter_item(store, meeting_id, items[0].id, t0)
+    ops.enter_item(store, meeting_id, items[1].id, t0 + timedelta(minutes=12, seconds=5))
+    doc = ops.minutes_document(store, meeting_id, timings=True)
     assert doc.items[1].recording_offset == 725
     from pcc_minutes.documents.layout import layout
     from pcc_minutes.documents.markdown import to_markdown
 
     assert "In the recording from 0:12:05" in to_markdown(layout(doc))
-    plain = services.minutes_document(store, meeting_id)
+    plain = ops.minutes_document(store, meeting_id)
     assert "In the recording" not in to_markdown(layout(plain))
 
 
 def test_actions_and_figures_are_captured_against_an_item(store, meeting_id):
-    item = editing.meeting_view(store, meeting_id).items[1]
-    action_id = editing.add_action(
+    item = ops.load_meeting(store, meeting_id).items[1]
+    action_id = ops.add_action(
         store, item.id, "Share the audit", "Chief Constable", date(2026, 3, 1)
-    )
-    editing.add_metric(
+    ).value
+    ops.add_metric(
         store,
         item.id,
         "Recording accuracy",
         "%",
-        [PointView("2025", 80), PointView("2026", 92, True, 93)],
+        [FigurePoint("2025", 80), FigurePoint("2026", 92, True, 93)],
         target=95,
     )
-    view = editing.meeting_view(store, meeting_id).item(item.id)
+    view = ops.load_meeting(store, meeting_id).item(item.id)
     assert view.actions[0].owner == "Chief Constable"
-    assert view.metrics[0].points[1] == PointView("2026", 92, True, 93)
-    editing.set_action_status(store, action_id, "done")
-    assert editing.meeting_view(store, meeting_id).item(item.id).actions[0].status == "done"
+    assert view.figures[0].points[1] == FigurePoint("2026", 92, True, 93)
+    ops.set_action_status(store, action_id, "done")
+    assert ops.load_meeting(store, meeting_id).item(item.id).actions[0].status == "done"
 
 
 def test_open_actions_carry_into_the_next_meeting_of_the_series(store, meeting_id):
-    item = editing.meeting_view(store, meeting_id).items[0]
-    editing.add_action(store, item.id, "Write to the council", "Chief Executive")
-    next_id = editing.create_from_last(store, meeting_id, date(2026, 2, 12))
-    assert editing.open_actions_of_series(store, next_id) == [
+    item = ops.load_meeting(store, meeting_id).items[0]
+    ops.add_action(store, item.id, "Write to the council", "Chief Executive")
+    next_id = ops.create_from_last(store, meeting_id, date(2026, 2, 12)).value
+    assert ops.open_actions_of_series(store, next_id) == [
         (date(2026, 1, 15), "Write to the council", "Chief Executive")
     ]
 
@@ -154,31 +150,31 @@ def test_open_actions_carry_into_the_next_meeting_of_the_series(store, meeting_i
     "call, message",
     [
         (
-            lambda s, m, i: editing.update_meeting(s, m, start_time=time(11), end_time=time(10)),
+            lambda s, m, i: ops.update_meeting(s, m, start_time=time(11), end_time=time(10)),
             "cannot end",
         ),
-        (lambda s, m, i: editing.add_item(s, m, "  "), "needs a title"),
-        (lambda s, m, i: editing.update_item(s, i, planned_minutes=-5), "whole number"),
-        (lambda s, m, i: editing.add_metric(s, i, "x", "kg", [PointView("", 1)]), "not a unit"),
-        (lambda s, m, i: editing.add_action(s, i, ""), "needs some words"),
+        (lambda s, m, i: ops.add_item(s, m, "  ").value, "needs a title"),
+        (lambda s, m, i: ops.update_item(s, i, planned_minutes=-5), "whole number"),
+        (lambda s, m, i: ops.add_metric(s, i, "x", "kg", [FigurePoint("", 1)]).value, "not a unit"),
+        (lambda s, m, i: ops.add_action(s, i, "").value, "needs some words"),
     ],
 )
 def test_impossible_input_gets_one_clear_sentence(store, meeting_id, call, message):
-    item_id = editing.meeting_view(store, meeting_id).items[0].id
+    item_id = ops.load_meeting(store, meeting_id).items[0].id
     with pytest.raises(UserInputError, match=message):
         call(store, meeting_id, item_id)
 
 
 def test_an_approved_meeting_refuses_every_edit(store, meeting_id):
-    item_id = editing.meeting_view(store, meeting_id).items[0].id
-    services.set_status(store, meeting_id, "for-approval")
-    services.set_status(store, meeting_id, "approved", "Chair")
+    item_id = ops.load_meeting(store, meeting_id).items[0].id
+    ops.set_status(store, meeting_id, "for-approval")
+    ops.set_status(store, meeting_id, "approved", "Chair")
     for call in (
-        lambda: editing.update_meeting(store, meeting_id, venue="Elsewhere"),
-        lambda: editing.add_item(store, meeting_id, "Late"),
-        lambda: editing.move_item(store, item_id, 3),
-        lambda: editing.add_action(store, item_id, "Do it"),
-        lambda: editing.enter_item(store, meeting_id, item_id),
+        lambda: ops.update_meeting(store, meeting_id, venue="Elsewhere"),
+        lambda: ops.add_item(store, meeting_id, "Late").value,
+        lambda: ops.move_item(store, item_id, 3),
+        lambda: ops.add_action(store, item_id, "Do it").value,
+        lambda: ops.enter_item(store, meeting_id, item_id),
     ):
         with pytest.raises(LockedError):
             call()

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pcc_minutes.model.figures import UNITS, FigurePoint, ProposedFigure, detect_figures
+from pcc_minutes.text.figures import UNITS, FigurePoint, ProposedFigure, detect_figures
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -54,7 +54,7 @@ def test_a_fall_between_two_percentages_reads_before_and_after():
 
 def test_a_change_given_as_a_single_amount_is_a_single_value():
     figure = only("Reports of anti-social behaviour increased by 15%.")
-    assert figure.points == (FigurePoint(None, 15),)
+    assert figure.points == (FigurePoint("", 15),)
     assert figure.label == "Reports of anti-social behaviour"
 
 
@@ -81,9 +81,9 @@ def test_words_of_approximation_mark_a_count_approximate():
     first, second = detect_figures(
         "Nearly 40 shops have joined the scheme. More than 350 leaflets were handed out."
     )
-    assert first.points == (FigurePoint(None, 40, approx=True),)
+    assert first.points == (FigurePoint("", 40, approx=True),)
     assert first.label == "Shops joined"
-    assert second.points == (FigurePoint(None, 350, approx=True),)
+    assert second.points == (FigurePoint("", 350, approx=True),)
     assert second.label == "Leaflets handed out"
 
 
@@ -100,12 +100,12 @@ def test_a_dozen_and_compound_number_words_are_counts():
 
 def test_thousands_separators_are_read():
     figure = only("Some 1,250 leaflets were delivered.")
-    assert figure.points == (FigurePoint(None, 1250, approx=True),)
+    assert figure.points == (FigurePoint("", 1250, approx=True),)
 
 
 def test_a_non_breaking_space_after_a_word_of_approximation_is_a_space():
     figure = only("About\u00a030 volunteers took part.")
-    assert figure.points == (FigurePoint(None, 30, approx=True),)
+    assert figure.points == (FigurePoint("", 30, approx=True),)
 
 
 # -- a share ---------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ def test_a_share_of_a_group_is_labelled_as_a_share():
 def test_times_more_likely_in_words_is_a_ratio():
     figure = only("Young men were three times more likely to be searched than older men.")
     assert figure.unit == "ratio"
-    assert figure.points == (FigurePoint(None, 3),)
+    assert figure.points == (FigurePoint("", 3),)
     assert figure.label == "Young men more likely to be searched"
 
 
@@ -213,7 +213,7 @@ def test_a_target_in_the_next_sentence_is_attached_to_the_value():
 
 def test_against_a_target_of_attaches_the_target():
     figure = only("Around 5% of stops led to arrest, against a target of 10%.")
-    assert figure.points == (FigurePoint(None, 5, approx=True),)
+    assert figure.points == (FigurePoint("", 5, approx=True),)
     assert figure.target == 10
 
 
@@ -258,13 +258,13 @@ def test_a_relative_period_is_a_period_not_a_duration():
 
 def test_a_range_of_counts_has_a_high_end():
     figure = only("A further 15–16 investigators have joined the team.")
-    assert figure.points == (FigurePoint(None, 15, high=16),)
+    assert figure.points == (FigurePoint("", 15, high=16),)
     assert figure.label == "Investigators joined"
 
 
 def test_between_two_values_is_a_range():
     figure = only("Between 20 and 25% of reports were withdrawn.")
-    assert (figure.unit, figure.points) == ("%", (FigurePoint(None, 20, high=25),))
+    assert (figure.unit, figure.points) == ("%", (FigurePoint("", 20, high=25),))
 
 
 # -- money -----------------------------------------------------------------------------------
@@ -294,7 +294,7 @@ def test_a_bracketed_sum_standing_alone_like_a_table_cell_is_negative():
 
 def test_a_scale_at_the_end_of_a_range_applies_to_both_ends():
     figure = only("Costs were estimated at £10–17m.")
-    assert figure.points == (FigurePoint(None, 10_000_000, high=17_000_000),)
+    assert figure.points == (FigurePoint("", 10_000_000, high=17_000_000),)
 
 
 # -- spans, text and order -------------------------------------------------------------------

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
+from pcc_minutes.core.errors import PccError, UserInputError
 from pcc_minutes.documents.writers.files import write_atomically
-from pcc_minutes.errors import PccError, UserInputError
 
 
 def test_a_failed_export_leaves_the_old_file_and_no_partial_file(tmp_path):

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pcc_minutes.model import editing
-from pcc_minutes.model.templates import builtin_templates
+from pcc_minutes import operations as ops
+from pcc_minutes.core.templates import builtin_templates
 from pcc_minutes.ui.actions import ACTIONS, ActionId
 
 
@@ -23,7 +23,7 @@ def own_settings(tmp_path, monkeypatch):
 
 @pytest.fixture
 def meeting_id(store) -> int:
-    return editing.create_from_template(store, builtin_templates()[0], date(2026, 3, 12))
+    return ops.create_from_template(store, builtin_templates()[0], date(2026, 3, 12)).value
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def press(qtbot, window, action_id: ActionId) -> None:
 
 
 def notes_in_store(store, meeting_id: int, position: int) -> str:
-    return editing.meeting_view(store, meeting_id).items[position - 1].notes
+    return ops.load_meeting(store, meeting_id).items[position - 1].notes
 
 
 def test_every_command_has_a_menu_entry_and_a_shortcut(window):
@@ -84,7 +84,7 @@ def test_live_mode_moves_between_items_and_records_their_times(qtbot, window, st
     press(qtbot, window, ActionId.NEXT_ITEM)
     press(qtbot, window, ActionId.NEXT_ITEM)
     press(qtbot, window, ActionId.PREVIOUS_ITEM)
-    view = editing.meeting_view(store, meeting_id)
+    view = ops.load_meeting(store, meeting_id)
     first, second, third = view.items[:3]
     assert first.actual_start and first.actual_end
     assert second.actual_start and second.actual_end is None  # back on item 2: it runs
@@ -103,7 +103,7 @@ def test_an_action_is_captured_by_keyboard(qtbot, window, store, meeting_id):
     assert form.isVisible()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not form.isVisible())
-    actions = editing.meeting_view(store, meeting_id).items[0].actions
+    actions = ops.load_meeting(store, meeting_id).items[0].actions
     assert len(actions) == 1 and "overtime costs" in actions[0].text
     assert window.editor.hasFocus()
 
@@ -114,11 +114,11 @@ def test_a_figure_is_captured_by_keyboard_and_esc_loses_nothing(qtbot, window, s
     assert window.quick_figure.isVisible()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not window.quick_figure.isVisible() and window.editor.hasFocus()
-    assert editing.meeting_view(store, meeting_id).items[0].metrics == ()
+    assert ops.load_meeting(store, meeting_id).items[0].figures == ()
     press(qtbot, window, ActionId.NEW_FIGURE)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.quick_figure.isVisible())
-    metrics = editing.meeting_view(store, meeting_id).items[0].metrics
+    metrics = ops.load_meeting(store, meeting_id).items[0].figures
     assert len(metrics) == 1 and [p.value for p in metrics[0].points] == [81, 88]
 
 
@@ -127,7 +127,7 @@ def test_a_suggested_figure_is_accepted_with_one_key(qtbot, window, store, meeti
     qtbot.waitUntil(lambda: window.side.accept_first_suggestion is not None, timeout=3000)
     qtbot.wait(1500)  # the suggestions are found after a pause in the typing
     press(qtbot, window, ActionId.ACCEPT_FIGURE)
-    metrics = editing.meeting_view(store, meeting_id).items[0].metrics
+    metrics = ops.load_meeting(store, meeting_id).items[0].figures
     assert len(metrics) == 1 and metrics[0].unit == "%"
 
 
@@ -163,7 +163,7 @@ def test_the_preview_shows_the_minutes_as_exported(qtbot, window, meeting_id):
 
 
 def test_a_first_start_offers_the_demo(qtbot, tmp_path):
-    from pcc_minutes.model.store import open_store
+    from pcc_minutes.store.database import open_store
     from pcc_minutes.ui.main_window import MainWindow
 
     empty = open_store(tmp_path / "empty.sqlite3")

@@ -18,18 +18,15 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from pcc_minutes.core.records import Action, Figure, FigurePoint, Person
 from pcc_minutes.documents.layout import layout
 from pcc_minutes.documents.readers.text import read_text
 from pcc_minutes.documents.tree import (
-    ActionEntry,
-    Attendance,
     BulletList,
-    FigurePointEntry,
     Heading,
     Image,
     ItemSection,
     ListItem,
-    MetricEntry,
     MinutesDocument,
     Paragraph,
     Span,
@@ -69,9 +66,9 @@ def minutes(status: str = "approved", status_note: str = "", marking: str = "OFF
             )
         ],
         attendance=[
-            Attendance("Ffion Rhŵs", "Commissioner"),
-            Attendance("Tomos Quill", "Harbour Chief"),
-            Attendance("Ilse Marrow", "Treasurer", present=False),
+            Person("Ffion Rhŵs", "Commissioner"),
+            Person("Tomos Quill", "Harbour Chief"),
+            Person("Ilse Marrow", "Treasurer", present=False),
         ],
         items=[
             ItemSection(
@@ -102,16 +99,16 @@ def minutes(status: str = "approved", status_note: str = "", marking: str = "OFF
                         ordered=True,
                     ),
                 ],
-                metrics=[
-                    MetricEntry(
+                figures=[
+                    Figure(
                         "Calls answered within 15 minutes",
                         "%",
-                        [FigurePointEntry("Q1", 81), FigurePointEntry("Q2", 88, approx=True)],
+                        [FigurePoint("Q1", 81), FigurePoint("Q2", 88, approx=True)],
                         target=90,
                     )
                 ],
                 actions=[
-                    ActionEntry("Publish the beat map", owner="Tomos Quill", due=date(2025, 11, 1))
+                    Action("Publish the beat map", owner="Tomos Quill", due=date(2025, 11, 1))
                 ],
                 decisions=["The board adopted the night plan."],
             ),

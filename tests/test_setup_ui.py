@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTime
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from pcc_minutes.errors import PccError
-from pcc_minutes.model import editing, services
-from pcc_minutes.model.editing import PersonView
-from pcc_minutes.model.templates import SUFFIX, AgendaTemplate, TemplateItem, builtin_templates
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.records import Person
+from pcc_minutes.core.templates import SUFFIX, AgendaTemplate, TemplateItem, builtin_templates
 
 pytestmark = pytest.mark.gui
 
@@ -46,11 +46,11 @@ def show(qtbot, widget: QWidget) -> None:
 
 
 def meeting(store, on: date = AUGUST) -> int:
-    return editing.create_from_template(store, builtin_templates()[0], on)
+    return ops.create_from_template(store, builtin_templates()[0], on).value
 
 
 def titles(store, meeting_id: int) -> list[str]:
-    return [item.title for item in editing.meeting_view(store, meeting_id).items]
+    return [item.title for item in ops.load_meeting(store, meeting_id).items]
 
 
 # --- a new meeting -----------------------------------------------------------------------
@@ -72,7 +72,7 @@ def test_a_new_meeting_is_made_from_the_built_in_template_by_keyboard(qtbot, sto
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    view = editing.meeting_view(store, dialog.meeting_id)
+    view = ops.load_meeting(store, dialog.meeting_id)
     assert view.date == AUGUST
     assert view.title == "Accountability and Performance Meeting"
     assert (view.start, view.end) == (time(10, 30), time(11, 30))
@@ -84,10 +84,10 @@ def test_a_meeting_from_the_last_one_copies_the_agenda_and_not_the_notes(qtbot, 
     from pcc_minutes.ui.setup_dialogs import NewMeetingDialog
 
     last = meeting(store)
-    first_item = editing.meeting_view(store, last).items[0].id
-    services.save_item_notes(store, first_item, "- Action log reviewed")
-    editing.add_action(store, first_item, "Circulate the action log", "Chief Executive")
-    editing.add_item(store, last, "Custody Visiting", lead="Chief Constable")
+    first_item = ops.load_meeting(store, last).items[0].id
+    ops.save_item_notes(store, first_item, "- Action log reviewed")
+    ops.add_action(store, first_item, "Circulate the action log", "Chief Executive")
+    ops.add_item(store, last, "Custody Visiting", lead="Chief Constable")
 
     dialog = NewMeetingDialog(store)
     qtbot.addWidget(dialog)
@@ -99,13 +99,13 @@ def test_a_meeting_from_the_last_one_copies_the_agenda_and_not_the_notes(qtbot, 
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Enter)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    new = editing.meeting_view(store, dialog.meeting_id)
+    new = ops.load_meeting(store, dialog.meeting_id)
     assert new.date == date(2025, 9, 11)
     assert titles(store, new.id) == titles(store, last)
     assert "Custody Visiting" in titles(store, new.id)
     assert all(item.notes == "" and not item.actions for item in new.items)
     assert [p.name for p in new.attendees] == [
-        p.name for p in editing.meeting_view(store, last).attendees
+        p.name for p in ops.load_meeting(store, last).attendees
     ]
 
 
@@ -127,11 +127,11 @@ def test_a_template_file_that_is_not_a_template_is_explained_inline(
     assert not dialog.problem.isHidden()
     assert "is not a usable agenda template" in dialog.problem.text()
     assert "Traceback" not in dialog.problem.text()
-    assert services.list_meetings(store) == []
+    assert ops.list_meetings(store) == []
 
 
 def test_a_new_meeting_can_come_from_a_template_file(qtbot, store, tmp_path, monkeypatch):
-    from pcc_minutes.model.templates import save_template
+    from pcc_minutes.operations.templates import save_template
     from pcc_minutes.ui.setup_dialogs import NewMeetingDialog
 
     panel = AgendaTemplate(
@@ -146,7 +146,7 @@ def test_a_new_meeting_can_come_from_a_template_file(qtbot, store, tmp_path, mon
     qtbot.keyClick(dialog.choose_button, Qt.Key.Key_Space)
     assert dialog.file_path.text() == "Panel"
     dialog.accept()
-    view = editing.meeting_view(store, dialog.meeting_id)
+    view = ops.load_meeting(store, dialog.meeting_id)
     assert (view.title, [i.title for i in view.items]) == ("Police and Crime Panel", ["Precept"])
 
 
@@ -159,7 +159,7 @@ def outline(qtbot, store):
 
     widget = AgendaOutline(store)
     qtbot.addWidget(widget)
-    widget.set_meeting(editing.meeting_view(store, meeting(store)))
+    widget.set_meeting(ops.load_meeting(store, meeting(store)))
     show(qtbot, widget)
     widget.tree.setFocus()
     return widget
@@ -183,8 +183,8 @@ def test_the_live_item_and_confidential_items_are_marked(outline, store):
     from pcc_minutes.ui.agenda import LIVE_MARK, STATE, TITLE
 
     second = outline.model.item_ids()[1]
-    editing.update_item(store, second, confidential=True)
-    outline.set_meeting(editing.meeting_view(store, outline._view.id))
+    ops.update_item(store, second, confidential=True)
+    outline.set_meeting(ops.load_meeting(store, outline._view.id))
     outline.set_live_item(second)
     assert outline.model.index(1, STATE).data() == LIVE_MARK
     assert outline.model.index(1, TITLE).data(Qt.ItemDataRole.DecorationRole) is not None
@@ -200,14 +200,14 @@ def test_alt_down_moves_the_first_item_to_second_place_and_keeps_it_selected(qtb
     with qtbot.waitSignal(outline.changed), qtbot.assertNotEmitted(outline.item_selected):
         qtbot.keyClick(outline.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
 
-    view = editing.meeting_view(store, outline._view.id)
+    view = ops.load_meeting(store, outline._view.id)
     assert view.item(first).position == 2
     assert view.item(second).position == 1
     assert outline.current_item_id() == first
     assert outline.model.item_ids()[:2] == [second, first]
 
     qtbot.keyClick(outline.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert editing.meeting_view(store, outline._view.id).item(first).position == 1
+    assert ops.load_meeting(store, outline._view.id).item(first).position == 1
 
 
 def test_moving_past_either_end_changes_nothing(qtbot, outline, store):
@@ -238,7 +238,7 @@ def test_insert_adds_an_item_after_the_current_one_from_the_dialog(
     with qtbot.waitSignal(outline.item_selected) as selected:
         qtbot.keyClick(outline.tree, Qt.Key.Key_Insert)
 
-    view = editing.meeting_view(store, outline._view.id)
+    view = ops.load_meeting(store, outline._view.id)
     added = view.items[1]
     assert view.items[0].id == first
     assert (added.title, added.lead, added.planned_minutes, added.confidential) == (
@@ -266,16 +266,16 @@ def test_an_item_needs_a_title_before_the_dialog_closes(qtbot, outline, store, m
     monkeypatch.setattr(ItemDialog, "exec", press_enter_on_a_blank_title)
     assert outline.add_item() is None
     assert seen == {"open": True, "problem": "An agenda item needs a title; type one in."}
-    assert len(editing.meeting_view(store, outline._view.id).items) == 6
+    assert len(ops.load_meeting(store, outline._view.id).items) == 6
 
 
 def test_f2_edits_the_heading_and_planned_time_in_one_update(qtbot, outline, store, monkeypatch):
     from pcc_minutes.ui.agenda import ItemDialog
 
     calls = []
-    real_update = editing.update_item
+    real_update = ops.update_item
     monkeypatch.setattr(
-        editing, "update_item", lambda *a, **k: (calls.append(k), real_update(*a, **k))
+        ops, "update_item", lambda *a, **k: (calls.append(k), real_update(*a, **k))[1]
     )
 
     def edit(dialog: ItemDialog) -> int:
@@ -290,7 +290,7 @@ def test_f2_edits_the_heading_and_planned_time_in_one_update(qtbot, outline, sto
 
     monkeypatch.setattr(ItemDialog, "exec", edit)
     qtbot.keyClick(outline.tree, Qt.Key.Key_F2)
-    item = editing.meeting_view(store, outline._view.id).items[0]
+    item = ops.load_meeting(store, outline._view.id).items[0]
     assert (item.heading, item.planned_minutes) == ("Previous Minutes", 10)
     assert calls == [{"heading": "Previous Minutes", "planned_minutes": 10}]
 
@@ -308,7 +308,7 @@ def test_delete_removes_the_current_item_once_confirmed(qtbot, outline, store, m
     outline.set_current(outline.model.item_ids()[1])
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     qtbot.keyClick(outline.tree, Qt.Key.Key_Delete)
-    assert len(editing.meeting_view(store, outline._view.id).items) == 6
+    assert len(ops.load_meeting(store, outline._view.id).items) == 6
     assert asked[0][2] == QMessageBox.StandardButton.No  # No unless the user says otherwise
     assert "Performance Against the Police and Crime Plan" in asked[0][1]
 
@@ -316,7 +316,7 @@ def test_delete_removes_the_current_item_once_confirmed(qtbot, outline, store, m
     third = outline.model.item_ids()[2]
     with qtbot.waitSignal(outline.changed):
         qtbot.keyClick(outline.tree, Qt.Key.Key_Delete)
-    view = editing.meeting_view(store, outline._view.id)
+    view = ops.load_meeting(store, outline._view.id)
     assert "Performance Against the Police and Crime Plan" not in titles(store, view.id)
     assert [item.position for item in view.items] == [1, 2, 3, 4, 5]
     assert outline.current_item_id() == third  # the next item takes its place
@@ -332,14 +332,14 @@ def test_dropping_an_item_reorders_the_agenda_in_the_store(qtbot, outline, store
     with qtbot.waitSignal(outline.changed):
         # Dropped between the third and the fourth item.
         assert model.dropMimeData(dragged, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
-    view = editing.meeting_view(store, outline._view.id)
+    view = ops.load_meeting(store, outline._view.id)
     assert [item.id for item in view.items] == [ids[1], ids[2], ids[0], *ids[3:]]
     assert outline.current_item_id() == ids[0]
 
     # Dropped onto the last item: it lands just before it.
     dragged = model.mimeData([model.index(0, TITLE)])
     assert model.dropMimeData(dragged, Qt.DropAction.MoveAction, -1, -1, model.index(5, TITLE))
-    assert [item.id for item in editing.meeting_view(store, outline._view.id).items] == [
+    assert [item.id for item in ops.load_meeting(store, outline._view.id).items] == [
         ids[2],
         ids[0],
         ids[3],
@@ -370,8 +370,8 @@ def test_the_agenda_model_keeps_qt_s_rules(qtmodeltester, outline):
 def test_an_approved_meeting_cannot_be_reordered(qtbot, outline, store):
     meeting_id = outline._view.id
     for status in ("for-approval", "approved"):
-        services.set_status(store, meeting_id, status)
-    outline.set_meeting(editing.meeting_view(store, meeting_id))
+        ops.set_status(store, meeting_id, status)
+    outline.set_meeting(ops.load_meeting(store, meeting_id))
     before = titles(store, meeting_id)
     with qtbot.assertNotEmitted(outline.changed):
         qtbot.keyClick(outline.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -388,7 +388,7 @@ def header(qtbot, store):
 
     form = HeaderForm(store)
     qtbot.addWidget(form)
-    form.set_meeting(editing.meeting_view(store, meeting(store)))
+    form.set_meeting(ops.load_meeting(store, meeting(store)))
     show(qtbot, form)
     return form
 
@@ -399,7 +399,7 @@ def test_a_changed_venue_is_stored_when_the_user_leaves_the_field(qtbot, header,
     qtbot.keyClicks(header.venue_edit, "Committee Room 2, Force Headquarters")
     with qtbot.waitSignal(header.changed):
         qtbot.keyClick(header.venue_edit, Qt.Key.Key_Tab)
-    view = editing.meeting_view(store, header.current_view().id)
+    view = ops.load_meeting(store, header.current_view().id)
     assert view.venue == "Committee Room 2, Force Headquarters"
 
 
@@ -412,7 +412,7 @@ def test_an_end_before_the_start_is_refused_and_put_back(qtbot, header, store):
         "The meeting cannot end (09:00) before it starts (10:30); correct the times."
     ]
     assert header.end_edit.time() == QTime(11, 30)
-    assert editing.meeting_view(store, header.current_view().id).end == time(11, 30)
+    assert ops.load_meeting(store, header.current_view().id).end == time(11, 30)
 
 
 def test_moving_the_start_past_the_end_keeps_the_meeting_s_length(qtbot, header, store):
@@ -420,7 +420,7 @@ def test_moving_the_start_past_the_end_keeps_the_meeting_s_length(qtbot, header,
     qtbot.keyClicks(header.start_edit, "1400")
     with qtbot.waitSignal(header.changed):
         qtbot.keyClick(header.start_edit, Qt.Key.Key_Return)
-    view = editing.meeting_view(store, header.current_view().id)
+    view = ops.load_meeting(store, header.current_view().id)
     assert (view.start, view.end) == (time(14, 0), time(15, 0))
 
 
@@ -439,36 +439,36 @@ def test_the_marking_is_stored_in_capitals_and_none_clears_it(qtbot, header, sto
     header.marking_combo.lineEdit().selectAll()
     qtbot.keyClicks(header.marking_combo.lineEdit(), "official-sensitive")
     qtbot.keyClick(header.marking_combo.lineEdit(), Qt.Key.Key_Return)
-    assert editing.meeting_view(store, meeting_id).marking == "OFFICIAL-SENSITIVE"
+    assert ops.load_meeting(store, meeting_id).marking == "OFFICIAL-SENSITIVE"
     header.marking_combo.lineEdit().selectAll()
     qtbot.keyClicks(header.marking_combo.lineEdit(), "None")
     qtbot.keyClick(header.marking_combo.lineEdit(), Qt.Key.Key_Return)
-    assert editing.meeting_view(store, meeting_id).marking == ""
+    assert ops.load_meeting(store, meeting_id).marking == ""
 
 
 def test_a_refresh_does_not_overwrite_the_field_being_typed_in(qtbot, header, store):
     header.chair_edit.setFocus()
     header.chair_edit.selectAll()
     qtbot.keyClicks(header.chair_edit, "Alex Mor")
-    header.set_meeting(editing.meeting_view(store, header.current_view().id))  # autosave
+    header.set_meeting(ops.load_meeting(store, header.current_view().id))  # autosave
     assert header.chair_edit.text() == "Alex Mor"
 
 
 def test_a_blank_time_stays_blank_when_the_user_only_passes_through(qtbot, header, store):
     meeting_id = header.current_view().id
-    editing.update_meeting(store, meeting_id, start_time=None, end_time=None)
-    header.set_meeting(editing.meeting_view(store, meeting_id))
+    ops.update_meeting(store, meeting_id, start_time=None, end_time=None)
+    header.set_meeting(ops.load_meeting(store, meeting_id))
     assert header.start_edit.text() == "--:--"
     header.start_edit.setFocus(Qt.FocusReason.TabFocusReason)
     assert header.start_edit.text() == "10:00"  # something to type over
     header.venue_edit.setFocus(Qt.FocusReason.TabFocusReason)
     assert header.start_edit.text() == "--:--"
-    assert editing.meeting_view(store, meeting_id).start is None
+    assert ops.load_meeting(store, meeting_id).start is None
 
     header.start_edit.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClicks(header.start_edit, "0930")
     header.venue_edit.setFocus(Qt.FocusReason.TabFocusReason)
-    assert editing.meeting_view(store, meeting_id).start == time(9, 30)
+    assert ops.load_meeting(store, meeting_id).start == time(9, 30)
 
 
 def test_a_read_only_header_changes_nothing(qtbot, header, store):
@@ -478,7 +478,7 @@ def test_a_read_only_header_changes_nothing(qtbot, header, store):
     header.venue_edit.setText("Somewhere else")
     with qtbot.assertNotEmitted(header.changed):
         header.venue_edit.editingFinished.emit()
-    assert editing.meeting_view(store, header.current_view().id).venue == "Gold Command, Police HQ"
+    assert ops.load_meeting(store, header.current_view().id).venue == "Gold Command, Police HQ"
 
 
 def test_live_mode_shows_one_line_summary(header):
@@ -498,10 +498,10 @@ def test_live_mode_shows_one_line_summary(header):
 
 def test_the_attendance_button_sums_up_who_came(header, store):
     meeting_id = header.current_view().id
-    people = list(editing.meeting_view(store, meeting_id).attendees)
-    people.append(PersonView("Tom Ellery", "Deputy Chief Constable", present=False))
-    editing.set_attendees(store, meeting_id, people)
-    header.set_meeting(editing.meeting_view(store, meeting_id))
+    people = list(ops.load_meeting(store, meeting_id).attendees)
+    people.append(Person("Tom Ellery", "Deputy Chief Constable", present=False))
+    ops.set_attendees(store, meeting_id, people)
+    header.set_meeting(ops.load_meeting(store, meeting_id))
     assert "4 present, 1 apology" in header.attendance_button.text()
 
 
@@ -531,8 +531,8 @@ def test_a_person_sending_apologies_is_added_by_keyboard(qtbot, store):
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # Enter is OK
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    attendees = editing.meeting_view(store, meeting_id).attendees
-    assert attendees[-1] == PersonView("Tom Ellery", "", "", present=False)
+    attendees = ops.load_meeting(store, meeting_id).attendees
+    assert attendees[-1] == Person("Tom Ellery", "", "", present=False)
     assert len(attendees) == 5
 
 
@@ -547,7 +547,7 @@ def test_ok_keeps_the_name_still_being_typed(qtbot, store):
     qtbot.keyClicks(dialog.table.focusWidget(), "Ann Other")
     assert dialog.table.state() == dialog.table.State.EditingState
     dialog.accept()
-    assert editing.meeting_view(store, meeting_id).attendees[-1].name == "Ann Other"
+    assert ops.load_meeting(store, meeting_id).attendees[-1].name == "Ann Other"
 
 
 def test_delete_removes_a_person_from_the_list(qtbot, store):
@@ -560,7 +560,7 @@ def test_delete_removes_a_person_from_the_list(qtbot, store):
     dialog.table.setCurrentCell(3, 0)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     dialog.accept()
-    names = [p.name for p in editing.meeting_view(store, meeting_id).attendees]
+    names = [p.name for p in ops.load_meeting(store, meeting_id).attendees]
     assert "Minute-taker" not in names and len(names) == 3
 
 
@@ -577,7 +577,7 @@ def browser(qtbot, store):
     ids = {
         "august": meeting(store, AUGUST),
         "september": meeting(store, date(2025, 9, 11)),
-        "panel": editing.create_from_template(store, panel, date(2025, 7, 2)),
+        "panel": ops.create_from_template(store, panel, date(2025, 7, 2)).value,
     }
     widget = MeetingList(store)
     qtbot.addWidget(widget)
@@ -657,7 +657,7 @@ def test_a_template_saved_from_a_meeting_opens_again_with_its_agenda(
     from pcc_minutes.ui.setup_dialogs import open_template_file, save_template_dialog
 
     meeting_id = meeting(store)
-    editing.add_item(store, meeting_id, "Custody Visiting", lead="Chief Constable")
+    ops.add_item(store, meeting_id, "Custody Visiting", lead="Chief Constable")
     folder = tmp_path / "shared templates"
     folder.mkdir()
     asked = []

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from pcc_minutes.model import editing, services
-from pcc_minutes.model.editing import PointView
-from pcc_minutes.model.templates import builtin_templates
+from pcc_minutes import operations as ops
+from pcc_minutes.core.records import AgendaItem, FigurePoint
+from pcc_minutes.core.templates import builtin_templates
 from pcc_minutes.ui.quick_capture import (
     QuickActionForm,
     QuickFigureForm,
@@ -45,23 +45,23 @@ NOTES = (
 
 @pytest.fixture
 def meeting_id(store) -> int:
-    return editing.create_from_template(store, builtin_templates()[0], date(2025, 8, 14))
+    return ops.create_from_template(store, builtin_templates()[0], date(2025, 8, 14)).value
 
 
 @pytest.fixture
 def item_id(store, meeting_id) -> int:
-    return editing.meeting_view(store, meeting_id).items[1].id
+    return ops.load_meeting(store, meeting_id).items[1].id
 
 
-def item_of(store, meeting_id, item_id) -> editing.ItemView:
-    item = editing.meeting_view(store, meeting_id).item(item_id)
+def item_of(store, meeting_id, item_id) -> AgendaItem:
+    item = ops.load_meeting(store, meeting_id).item(item_id)
     assert item is not None
     return item
 
 
 def approve(store, meeting_id) -> None:
-    services.set_status(store, meeting_id, "for-approval")
-    services.set_status(store, meeting_id, "approved", by="Chief Executive")
+    ops.set_status(store, meeting_id, "for-approval")
+    ops.set_status(store, meeting_id, "approved", by="Chief Executive")
 
 
 def host(qtbot, form: QWidget) -> QWidget:
@@ -198,9 +198,9 @@ def test_a_figure_typed_as_a_change_to_a_range_is_stored_with_two_points(
     with qtbot.waitSignals([form.saved, form.closed]):
         qtbot.keyClick(form.unit_combo, Qt.Key.Key_Return)
 
-    (metric,) = item_of(store, meeting_id, item_id).metrics
+    (metric,) = item_of(store, meeting_id, item_id).figures
     assert (metric.label, metric.unit, metric.target) == ("Crime recording accuracy", "%", None)
-    assert metric.points == (PointView("", 80.0), PointView("", 92.0, False, 93.0))
+    assert metric.points == (FigurePoint("", 80.0), FigurePoint("", 92.0, False, 93.0))
 
 
 def test_a_figure_is_prefilled_from_the_sentence_and_keeps_approximation(
@@ -214,7 +214,7 @@ def test_a_figure_is_prefilled_from_the_sentence_and_keeps_approximation(
     assert form.unit == "%"
     qtbot.keyClick(form.label_edit, Qt.Key.Key_Return)
 
-    (metric,) = item_of(store, meeting_id, item_id).metrics
+    (metric,) = item_of(store, meeting_id, item_id).figures
     assert [(p.value, p.approx, p.high) for p in metric.points] == [
         (80.0, False, None),
         (92.0, True, 93.0),
@@ -235,7 +235,7 @@ def test_a_value_that_is_not_a_number_is_refused_inline_and_nothing_is_stored(
 
     assert form.isVisible() and form.error_label.isVisible()
     assert form.error_text.startswith("'eighty' is not a number")
-    assert item_of(store, meeting_id, item_id).metrics == ()
+    assert item_of(store, meeting_id, item_id).figures == ()
 
 
 @pytest.mark.parametrize(
@@ -298,14 +298,14 @@ def test_a_month_as_a_due_date_means_its_last_day():
 def panel(qtbot, store, meeting_id, item_id):
     panel = SidePanel(store)
     qtbot.addWidget(panel)
-    panel.show_item(editing.meeting_view(store, meeting_id), item_id)
+    panel.show_item(ops.load_meeting(store, meeting_id), item_id)
     panel.show()
     return panel
 
 
 def test_suggestions_appear_once_typing_pauses_not_on_every_keystroke(qtbot, panel, monkeypatch):
     calls = []
-    import pcc_minutes.model.figures as figures_module
+    import pcc_minutes.text.figures as figures_module
 
     real = figures_module.detect_figures
     monkeypatch.setattr(
@@ -331,7 +331,7 @@ def test_accepting_the_first_suggestion_stores_it_and_it_leaves_the_suggestions(
     with qtbot.waitSignal(panel.changed):
         assert panel.accept_first_suggestion()
 
-    (metric,) = item_of(store, meeting_id, item_id).metrics
+    (metric,) = item_of(store, meeting_id, item_id).figures
     assert metric.label == "Crime recording accuracy"
     assert [s.unit for s in panel.suggestions] == ["ratio"]
     assert panel.figures_list.item(0).text() == ("Crime recording accuracy: 80% → approx. 92–93%")
@@ -342,7 +342,7 @@ def test_the_shortcut_right_after_typing_does_not_wait_for_the_pause(
 ):
     panel.update_suggestions("Use of force recording is up by 20%.")
     assert panel.accept_first_suggestion()
-    assert len(item_of(store, meeting_id, item_id).metrics) == 1
+    assert len(item_of(store, meeting_id, item_id).figures) == 1
 
 
 def test_enter_on_a_selected_suggestion_stores_it_and_delete_dismisses_another(
@@ -355,19 +355,19 @@ def test_enter_on_a_selected_suggestion_stores_it_and_delete_dismisses_another(
     rows.setCurrentRow(1)
     with qtbot.waitSignal(panel.changed):
         qtbot.keyClick(rows, Qt.Key.Key_Return)
-    (metric,) = item_of(store, meeting_id, item_id).metrics
+    (metric,) = item_of(store, meeting_id, item_id).figures
     assert metric.unit == "ratio" and metric.points[0].value == 5
 
     rows.setCurrentRow(1)  # the remaining suggestion, after the stored figure
     with qtbot.assertNotEmitted(panel.changed):
         qtbot.keyClick(rows, Qt.Key.Key_Delete)
     assert panel.suggestions == ()
-    assert len(item_of(store, meeting_id, item_id).metrics) == 1
+    assert len(item_of(store, meeting_id, item_id).figures) == 1
 
 
 def test_space_marks_an_action_done_and_open_again(qtbot, panel, store, meeting_id, item_id):
-    action_id = editing.add_action(store, item_id, "Share Taser data", "Chief Constable")
-    panel.show_item(editing.meeting_view(store, meeting_id), item_id)
+    action_id = ops.add_action(store, item_id, "Share Taser data", "Chief Constable").value
+    panel.show_item(ops.load_meeting(store, meeting_id), item_id)
     rows = panel.actions_list
     assert rows.item(0).text() == "Share Taser data — Chief Constable"
     rows.setCurrentRow(0)
@@ -385,9 +385,9 @@ def test_space_marks_an_action_done_and_open_again(qtbot, panel, store, meeting_
 
 
 def test_delete_removes_the_selected_figure_or_action(qtbot, panel, store, meeting_id, item_id):
-    editing.add_action(store, item_id, "Review OOCRs", "Chief Constable", date(2026, 2, 28))
-    editing.add_metric(store, item_id, "Arrests", "count", [PointView("2025", 14.0)], 20.0)
-    panel.show_item(editing.meeting_view(store, meeting_id), item_id)
+    ops.add_action(store, item_id, "Review OOCRs", "Chief Constable", date(2026, 2, 28))
+    ops.add_metric(store, item_id, "Arrests", "count", [FigurePoint("2025", 14.0)], 20.0)
+    panel.show_item(ops.load_meeting(store, meeting_id), item_id)
     assert panel.figures_list.item(0).text() == "Arrests: 14 (2025) · target 20"
     assert panel.actions_list.item(0).text() == (
         "Review OOCRs — Chief Constable, due 28 February 2026"
@@ -398,12 +398,12 @@ def test_delete_removes_the_selected_figure_or_action(qtbot, panel, store, meeti
         with qtbot.waitSignal(panel.changed):
             qtbot.keyClick(rows, Qt.Key.Key_Delete)
     item = item_of(store, meeting_id, item_id)
-    assert (item.metrics, item.actions) == ((), ())
+    assert (item.figures, item.actions) == ((), ())
 
 
 def test_read_only_refuses_to_add_toggle_or_remove(qtbot, panel, store, meeting_id, item_id):
-    editing.add_action(store, item_id, "Share Taser data")
-    panel.show_item(editing.meeting_view(store, meeting_id), item_id)
+    ops.add_action(store, item_id, "Share Taser data")
+    panel.show_item(ops.load_meeting(store, meeting_id), item_id)
     panel.set_read_only(True)
     panel.update_suggestions(NOTES)
 
@@ -417,14 +417,14 @@ def test_read_only_refuses_to_add_toggle_or_remove(qtbot, panel, store, meeting_
         qtbot.keyClick(rows, Qt.Key.Key_Space)
         qtbot.keyClick(rows, Qt.Key.Key_Delete)
     item = item_of(store, meeting_id, item_id)
-    assert (item.metrics, [a.status for a in item.actions]) == ((), ["open"])
+    assert (item.figures, [a.status for a in item.actions]) == ((), ["open"])
 
 
 def test_a_meeting_locked_elsewhere_surfaces_its_sentence_through_error(
     qtbot, panel, store, meeting_id, item_id
 ):
-    editing.add_action(store, item_id, "Share Taser data")
-    panel.show_item(editing.meeting_view(store, meeting_id), item_id)
+    ops.add_action(store, item_id, "Share Taser data")
+    panel.show_item(ops.load_meeting(store, meeting_id), item_id)
     approve(store, meeting_id)  # the view the panel holds is still a draft
     panel.actions_list.setCurrentRow(0)
 
@@ -440,7 +440,7 @@ def test_moving_to_another_item_drops_the_old_items_pending_suggestions(
     qtbot, panel, store, meeting_id
 ):
     panel.update_suggestions(NOTES)
-    view = editing.meeting_view(store, meeting_id)
+    view = ops.load_meeting(store, meeting_id)
     panel.show_item(view, view.items[2].id)
     qtbot.wait(panel.SUGGESTION_DELAY_MS + 100)
     assert panel.suggestions == ()

@@ -14,10 +14,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import event, select
 
-from pcc_minutes.errors import StorageError
-from pcc_minutes.model import services
-from pcc_minutes.model.entities import AgendaItem, Base, Meeting
-from pcc_minutes.model.store import open_store, resolve_db_path
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import StorageError
+from pcc_minutes.store.database import open_store, resolve_db_path
+from pcc_minutes.store.tables import AgendaItemRow, Base, MeetingRow
 from tests.conftest import ROOT
 
 
@@ -38,24 +38,24 @@ def test_every_connection_has_wal_and_foreign_keys(store):
 
 
 def test_deleting_a_meeting_deletes_its_items_through_foreign_keys(store):
-    from pcc_minutes.model.demo import create_demo
+    from pcc_minutes.operations.demo import create_demo
 
-    first = create_demo(store)[0]
+    first = create_demo(store).value[0]
     with store.engine.begin() as connection:
         connection.exec_driver_sql("DELETE FROM meeting WHERE id = ?", (first.id,))
     with store.transaction() as session:
-        left = session.scalars(select(AgendaItem.meeting_id)).all()
+        left = session.scalars(select(AgendaItemRow.meeting_id)).all()
     assert first.id not in left and left
 
 
 def test_reopening_keeps_the_data(db_path):
-    from pcc_minutes.model.demo import create_demo
+    from pcc_minutes.operations.demo import create_demo
 
     store = open_store(db_path)
     create_demo(store)
     store.close()
     again = open_store(db_path)
-    assert len(services.list_meetings(again)) == 2
+    assert len(ops.list_meetings(again)) == 2
     again.close()
 
 
@@ -88,7 +88,7 @@ def test_a_file_that_is_not_a_healthy_database_is_refused_and_left_untouched(
 
 
 def test_a_database_damaged_inside_is_refused_and_left_untouched(tmp_path, db_path):
-    from pcc_minutes.model.demo import create_demo
+    from pcc_minutes.operations.demo import create_demo
 
     store = open_store(db_path)
     create_demo(store)
@@ -131,7 +131,7 @@ def test_a_database_from_a_newer_version_is_refused(db_path):
 
 
 def test_a_database_locked_by_another_program_gives_a_clear_message(db_path, monkeypatch):
-    from pcc_minutes.model import store as store_module
+    from pcc_minutes.store import database as store_module
 
     store = open_store(db_path)
     blocker = sqlite3.connect(db_path, timeout=0.1)
@@ -140,7 +140,7 @@ def test_a_database_locked_by_another_program_gives_a_clear_message(db_path, mon
     try:
         with pytest.raises(StorageError, match="locked by another program"):
             with store.transaction() as session:
-                session.add(Meeting(title="Blocked"))
+                session.add(MeetingRow(title="Blocked"))
     finally:
         blocker.rollback()
         blocker.close()
@@ -153,12 +153,12 @@ def test_two_processes_can_write_to_the_same_file_at_once(db_path):
         f"""
         import sys
         sys.path.insert(0, {str(ROOT)!r})
-        from pcc_minutes.model.store import open_store
-        from pcc_minutes.model.entities import Meeting
+        from pcc_minutes.store.database import open_store
+        from pcc_minutes.store.tables import MeetingRow
         store = open_store({str(db_path)!r})
         for n in range(40):
             with store.transaction() as session:
-                session.add(Meeting(title=f"{{sys.argv[1]}} {{n}}"))
+                session.add(MeetingRow(title=f"{{sys.argv[1]}} {{n}}"))
         store.close()
         """
     )
@@ -170,16 +170,18 @@ def test_two_processes_can_write_to_the_same_file_at_once(db_path):
         _, err = worker.communicate(timeout=120)
         assert worker.returncode == 0, err.decode()
     store = open_store(db_path)
-    assert len(services.list_meetings(store)) == 80
+    assert len(ops.list_meetings(store)) == 80
     store.close()
 
 
 def test_saving_one_items_notes_is_one_short_update(store):
-    from pcc_minutes.model.demo import create_demo
+    from pcc_minutes.operations.demo import create_demo
 
-    meeting = create_demo(store)[0]
+    meeting = create_demo(store).value[0]
     with store.transaction() as session:
-        item_id = session.scalar(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id))
+        item_id = session.scalar(
+            select(AgendaItemRow.id).where(AgendaItemRow.meeting_id == meeting.id)
+        )
     writes: list[str] = []
 
     def record(conn, cursor, statement, *args):
@@ -187,22 +189,20 @@ def test_saving_one_items_notes_is_one_short_update(store):
             writes.append(statement)
 
     event.listen(store.engine, "before_cursor_execute", record)
-    services.save_item_notes(store, item_id, "- Typed live\n")
+    ops.save_item_notes(store, item_id, "- Typed live\n")
     event.remove(store.engine, "before_cursor_execute", record)
     assert len(writes) == 1 and writes[0].startswith("UPDATE agenda_item")
     with store.transaction() as session:
-        assert session.get(AgendaItem, item_id).notes == "- Typed live\n"
+        assert session.get(AgendaItemRow, item_id).notes == "- Typed live\n"
 
 
 def test_backup_is_a_complete_readable_copy(store, tmp_path):
-    from pcc_minutes.model.demo import create_demo
+    from pcc_minutes.operations.demo import create_demo
 
     create_demo(store)
     target = store.backup(tmp_path / "copy.sqlite3")
     copy = open_store(target)
-    assert [m.title for m in services.list_meetings(copy)] == [
-        m.title for m in services.list_meetings(store)
-    ]
+    assert [m.title for m in ops.list_meetings(copy)] == [m.title for m in ops.list_meetings(store)]
     copy.close()
     assert not list(tmp_path.glob("*.part"))
 
@@ -215,7 +215,7 @@ def test_backup_into_a_missing_folder_says_so_and_leaves_nothing(store, tmp_path
 def test_the_head_constant_is_alembics_head():
     from alembic.script import ScriptDirectory
 
-    from pcc_minutes.model.migrations import HEAD
-    from pcc_minutes.model.store import alembic_config
+    from pcc_minutes.store.database import alembic_config
+    from pcc_minutes.store.migrations import HEAD
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD

@@ -6,15 +6,15 @@ from datetime import date, time
 
 import pytest
 
-from pcc_minutes.documents.readers.common import (
+from pcc_minutes.core.errors import UserInputError
+from pcc_minutes.documents.readers.text import decode_text, parse_text
+from pcc_minutes.documents.tree import BulletList, Heading, Paragraph, blocks_text
+from pcc_minutes.text.parsing import (
     find_time_range,
     is_title_case_heading,
     parse_action,
     parse_schedule,
 )
-from pcc_minutes.documents.readers.text import decode_text, parse_text
-from pcc_minutes.documents.tree import BulletList, Heading, Paragraph, blocks_text
-from pcc_minutes.errors import UserInputError
 
 
 @pytest.mark.parametrize(

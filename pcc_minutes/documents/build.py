@@ -1,30 +1,22 @@
-"""A stored meeting becomes a minutes document here, once, for every writer and the preview.
+"""A meeting record becomes a minutes document here, once, for every writer and the preview.
 
-``build_minutes`` reads a ``model.entities.Meeting`` (inside the caller's transaction) and
-returns a ``MinutesDocument``: the public variant leaves out confidential items and private
-notes; the agenda variant keeps only what is published before the meeting.
+``build_minutes`` reads a ``core.records.Meeting`` — never a database row — so the same
+builder serves the local file, a server database and a file just imported. The public variant
+leaves out confidential items and private notes; the agenda variant keeps only what is
+published before the meeting. The page furniture every writer prints (the draft line, the
+marking) is decided here, once.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-from pcc_minutes.documents.layout import format_date
+from pcc_minutes.core.records import Meeting
+from pcc_minutes.core.status import draft_line
 from pcc_minutes.documents.markdown import from_markdown
-from pcc_minutes.documents.readers.common import parse_schedule
-from pcc_minutes.documents.tree import (
-    ActionEntry,
-    Attendance,
-    FigurePointEntry,
-    Image,
-    ItemSection,
-    MetricEntry,
-    MinutesDocument,
-)
-
-if TYPE_CHECKING:
-    from pcc_minutes.model.entities import Meeting
+from pcc_minutes.documents.tree import Image, ItemSection, MinutesDocument
+from pcc_minutes.text.parsing import parse_schedule
 
 
 def schedule_text_still_true(meeting: Meeting) -> bool:
@@ -34,8 +26,8 @@ def schedule_text_still_true(meeting: Meeting) -> bool:
     said = parse_schedule(meeting.schedule_text)
     return (said.date, said.start, said.end, said.venue) == (
         meeting.date,
-        meeting.start_time,
-        meeting.end_time,
+        meeting.start,
+        meeting.end,
         meeting.venue,
     )
 
@@ -45,8 +37,8 @@ def _recording_offset(meeting: Meeting, started: datetime | None) -> int | None:
     if started is None:
         return None
     begun = meeting.live_started_at
-    if begun is None and meeting.date and meeting.start_time:
-        begun = datetime.combine(meeting.date, meeting.start_time)
+    if begun is None and meeting.date and meeting.start:
+        begun = datetime.combine(meeting.date, meeting.start)
     if begun is None or started < begun:
         return None
     return int((started - begun).total_seconds())
@@ -54,12 +46,8 @@ def _recording_offset(meeting: Meeting, started: datetime | None) -> int | None:
 
 def status_note(meeting: Meeting) -> str:
     """What a draft export says about itself: that it is a draft, which version, of when."""
-    if meeting.status not in ("draft", "for-approval"):
-        return ""
     changed = meeting.updated_at or meeting.created_at
-    when = f", {format_date(changed.date())}" if changed else ""
-    waiting = " for approval" if meeting.status == "for-approval" else ""
-    return f"DRAFT{waiting} – version {meeting.version}{when}"
+    return draft_line(meeting.status, meeting.version, changed.date() if changed else None)
 
 
 def build_minutes(
@@ -89,31 +77,17 @@ def build_minutes(
             section.blocks = from_markdown(item.notes)
             if item.private_notes and not public:
                 section.blocks += from_markdown(item.private_notes)
-            section.metrics = [
-                MetricEntry(
-                    label=metric.label,
-                    unit=metric.unit,
-                    points=[
-                        FigurePointEntry(p.period, p.value, p.approx, p.high) for p in metric.points
-                    ],
-                    target=metric.target,
-                    higher_is_better=metric.higher_is_better,
-                    source=metric.source_text,
-                )
-                for metric in item.metrics
-            ]
-            section.actions = [
-                ActionEntry(a.text, a.owner, a.due, a.status, a.reference) for a in item.actions
-            ]
-            section.decisions = [d.text for d in item.decisions]
+            section.figures = [replace(figure, id=None) for figure in item.figures]
+            section.actions = [replace(action, id=None) for action in item.actions]
+            section.decisions = list(item.decisions)
         items.append(section)
     return MinutesDocument(
         title=meeting.title,
         organisation=meeting.organisation,
         subtitle=meeting.subtitle,
         date=meeting.date,
-        start=meeting.start_time,
-        end=meeting.end_time,
+        start=meeting.start,
+        end=meeting.end,
         venue=meeting.venue,
         schedule_text=meeting.schedule_text if schedule_text_still_true(meeting) else "",
         chair=meeting.chair,
@@ -121,7 +95,7 @@ def build_minutes(
         document_kind="Agenda" if agenda_only else meeting.document_kind,
         logo=Image(alt=meeting.logo_alt, source="logo") if meeting.logo_alt else None,
         opening=[] if agenda_only else from_markdown(meeting.opening),
-        attendance=[Attendance(a.name, a.role, a.group, a.present) for a in meeting.attendees],
+        attendance=list(meeting.attendees),
         items=items,
         status=meeting.status,
         status_note=status_note(meeting),

@@ -8,37 +8,23 @@ styles, PDF flowables), never in what the minutes say or in what order.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 
+from pcc_minutes.core.formatting import format_date, format_number, format_time
+from pcc_minutes.core.records import Action, Figure
 from pcc_minutes.documents.tree import (
-    ActionEntry,
     Block,
     BulletList,
     Heading,
     Image,
     ItemSection,
     ListItem,
-    MetricEntry,
     MinutesDocument,
     Paragraph,
     Span,
     Table,
     spans,
 )
-
-
-def format_date(value: date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
-
-
-def format_time(value: time | None) -> str:
-    return f"{value:%H:%M}" if value else ""
-
-
-def format_number(value: float) -> str:
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def schedule_lines(doc: MinutesDocument) -> list[str]:
@@ -87,7 +73,7 @@ def attendance_blocks(doc: MinutesDocument) -> list[Block]:
     ]
 
 
-def metric_table(metrics: list[MetricEntry]) -> Table:
+def metric_table(metrics: list[Figure]) -> Table:
     rows = [tuple(spans(h) for h in ("Figure", "Period", "Value", "Target"))]
     for metric in metrics:
         for point in metric.points or []:
@@ -119,7 +105,7 @@ def metric_value(unit: str, value: float, high: float | None, approx: bool) -> s
     return ("approx. " if approx else "") + text
 
 
-def action_text(action: ActionEntry) -> str:
+def action_text(action: Action) -> str:
     label = f"ACTION {action.reference}: " if action.reference else "Action: "
     text = label + action.text
     extras = []
@@ -161,8 +147,8 @@ def item_blocks(number: int, item: ItemSection, doc: MinutesDocument) -> list[Bl
             )
         )
     blocks.extend(item.blocks)
-    if item.metrics:
-        blocks.append(metric_table(item.metrics))
+    if item.figures:
+        blocks.append(metric_table(item.figures))
     if item.actions:
         blocks.append(BulletList(tuple(ListItem(spans(action_text(a))) for a in item.actions)))
     for decision in item.decisions:

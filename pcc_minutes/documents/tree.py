@@ -1,8 +1,8 @@
 """The render-neutral minutes document: one tree that every reader builds and every writer renders.
 
-A meeting becomes a ``MinutesDocument`` once (``documents.build``); Markdown, Word, PDF and the
-in-app preview render that same tree. Importers (``documents.readers``) produce the same tree
-from existing minutes, and ``model.services.import_document`` stores it as a meeting.
+A meeting record becomes a ``MinutesDocument`` once (``documents.build``); Markdown, Word, PDF
+and the in-app preview render that same tree. Importers (``documents.readers``) produce the
+same tree from existing minutes, and ``operations.import_documents`` stores it as a meeting.
 
 Inside an item the content is a list of *blocks* (paragraphs, sub-headings, lists, tables,
 images) whose text is a tuple of *spans* carrying bold/italic. Heading levels are absolute:
@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+
+from pcc_minutes.core.records import Action, Figure, Person
+from pcc_minutes.core.status import is_draft
 
 
 @dataclass(frozen=True)
@@ -128,41 +131,6 @@ def blocks_text(blocks: list[Block] | tuple[Block, ...]) -> str:
 
 
 @dataclass
-class Attendance:
-    name: str
-    role: str = ""
-    group: str = ""  # "Members", "Officials", "Observers" … as the minutes group them
-    present: bool = True  # False: sent apologies
-
-
-@dataclass
-class FigurePointEntry:
-    period: str
-    value: float
-    approx: bool = False
-    high: float | None = None
-
-
-@dataclass
-class MetricEntry:
-    label: str
-    unit: str
-    points: list[FigurePointEntry]
-    target: float | None = None
-    higher_is_better: bool | None = None
-    source: str = ""
-
-
-@dataclass
-class ActionEntry:
-    text: str
-    owner: str = ""
-    due: date | None = None
-    status: str = "open"
-    reference: str = ""  # the minutes' own number for it, e.g. "3" of "ACTION 3:"
-
-
-@dataclass
 class ItemSection:
     """One agenda item: its title as on the agenda, and its content as in the minutes."""
 
@@ -176,8 +144,8 @@ class ItemSection:
     # Seconds from the start of the meeting (and its webcast) to the start of this item.
     recording_offset: int | None = None
     blocks: list[Block] = field(default_factory=list)
-    metrics: list[MetricEntry] = field(default_factory=list)
-    actions: list[ActionEntry] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
 
     @property
@@ -202,7 +170,7 @@ class MinutesDocument:
     document_kind: str = "Meeting note"
     logo: Image | None = None
     opening: list[Block] = field(default_factory=list)
-    attendance: list[Attendance] = field(default_factory=list)
+    attendance: list[Person] = field(default_factory=list)
     items: list[ItemSection] = field(default_factory=list)
     status: str = "draft"
     status_note: str = ""  # e.g. "Approved by … on …" or "DRAFT v3, 2 October 2025"
@@ -213,4 +181,4 @@ class MinutesDocument:
 
     @property
     def is_draft(self) -> bool:
-        return self.status in ("draft", "for-approval")
+        return is_draft(self.status)

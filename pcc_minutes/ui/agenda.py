@@ -1,6 +1,6 @@
 """The agenda pane: the meeting's items in order, with what is done, live and confidential.
 
-``AgendaOutline`` shows a frozen ``MeetingView``'s items through a thin table model and turns
+``AgendaOutline`` shows a frozen ``Meeting``'s items through a thin table model and turns
 each user action (add, edit, remove, reorder by keyboard or by drag and drop) into exactly one
 ``editing`` operation. After an operation it reads the meeting again and emits ``changed`` so
 the window refreshes its other panes; it never holds an ORM object. ``ItemDialog`` is the small
@@ -51,10 +51,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcc_minutes.errors import PccError
-from pcc_minutes.model import editing
-from pcc_minutes.model.editing import ItemView, MeetingView
-from pcc_minutes.model.store import Store
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.records import AgendaItem, Meeting
+from pcc_minutes.store.database import Store
+from pcc_minutes.ui.session import Session
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # A private MIME type: a drag carries only the item's id, so a drop can never be mistaken
@@ -100,7 +101,7 @@ def _shortcut_text(keys: str) -> str:
 class AgendaModel(QAbstractTableModel):
     """The items of one meeting as rows (number, state, title, planned minutes).
 
-    Rows are plain ``ItemView``s. A move (keyboard or drop) is handed to ``mover``, which runs
+    Rows are plain ``AgendaItem``s. A move (keyboard or drop) is handed to ``mover``, which runs
     the real operation; only when it succeeds does the model move its own row, so the list
     never shows an order the database does not have. ``item_moved`` follows a stored move.
     """
@@ -110,7 +111,7 @@ class AgendaModel(QAbstractTableModel):
     def __init__(self, mover: Callable[[int, int], bool], parent: Any = None):
         super().__init__(parent)
         self._mover = mover
-        self._items: tuple[ItemView, ...] = ()
+        self._items: tuple[AgendaItem, ...] = ()
         self._live_id: int | None = None
         self.movable = True
 
@@ -119,7 +120,7 @@ class AgendaModel(QAbstractTableModel):
     def item_ids(self) -> list[int]:
         return [item.id for item in self._items]
 
-    def item_at(self, row: int) -> ItemView | None:
+    def item_at(self, row: int) -> AgendaItem | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
     def row_of(self, item_id: int | None) -> int:
@@ -128,7 +129,7 @@ class AgendaModel(QAbstractTableModel):
                 return row
         return -1
 
-    def set_items(self, items: tuple[ItemView, ...]) -> None:
+    def set_items(self, items: tuple[AgendaItem, ...]) -> None:
         """Show ``items``; when only their contents changed (same ids, same order) the rows
         are updated in place, so selection, scroll position and focus stay where they are."""
         if [item.id for item in items] != self.item_ids():
@@ -155,7 +156,7 @@ class AgendaModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
-    def _state(self, item: ItemView) -> str:
+    def _state(self, item: AgendaItem) -> str:
         if item.id == self._live_id:
             return LIVE_MARK
         return DONE_MARK if item.actual_end is not None else ""
@@ -187,7 +188,7 @@ class AgendaModel(QAbstractTableModel):
             return item.id
         return None
 
-    def _spoken(self, item: ItemView, number: int, column: int) -> str:
+    def _spoken(self, item: AgendaItem, number: int, column: int) -> str:
         # A screen reader hears words, not the glyphs ✓ ▶ and the padlock.
         if column == NUMBER:
             return f"Item {number}"
@@ -200,7 +201,7 @@ class AgendaModel(QAbstractTableModel):
             return f"planned {item.planned_minutes} minutes"
         return "no planned time"
 
-    def _tooltip(self, item: ItemView, number: int) -> str:
+    def _tooltip(self, item: AgendaItem, number: int) -> str:
         lines = [f"Item {number}: {item.heading or item.title}"]
         if item.lead:
             lines.append(f"Lead: {item.lead}")
@@ -342,10 +343,11 @@ class AgendaOutline(QWidget):
     changed = Signal()
     error = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store | Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
-        self._view: MeetingView | None = None
+        self.session = Session.of(store)
+        self.store = self.session.store
+        self._view: Meeting | None = None
         self._read_only = False
         self._current_id: int | None = None
         # True while the selection is moved by code, so only the user's choices are announced.
@@ -400,7 +402,7 @@ class AgendaOutline(QWidget):
 
     # --- what is shown -------------------------------------------------------------------
 
-    def set_meeting(self, view: MeetingView) -> None:
+    def set_meeting(self, view: Meeting) -> None:
         """Show ``view``. The same meeting with the same items in the same order updates in
         place (cheap: the window calls this after every change); the current item is kept
         when it still exists, otherwise the first item becomes current without a signal (the
@@ -485,7 +487,7 @@ class AgendaOutline(QWidget):
             self._told_id = item_id
             self.item_selected.emit(item_id)
 
-    def _current_item(self) -> ItemView | None:
+    def _current_item(self) -> AgendaItem | None:
         if self._view is None or self._current_id is None:
             return None
         return self._view.item(self._current_id)
@@ -499,7 +501,7 @@ class AgendaOutline(QWidget):
         """Read the meeting again after an operation; False (and ``error``) if that fails."""
         assert self._view is not None
         try:
-            view = editing.meeting_view(self.store, self._view.id)
+            view = ops.load_meeting(self.store, self._view.id)
         except PccError as exc:
             self.error.emit(str(exc))
             return False
@@ -535,14 +537,17 @@ class AgendaOutline(QWidget):
         if not accepted:
             return None
         try:
-            new_id = editing.add_item(
-                self.store,
+            new_id = self.session.record(
+                ops.add_item(
+                    self.store,
+                    self._view.id,
+                    values["title"],
+                    after=current.position if current else None,
+                    lead=values["lead"],
+                    planned_minutes=values["planned_minutes"],
+                    confidential=values["confidential"],
+                ),
                 self._view.id,
-                values["title"],
-                after=current.position if current else None,
-                lead=values["lead"],
-                planned_minutes=values["planned_minutes"],
-                confidential=values["confidential"],
             )
         except PccError as exc:
             self.error.emit(str(exc))
@@ -566,7 +571,7 @@ class AgendaOutline(QWidget):
         if not changes:
             return False
         try:
-            editing.update_item(self.store, item.id, **changes)
+            self.session.record(ops.update_item(self.store, item.id, **changes), self._view.id)
         except PccError as exc:
             self.error.emit(str(exc))
             return False
@@ -592,7 +597,7 @@ class AgendaOutline(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            editing.remove_item(self.store, item.id)
+            self.session.record(ops.remove_item(self.store, item.id), self._view.id)
         except PccError as exc:
             self.error.emit(str(exc))
             return False
@@ -615,7 +620,7 @@ class AgendaOutline(QWidget):
     def _move_in_store(self, item_id: int, to_position: int) -> bool:
         """The model's mover: one ``move_item`` for a keyboard move or a drop."""
         try:
-            editing.move_item(self.store, item_id, to_position)
+            self.session.record(ops.move_item(self.store, item_id, to_position), self._view.id)
         except PccError as exc:
             self.error.emit(str(exc))
             return False
@@ -664,7 +669,7 @@ class ItemDialog(QDialog):
         self,
         parent: QWidget | None = None,
         *,
-        item: ItemView | None = None,
+        item: AgendaItem | None = None,
         with_heading: bool = True,
     ):
         super().__init__(parent)

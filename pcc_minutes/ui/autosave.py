@@ -16,9 +16,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from pcc_minutes.errors import PccError
-from pcc_minutes.model import services
-from pcc_minutes.model.store import Store
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.store.database import Store
 
 IDLE_MS = 250
 MAX_DELAY_MS = 700
@@ -126,7 +126,7 @@ class NotesSaver(QObject):
             with self._lock:
                 text = self._latest.get(item_id, job[1])
             try:
-                services.save_item_notes(self.store, item_id, text)
+                ops.save_item_notes(self.store, item_id, text)
             except Exception as exc:  # never let the saver thread die mid-meeting
                 with self._lock:
                     self._failed.add(item_id)  # the text stays in _latest for the retry

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.records import Meeting
 from pcc_minutes.documents.layout import format_date, format_time
-from pcc_minutes.errors import PccError
-from pcc_minutes.model import editing
-from pcc_minutes.model.editing import MeetingView
-from pcc_minutes.model.store import Store
+from pcc_minutes.store.database import Store
+from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.setup_dialogs import AttendanceDialog, attendance_summary, british_dates
 
 STATUS_NAMES = {
@@ -136,7 +137,7 @@ def normalise_marking(text: str) -> str:
     return "" if text.lower() in ("", NO_MARKING.lower()) else text.upper()
 
 
-def live_summary(view: MeetingView) -> str:
+def live_summary(view: Meeting) -> str:
     """The one line shown in live mode: "Title · 14 August 2025 · 10:30–11:30 · Venue"."""
     parts = [view.title]
     if view.date:
@@ -157,10 +158,11 @@ class HeaderForm(QWidget):
     changed = Signal()
     error = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store | Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
-        self._view: MeetingView | None = None
+        self.session = Session.of(store)
+        self.store = self.session.store
+        self._view: Meeting | None = None
         self._read_only = False
         self._live = False
         self._saving = False
@@ -274,7 +276,7 @@ class HeaderForm(QWidget):
 
     # --- what is shown -------------------------------------------------------------------
 
-    def set_meeting(self, view: MeetingView) -> None:
+    def set_meeting(self, view: Meeting) -> None:
         """Show ``view``. For the meeting already shown, a field the user is typing in keeps
         what they typed: the window calls this after every change, including autosaves."""
         switching = self._view is None or self._view.id != view.id
@@ -325,7 +327,7 @@ class HeaderForm(QWidget):
         return None if value == NO_TIME else value.toPython()
 
     @staticmethod
-    def _stored(view: MeetingView) -> dict[str, object]:
+    def _stored(view: Meeting) -> dict[str, object]:
         return {
             "title": view.title,
             "date": view.date,
@@ -347,7 +349,7 @@ class HeaderForm(QWidget):
             "marking": self.marking_combo,
         }
 
-    def _show(self, view: MeetingView, *, keep_focused: bool) -> None:
+    def _show(self, view: Meeting, *, keep_focused: bool) -> None:
         displayed = self._displayed()
         stored = self._stored(view)
         for name, widget in self._widgets().items():
@@ -420,7 +422,9 @@ class HeaderForm(QWidget):
         self._saving = True  # a message box taking the focus must not save the field again
         try:
             try:
-                editing.update_meeting(self.store, self._view.id, **changes)
+                self.session.record(
+                    ops.update_meeting(self.store, self._view.id, **changes), self._view.id
+                )
             except PccError as exc:
                 # Put the stored value back first, so the field never shows what was refused.
                 for name in changes:
@@ -434,7 +438,7 @@ class HeaderForm(QWidget):
     def _reload(self) -> None:
         assert self._view is not None
         try:
-            view = editing.meeting_view(self.store, self._view.id)
+            view = ops.load_meeting(self.store, self._view.id)
         except PccError as exc:
             self.error.emit(str(exc))
             return
@@ -460,5 +464,5 @@ class HeaderForm(QWidget):
         self._reload()
         return True
 
-    def current_view(self) -> MeetingView | None:
+    def current_view(self) -> Meeting | None:
         return self._view

@@ -12,7 +12,7 @@ from datetime import datetime
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from pcc_minutes.model.editing import ItemView, MeetingView
+from pcc_minutes.core.records import AgendaItem, Meeting
 
 AMBER = "#b35c00"
 RED = "#b00020"
@@ -57,13 +57,13 @@ class LiveBar(QWidget):
         font.setBold(True)
         for label in (self.item_label, self.meeting_label):
             label.setFont(font)
-        self._view: MeetingView | None = None
-        self._item: ItemView | None = None
+        self._view: Meeting | None = None
+        self._item: AgendaItem | None = None
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self.refresh)
         self.now = datetime.now  # tests replace the clock
 
-    def show_state(self, view: MeetingView, item_id: int | None) -> None:
+    def show_state(self, view: Meeting, item_id: int | None) -> None:
         self._view = view
         self._item = view.item(item_id) if item_id is not None else None
         self.refresh()

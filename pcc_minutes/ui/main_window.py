@@ -3,7 +3,7 @@
 Live mode answers three questions at a glance — where are we in the agenda, how long has this
 item run, is my typing safe — and keeps the cursor in the notes after every navigation.
 Drafting mode makes the header editable and shows the minutes as the export renders them.
-The window holds a frozen ``MeetingView``; every command calls one operation and reloads.
+The window holds a frozen ``Meeting``; every command calls one operation and reloads.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from pcc_minutes import APP_NAME, __version__
-from pcc_minutes.errors import PccError
-from pcc_minutes.model import editing, services
-from pcc_minutes.model.editing import MeetingView
-from pcc_minutes.model.store import Store
+from pcc_minutes import operations as ops
+from pcc_minutes.core.changes import Changes, changed
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.records import Meeting
+from pcc_minutes.store.database import Store
 from pcc_minutes.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from pcc_minutes.ui.agenda import AgendaOutline
 from pcc_minutes.ui.autosave import NotesSaver
@@ -52,6 +53,7 @@ from pcc_minutes.ui.live_bar import LiveBar
 from pcc_minutes.ui.meeting_list import MeetingList
 from pcc_minutes.ui.notes_editor import NotesEditor
 from pcc_minutes.ui.quick_capture import QuickActionForm, QuickFigureForm
+from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.side_panel import SidePanel
 
 EXPORT_FORMATS = {
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store):
         super().__init__()
         self.store = store
-        self.view: MeetingView | None = None
+        self.view: Meeting | None = None
         self.item_id: int | None = None
         self.live = False
         self.settings = QSettings()
@@ -124,6 +126,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._relay = _Relay()
         self._relay.done.connect(lambda callback, result: callback(result))
+        self.session = Session(store, self)
+        self.session.changed.connect(self.apply_changes)
+        self.session.error.connect(self.show_error)
+        # One text document per item of the open meeting: each keeps its own undo history
+        # when the minute-taker moves between items and back.
+        self._documents: dict[int, QTextDocument] = {}
 
         self.saver = NotesSaver(store, self)
         self.saver.saved.connect(self._show_saved)
@@ -154,8 +162,8 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        store = self.store
-        self.meetings = MeetingList(store)
+        store = self.session
+        self.meetings = MeetingList(self.store)
         self.meetings.meeting_chosen.connect(self.open_meeting)
         self.meetings_dock = QDockWidget("Meetings", self)
         self.meetings_dock.setObjectName("meetings")
@@ -164,11 +172,9 @@ class MainWindow(QMainWindow):
 
         self.agenda = AgendaOutline(store)
         self.agenda.item_selected.connect(self.show_item)
-        self.agenda.changed.connect(self.reload)
         self.agenda.error.connect(self.show_error)
 
         self.header = HeaderForm(store)
-        self.header.changed.connect(self.reload)
         self.header.error.connect(self.show_error)
         self.live_bar = LiveBar()
         self.live_bar.hide()
@@ -197,7 +203,6 @@ class MainWindow(QMainWindow):
         for form in (self.quick_action, self.quick_figure):
             form.hide()
             form.closed.connect(self.focus_notes)
-            form.saved.connect(self.reload)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Minutes preview")
         self.preview.setOpenLinks(False)
@@ -247,7 +252,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.pages, 1)
 
         self.side = SidePanel(store)
-        self.side.changed.connect(self.reload)
         self.side.error.connect(self.show_error)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -279,8 +283,8 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_AGENDA: lambda: self.export("docx", agenda=True),
             ActionId.BACKUP: self.backup,
             ActionId.QUIT: self.close,
-            ActionId.UNDO: editor.undo,
-            ActionId.REDO: editor.redo,
+            ActionId.UNDO: self.undo,
+            ActionId.REDO: self.redo,
             ActionId.FIND: self.find_bar.show_find,
             ActionId.REPLACE: self.find_bar.show_replace,
             ActionId.FILTER_MEETINGS: self._filter_meetings,
@@ -316,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def start(self, meeting_id: int | None = None, *, live: bool = False) -> None:
         """First screen: the given meeting, else the most recent, else the welcome page."""
-        meeting_id = meeting_id or editing.latest_meeting_id(self.store)
+        meeting_id = meeting_id or ops.latest_meeting_id(self.store)
         if meeting_id is None:
             self.stack.setCurrentWidget(self.empty)
             self.demo_button.setFocus()
@@ -330,11 +334,13 @@ class MainWindow(QMainWindow):
         if self.live:
             self.toggle_live(force=False)
         try:
-            self.view = editing.meeting_view(self.store, meeting_id)
+            self.view = ops.load_meeting(self.store, meeting_id)
         except PccError as exc:
             self.show_error(str(exc))
             return
         self.item_id = None
+        self._forget_documents()
+        self.session.set_meeting(meeting_id)
         self.meetings.select_meeting(meeting_id)
         self._refresh_meeting()
         first = self.view.items[0].id if self.view.items else None
@@ -344,14 +350,26 @@ class MainWindow(QMainWindow):
             self.toggle_live(force=True)
         self.focus_notes()
 
+    def apply_changes(self, changes: Changes) -> None:
+        """An operation (or an undo) changed something: refresh only what it names. The
+        meetings browser is touched only when its rows changed; a live step never does."""
+        if changes.meeting_list:
+            self.meetings.refresh(changes.meetings | changes.header | changes.status)
+        if self.view is None:
+            return
+        mine = changes.touches_meeting(self.view.id) or bool(
+            changes.touches_items() & {item.id for item in self.view.items}
+        )
+        if mine:
+            self.reload()
+
     def reload(self) -> None:
         """Read the meeting again after an operation changed it; the notes being typed are
         not reloaded (the editor is the newest copy of them)."""
         if self.view is None:
-            self.meetings.reload()
             return
         try:
-            self.view = editing.meeting_view(self.store, self.view.id)
+            self.view = ops.load_meeting(self.store, self.view.id)
         except PccError as exc:
             self.show_error(str(exc))
             return
@@ -361,8 +379,6 @@ class MainWindow(QMainWindow):
         else:
             self._refresh_item_labels()
             self.side.show_item(self.view, self.item_id)
-        self.meetings.reload()
-        self.meetings.select_meeting(self.view.id)
 
     def _refresh_meeting(self) -> None:
         view = self.view
@@ -404,7 +420,7 @@ class MainWindow(QMainWindow):
         self.saver.track(None, None)
         self.item_id = item_id
         item = self.view.item(item_id) if item_id is not None else None
-        self.editor.set_markdown(item.notes if item else "")
+        self._show_document(item.id if item else None, item.notes if item else "")
         self.editor.set_read_only(self.view.locked or item is None)
         cursor = self.editor.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)  # carry on where the notes end
@@ -416,6 +432,46 @@ class MainWindow(QMainWindow):
         self.side.show_item(self.view, item_id)
         self.side.update_suggestions(item.notes if item else "")
         self.live_bar.show_state(self.view, item_id)
+
+    def _show_document(self, item_id: int | None, notes: str) -> None:
+        """Put the item's own document in the editor, made from ``notes`` the first time."""
+        document = self._documents.get(item_id) if item_id is not None else None
+        fresh = document is None
+        if document is None:
+            document = QTextDocument(self)
+            if item_id is not None:
+                self._documents[item_id] = document
+        if document is not self.editor.document():
+            self.editor.setDocument(document)
+        if fresh:
+            self.editor.set_markdown(notes)
+        else:
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+    def _forget_documents(self) -> None:
+        keep = QTextDocument(self)
+        self.editor.setDocument(keep)
+        for document in self._documents.values():
+            document.deleteLater()
+        self._documents.clear()
+
+    def undo(self) -> None:
+        """Edit ▸ Undo: the typing in the notes while they have something to undo and the
+        focus, else the last edit of the meeting (an item removed, a figure added…)."""
+        editor = self.editor
+        if editor.hasFocus() and editor.document().isUndoAvailable():
+            editor.undo()
+            return
+        self.saver.flush()
+        self.session.undo_group.undo()
+
+    def redo(self) -> None:
+        editor = self.editor
+        if editor.hasFocus() and editor.document().isRedoAvailable():
+            editor.redo()
+            return
+        self.saver.flush()
+        self.session.undo_group.redo()
 
     def _refresh_item_labels(self) -> None:
         item = self.view.item(self.item_id) if self.view and self.item_id else None
@@ -487,11 +543,11 @@ class MainWindow(QMainWindow):
         action.blockSignals(False)
         try:
             if want:
-                editing.start_live(self.store, self.view.id)
+                self.session.record(ops.start_live(self.store, self.view.id))
                 if self.item_id is not None:
-                    editing.enter_item(self.store, self.view.id, self.item_id)
+                    self.session.record(ops.enter_item(self.store, self.view.id, self.item_id))
             else:
-                editing.end_live(self.store, self.view.id)
+                self.session.record(ops.end_live(self.store, self.view.id))
         except PccError as exc:
             self.show_error(str(exc))
         self.header.set_live(want)
@@ -518,11 +574,10 @@ class MainWindow(QMainWindow):
         self.show_item(target)
         if self.live:
             try:
-                editing.enter_item(self.store, self.view.id, target)
+                self.session.record(ops.enter_item(self.store, self.view.id, target))
             except PccError as exc:
                 self.show_error(str(exc))
             self.agenda.set_live_item(target)
-            self.reload()
         self.focus_notes()
 
     def quick_capture(self, form: QWidget) -> None:
@@ -557,7 +612,7 @@ class MainWindow(QMainWindow):
         from pcc_minutes.documents.layout import layout
         from pcc_minutes.documents.markdown import to_markdown
 
-        doc = services.minutes_document(self.store, self.view.id)
+        doc = ops.minutes_document(self.store, self.view.id)
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setMarkdown(to_markdown(layout(doc)))
         self.preview.verticalScrollBar().setValue(scroll)
@@ -589,14 +644,13 @@ class MainWindow(QMainWindow):
 
         dialog = NewMeetingDialog(self.store, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.meeting_id:
-            self.meetings.reload()
+            self.session.notify(changed(meeting_list=True, meetings={dialog.meeting_id}))
             self.open_meeting(dialog.meeting_id)
 
     def add_demo(self) -> None:
-        from pcc_minutes.model.demo import create_demo
+        from pcc_minutes.operations.demo import create_demo
 
-        created = create_demo(self.store)
-        self.meetings.reload()
+        created = self.session.record(create_demo(self.store))
         self.open_meeting(created[-1].id)
 
     def save_template(self) -> None:
@@ -617,8 +671,7 @@ class MainWindow(QMainWindow):
             return
         from pcc_minutes.ui.setup_dialogs import AttendanceDialog
 
-        if AttendanceDialog(self.store, self.view.id, self).exec() == QDialog.DialogCode.Accepted:
-            self.reload()
+        AttendanceDialog(self.session, self.view.id, self).exec()
 
     def import_minutes(self) -> None:
         folder = self.settings.value("folders/import", str(Path.home()))
@@ -633,13 +686,13 @@ class MainWindow(QMainWindow):
             from pcc_minutes.documents.readers import read_minutes
 
             docs = [read_minutes(Path(name)) for name in files]
-            return services.import_documents(self.store, docs)
+            return ops.import_documents(self.store, docs)
 
         def finished(result):
             if isinstance(result, BaseException):
                 self.show_error(str(result))
                 return
-            self.meetings.reload()
+            result = self.session.record(result)
             self.statusBar().showMessage(f"Imported {len(result)} meeting(s).", 5000)
             if result:
                 self.open_meeting(result[-1].id)
@@ -698,7 +751,7 @@ class MainWindow(QMainWindow):
 
             from pcc_minutes.documents.writers.files import write_atomically
 
-            doc = services.minutes_document(
+            doc = ops.minutes_document(
                 self.store, meeting_id, public=bool(public), agenda_only=agenda, timings=timings
             )
             render = getattr(importlib.import_module(module), function)
@@ -727,11 +780,10 @@ class MainWindow(QMainWindow):
             self.settings.setValue("user/name", by)
         self.saver.wait(3.0)
         try:
-            result = services.set_status(self.store, self.view.id, status, by)
+            result = self.session.record(ops.set_status(self.store, self.view.id, status, by))
         except PccError as exc:
             self.show_error(str(exc))
             return
-        self.reload()
         if self.view.item(self.item_id or -1) is not None:
             self.editor.set_read_only(self.view.locked)
         note = "nothing changed" if not result.changed else f"now {result.status}"
@@ -818,7 +870,7 @@ class MainWindow(QMainWindow):
         self.saver.close()
         if self.live and self.view is not None:
             try:
-                editing.end_live(self.store, self.view.id)
+                ops.end_live(self.store, self.view.id)
             except PccError:
                 pass  # closing must not be stopped by a locked meeting
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from pcc_minutes.model import services
-from pcc_minutes.model.services import MeetingSummary
-from pcc_minutes.model.store import Store
+from pcc_minutes import operations as ops
+from pcc_minutes.core.records import MeetingSummary
+from pcc_minutes.store.database import Store
 from pcc_minutes.ui.header import status_text
 
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -165,7 +165,7 @@ class MeetingList(QWidget):
     def reload(self) -> None:
         """Read the meetings again (one query), keeping the filter and the selection."""
         keep = self.current_meeting_id()
-        summaries = services.list_meetings(self.store)
+        summaries = ops.list_meetings(self.store)
         self._quiet = True
         try:
             self.source.clear()
@@ -201,6 +201,10 @@ class MeetingList(QWidget):
                 self._select(keep)
         finally:
             self._quiet = False
+
+    def refresh(self, meeting_ids: frozenset[int] | set[int]) -> None:
+        """Some meetings were added, removed, renamed, re-dated or changed status."""
+        self.reload()
 
     def select_meeting(self, meeting_id: int) -> None:
         """Highlight ``meeting_id`` (the window opened it); no ``meeting_chosen`` comes back."""

@@ -49,19 +49,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import PccError, UserInputError
+from pcc_minutes.core.records import FigurePoint
 from pcc_minutes.documents.layout import format_date, format_number
-from pcc_minutes.documents.readers.common import (
+from pcc_minutes.operations.figures import item_plain_text
+from pcc_minutes.store.database import Store
+from pcc_minutes.text.parsing import (
     ACTION_LINE,
     KNOWN_ROLES,
     MONTHS,
     find_date,
     parse_action,
 )
-from pcc_minutes.errors import PccError, UserInputError
-from pcc_minutes.model import editing
-from pcc_minutes.model.editing import PointView
-from pcc_minutes.model.services import item_plain_text
-from pcc_minutes.model.store import Store
+from pcc_minutes.ui.session import Session
 
 # --- guessing an action's owner and due date ----------------------------------------------
 
@@ -279,7 +280,7 @@ def parse_target(text: str) -> float | None:
     return draft.value
 
 
-def format_values(points: tuple[PointView, ...] | list[PointView]) -> str:
+def format_values(points: tuple[FigurePoint, ...] | list[FigurePoint]) -> str:
     """Values in the form's own notation, so a pre-filled field reads back unchanged."""
     shown = []
     for point in points:
@@ -302,9 +303,12 @@ class _InlineForm(QFrame):
     saved = Signal()
     closed = Signal()
 
-    def __init__(self, store: Store, title: str, description: str, parent: QWidget | None):
+    def __init__(
+        self, store: Store | Session, title: str, description: str, parent: QWidget | None
+    ):
         super().__init__(parent)
-        self.store = store
+        self.session = Session.of(store)
+        self.store = self.session.store
         self.item_id: int | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(title)
@@ -462,7 +466,7 @@ def _popup_open(widget: QObject) -> bool:
 class QuickActionForm(_InlineForm):
     """Record an action: what is to be done, by whom, by when."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store | Session, parent: QWidget | None = None):
         super().__init__(
             store,
             "New action",
@@ -505,7 +509,9 @@ class QuickActionForm(_InlineForm):
             raise
         if not self.text_edit.text().strip():
             self.text_edit.setFocus()
-        editing.add_action(self.store, item_id, self.text_edit.text(), self.owner_edit.text(), due)
+        self.session.record(
+            ops.add_action(self.store, item_id, self.text_edit.text(), self.owner_edit.text(), due)
+        )
 
 
 class QuickFigureForm(_InlineForm):
@@ -513,7 +519,7 @@ class QuickFigureForm(_InlineForm):
 
     UNITS = (("%", "%"), ("count", "count"), ("ratio (times)", "ratio"), ("£", "£"))
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store | Session, parent: QWidget | None = None):
         super().__init__(
             store,
             "New figure",
@@ -567,7 +573,7 @@ class QuickFigureForm(_InlineForm):
     def _prefill(self, sentence: str) -> None:
         text = _plain(sentence)
         self._source_text = text
-        from pcc_minutes.model.figures import detect_figures  # loaded on first use
+        from pcc_minutes.text.figures import detect_figures  # loaded on first use
 
         found = detect_figures(text)
         if not found:
@@ -576,7 +582,7 @@ class QuickFigureForm(_InlineForm):
             self.set_unit("%")
             return
         figure = found[0]
-        points = [PointView(p.period or "", p.value, p.approx, p.high) for p in figure.points]
+        points = [FigurePoint(p.period or "", p.value, p.approx, p.high) for p in figure.points]
         self.label_edit.setText(figure.label)
         self.values_edit.setText(format_values(points))
         self.set_unit(figure.unit)
@@ -605,15 +611,17 @@ class QuickFigureForm(_InlineForm):
             self.set_unit(typed_unit)
         periods += [""] * (len(drafts) - len(periods))
         points = [
-            PointView(draft.period or period, draft.value, draft.approx, draft.high)
+            FigurePoint(draft.period or period, draft.value, draft.approx, draft.high)
             for draft, period in zip(drafts, periods, strict=True)
         ]
-        editing.add_metric(
-            self.store,
-            item_id,
-            self.label_edit.text(),
-            self.unit,
-            points,
-            target,
-            source_text=self._source_text,
+        self.session.record(
+            ops.add_metric(
+                self.store,
+                item_id,
+                self.label_edit.text(),
+                self.unit,
+                points,
+                target,
+                source_text=self._source_text,
+            )
         )

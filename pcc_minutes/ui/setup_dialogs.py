@@ -39,18 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pcc_minutes.errors import PccError
-from pcc_minutes.model import editing, services
-from pcc_minutes.model.editing import PersonView
-from pcc_minutes.model.services import MeetingSummary
-from pcc_minutes.model.store import Store
-from pcc_minutes.model.templates import (
-    SUFFIX,
-    AgendaTemplate,
-    builtin_templates,
-    load_template,
-    save_template,
-)
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.records import MeetingSummary, Person
+from pcc_minutes.core.templates import SUFFIX, AgendaTemplate, builtin_templates
+from pcc_minutes.operations.templates import load_template, save_template
+from pcc_minutes.store.database import Store
+from pcc_minutes.ui.session import Session
 
 TEMPLATE_FOLDER_KEY = "folders/templates"
 TEMPLATE_FILTER = f"Agenda templates (*{SUFFIX});;All files (*)"
@@ -61,7 +56,7 @@ def british_dates(edit: QDateEdit) -> None:
     edit.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
-def attendance_summary(people: Iterable[PersonView]) -> str:
+def attendance_summary(people: Iterable[Person]) -> str:
     """ "5 present, 1 apology" — the attendance at a glance."""
     people = list(people)
     if not people:
@@ -123,7 +118,7 @@ def save_template_dialog(
     """Save the meeting's agenda, attendees and details (never its notes) as a template file
     chosen by the user; returns the file written, None when cancelled. A file that cannot be
     written raises ``PccError`` with the sentence to show."""
-    template = editing.template_from_meeting(store, meeting_id)
+    template = ops.template_from_meeting(store, meeting_id)
     suggested = Path(_template_folder()) / f"{template.title}{SUFFIX}"
     chosen, _ = QFileDialog.getSaveFileName(
         parent, "Save agenda as template", str(suggested), TEMPLATE_FILTER
@@ -144,7 +139,7 @@ def save_template_dialog(
 def latest_of_each_series(store: Store) -> list[MeetingSummary]:
     """The newest meeting of every series, the most recently met series first."""
     newest: dict[str, MeetingSummary] = {}
-    for summary in services.list_meetings(store):  # newest first already
+    for summary in ops.list_meetings(store):  # newest first already
         newest.setdefault(summary.series or summary.title, summary)
     return list(newest.values())
 
@@ -284,21 +279,21 @@ class NewMeetingDialog(QDialog):
                 if last_id is None:
                     self._show_problem("There is no earlier meeting yet; start from a template.")
                     return
-                self.meeting_id = editing.create_from_last(self.store, int(last_id), on)
+                self.meeting_id = ops.create_from_last(self.store, int(last_id), on).value
             elif self.file_radio.isChecked():
                 if self.file_template is None and not self.choose_file():
                     if not self.problem.isVisible():
                         self._show_problem("Choose a template file, or start from another source.")
                     return
                 assert self.file_template is not None
-                self.meeting_id = editing.create_from_template(self.store, self.file_template, on)
+                self.meeting_id = ops.create_from_template(self.store, self.file_template, on).value
             else:
                 chosen = next(
                     t
                     for t, r in zip(self.builtins, self.builtin_radios, strict=True)
                     if r.isChecked()
                 )
-                self.meeting_id = editing.create_from_template(self.store, chosen, on)
+                self.meeting_id = ops.create_from_template(self.store, chosen, on).value
         except PccError as exc:
             self._show_problem(str(exc))
             return
@@ -339,16 +334,17 @@ class AttendanceDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | Session,
         meeting_id: int,
         parent: QWidget | None = None,
         *,
         read_only: bool = False,
     ):
         super().__init__(parent)
-        self.store = store
+        self.session = Session.of(store)
+        self.store = self.session.store
         self.meeting_id = meeting_id
-        view = editing.meeting_view(store, meeting_id)
+        view = ops.load_meeting(self.store, meeting_id)
         self.read_only = read_only or view.locked
         self.setWindowTitle("Attendance")
 
@@ -421,13 +417,13 @@ class AttendanceDialog(QDialog):
             self.table.setCurrentCell(0, NAME)
         self.table.setFocus()
 
-    def _append(self, person: PersonView) -> int:
+    def _append(self, person: Person) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
         self._fill(row, person)
         return row
 
-    def _fill(self, row: int, person: PersonView) -> None:
+    def _fill(self, row: int, person: Person) -> None:
         for column, text in ((NAME, person.name), (ROLE, person.role), (GROUP, person.group)):
             self.table.setItem(row, column, QTableWidgetItem(text))
         present = QTableWidgetItem("present")
@@ -447,7 +443,7 @@ class AttendanceDialog(QDialog):
         if item.text() != text:
             item.setText(text)
 
-    def people(self) -> list[PersonView]:
+    def people(self) -> list[Person]:
         """The rows as ``set_attendees`` takes them (blank names included; it drops them)."""
         people = []
         for row in range(self.table.rowCount()):
@@ -458,7 +454,7 @@ class AttendanceDialog(QDialog):
 
             present = self.table.item(row, PRESENT)
             people.append(
-                PersonView(
+                Person(
                     name=text(NAME),
                     role=text(ROLE),
                     group=text(GROUP),
@@ -477,7 +473,7 @@ class AttendanceDialog(QDialog):
         """A new row, with the cursor in its name cell."""
         if self.read_only:
             return
-        row = self._append(PersonView(name=""))
+        row = self._append(Person(name=""))
         self.table.setCurrentCell(row, NAME)
         self.table.setFocus()
         self.table.editItem(self.table.item(row, NAME))
@@ -501,7 +497,9 @@ class AttendanceDialog(QDialog):
             self.table.commitData(editor)
             self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         try:
-            editing.set_attendees(self.store, self.meeting_id, self.people())
+            self.session.record(
+                ops.set_attendees(self.store, self.meeting_id, self.people()), self.meeting_id
+            )
         except PccError as exc:
             self.problem.setText(str(exc))
             self.problem.show()

@@ -1,6 +1,6 @@
 """The right-hand panel: the FIGURES and then the ACTIONS of the current agenda item.
 
-The panel shows a ``MeetingView`` (plain frozen data, never ORM objects). Every change it
+The panel shows a ``Meeting`` (plain frozen data, never ORM objects). Every change it
 makes is one editing operation; afterwards it reads the meeting again, redraws itself and
 emits ``changed`` so the window can refresh the rest. A refused operation (a locked meeting,
 an action that is gone) emits ``error`` with the one sentence the ``PccError`` carries.
@@ -45,12 +45,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcc_minutes import operations as ops
+from pcc_minutes.core.changes import Outcome
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.records import Action, AgendaItem, Figure, FigurePoint, Meeting
 from pcc_minutes.documents.layout import format_date, metric_value
-from pcc_minutes.errors import PccError
-from pcc_minutes.model import editing
-from pcc_minutes.model.editing import ActionView, MeetingView, MetricView, PointView
-from pcc_minutes.model.services import item_plain_text
-from pcc_minutes.model.store import Store
+from pcc_minutes.operations.figures import item_plain_text
+from pcc_minutes.store.database import Store
+from pcc_minutes.ui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +62,14 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 _PLACEHOLDER_PERIODS = frozenset({"", "before", "after"})
 
 if TYPE_CHECKING:  # detection loads on first use, after start-up
-    from pcc_minutes.model.figures import ProposedFigure
+    from pcc_minutes.text.figures import ProposedFigure
 
 
-def _points(figure: ProposedFigure) -> tuple[PointView, ...]:
-    return tuple(PointView(p.period or "", p.value, p.approx, p.high) for p in figure.points)
+def _points(figure: ProposedFigure) -> tuple[FigurePoint, ...]:
+    return tuple(FigurePoint(p.period or "", p.value, p.approx, p.high) for p in figure.points)
 
 
-def figure_values(unit: str, points: tuple[PointView, ...], *, periods: bool = True) -> str:
+def figure_values(unit: str, points: tuple[FigurePoint, ...], *, periods: bool = True) -> str:
     """ "80% → approx. 92–93%", with "(2024)" after a value when its period says something."""
     shown = []
     for point in points:
@@ -79,7 +81,7 @@ def figure_values(unit: str, points: tuple[PointView, ...], *, periods: bool = T
 
 
 def figure_summary(
-    label: str, unit: str, points: tuple[PointView, ...], target: float | None
+    label: str, unit: str, points: tuple[FigurePoint, ...], target: float | None
 ) -> str:
     """One compact line for a figure: label, values with periods, target."""
     text = label
@@ -91,7 +93,7 @@ def figure_summary(
     return text
 
 
-def action_summary(action: ActionView) -> str:
+def action_summary(action: Action) -> str:
     """One compact line for an action: text, owner, due date, and its status if not open."""
     extras = [action.owner] if action.owner else []
     if action.due:
@@ -101,7 +103,7 @@ def action_summary(action: ActionView) -> str:
     return action.text + (f" — {', '.join(extras)}" if extras else "")
 
 
-def _is_stored(figure: ProposedFigure, metrics: tuple[MetricView, ...]) -> bool:
+def _is_stored(figure: ProposedFigure, metrics: tuple[Figure, ...]) -> bool:
     values = tuple((p.value, p.high) for p in figure.points)
     for metric in metrics:
         if metric.unit != figure.unit:
@@ -143,10 +145,11 @@ class SidePanel(QWidget):
 
     SUGGESTION_DELAY_MS = 600
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store | Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
-        self._view: MeetingView | None = None
+        self.session = Session.of(store)
+        self.store = self.session.store
+        self._view: Meeting | None = None
         self._item_id: int | None = None
         self._read_only = False
         self._rendering = False
@@ -203,7 +206,7 @@ class SidePanel(QWidget):
 
     # --- what the window calls ----------------------------------------------------------
 
-    def show_item(self, view: MeetingView, item_id: int | None) -> None:
+    def show_item(self, view: Meeting, item_id: int | None) -> None:
         """Show the stored figures and actions of ``item_id`` (none when it is None)."""
         if item_id != self._item_id or (self._view is not None and view.id != self._view.id):
             # Suggestions belong to one item's notes: a pending detection is for the old one.
@@ -256,7 +259,7 @@ class SidePanel(QWidget):
         if self._markdown is None or self._item_id is None:
             return
         try:
-            from pcc_minutes.model.figures import detect_figures
+            from pcc_minutes.text.figures import detect_figures
 
             self._detected = detect_figures(item_plain_text(self._markdown))
         except Exception:
@@ -268,7 +271,7 @@ class SidePanel(QWidget):
 
     # --- drawing ------------------------------------------------------------------------
 
-    def _item(self) -> editing.ItemView | None:
+    def _item(self) -> AgendaItem | None:
         if self._view is None or self._item_id is None:
             return None
         return self._view.item(self._item_id)
@@ -306,7 +309,7 @@ class SidePanel(QWidget):
 
     def _render_figures(self) -> None:
         item = self._item()
-        metrics = item.metrics if item is not None else ()
+        metrics = item.figures if item is not None else ()
         self._suggestions = []
         if item is not None and not self.read_only:
             self._suggestions = [
@@ -402,10 +405,10 @@ class SidePanel(QWidget):
             )
         return "The figures and actions are read-only here."
 
-    def _run(self, operation: Callable[[], object]) -> bool:
+    def _run(self, operation: Callable[[], Outcome]) -> bool:
         """One editing operation, then a fresh view; a refusal becomes one ``error`` sentence."""
         try:
-            operation()
+            self.session.record(operation(), self._view.id if self._view else None)
         except PccError as problem:
             self.error.emit(str(problem))
             self._reload()  # the refusal may mean our view is stale (locked elsewhere)
@@ -417,7 +420,7 @@ class SidePanel(QWidget):
     def _reload(self) -> None:
         if self._view is not None:
             try:
-                self._view = editing.meeting_view(self.store, self._view.id)
+                self._view = ops.load_meeting(self.store, self._view.id)
             except PccError as problem:
                 self.error.emit(str(problem))
         self._render()
@@ -427,7 +430,7 @@ class SidePanel(QWidget):
         if item_id is None:
             return False
         return self._run(
-            lambda: editing.add_metric(
+            lambda: ops.add_metric(
                 self.store,
                 item_id,
                 figure.label,
@@ -465,9 +468,9 @@ class SidePanel(QWidget):
             self.error.emit(self._locked_sentence())
             return
         if kind == "metric":
-            self._run(lambda: editing.remove_metric(self.store, ident))
+            self._run(lambda: ops.remove_figure(self.store, ident))
         elif kind == "action":
-            self._run(lambda: editing.remove_action(self.store, ident))
+            self._run(lambda: ops.remove_action(self.store, ident))
 
     def _action_check_changed(self, row: QListWidgetItem) -> None:
         if self._rendering:
@@ -485,7 +488,7 @@ class SidePanel(QWidget):
             self.error.emit(self._locked_sentence())
             self._render_actions()
             return
-        self._run(lambda: editing.set_action_status(self.store, action_id, status))
+        self._run(lambda: ops.set_action_status(self.store, action_id, status))
 
     def toggle_current_action(self) -> None:
         """Mark the selected action done, or open again (Space does the same)."""

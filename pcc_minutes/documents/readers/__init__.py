@@ -12,7 +12,7 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def read_minutes(path: Path) -> MinutesDocument:
     """Pick the reader by the file's content first (a renamed file still reads), then its name."""
-    from pcc_minutes.documents.readers.common import read_bytes
+    from pcc_minutes.documents.readers.source import read_bytes
 
     path = Path(path)
     head = read_bytes(path)[:8]

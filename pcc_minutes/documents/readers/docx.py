@@ -15,33 +15,16 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import docx
 
-from pcc_minutes.documents.readers.common import (
-    ATTENDANCE_LABEL,
-    BULLET,
-    CHAIR_MARK,
-    NUMBERED_HEADING,
-    attendance_from_line,
-    attendance_from_opening,
-    clean,
-    find_date,
-    looks_like_schedule_line,
-    looks_like_venue,
-    parse_action,
-    parse_decision,
-    parse_schedule,
-    read_bytes,
-    split_item_heading,
-    tidy_end,
-)
+from pcc_minutes.core.errors import UserInputError
+from pcc_minutes.core.records import Action, Person
+from pcc_minutes.documents.readers.source import read_bytes
 from pcc_minutes.documents.readers.text import AGENDA_LINE, split_title_lines
 from pcc_minutes.documents.tree import (
-    ActionEntry,
-    Attendance,
     Block,
     BulletList,
     Heading,
@@ -58,7 +41,23 @@ from pcc_minutes.documents.tree import (
     plain_text,
     spans,
 )
-from pcc_minutes.errors import UserInputError
+from pcc_minutes.text.parsing import (
+    ATTENDANCE_LABEL,
+    BULLET,
+    CHAIR_MARK,
+    NUMBERED_HEADING,
+    attendance_from_line,
+    attendance_from_opening,
+    clean,
+    find_date,
+    looks_like_schedule_line,
+    looks_like_venue,
+    parse_action,
+    parse_decision,
+    parse_schedule,
+    split_item_heading,
+    tidy_end,
+)
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -1014,9 +1013,9 @@ def _heading_parts(para: _Para, rule: str) -> tuple[int | None, str | None, str,
 # --- attendance ---------------------------------------------------------------------------------
 
 
-def _attendance(units: list[_Unit]) -> tuple[list[Attendance], list[_Unit]]:
+def _attendance(units: list[_Unit]) -> tuple[list[Person], list[_Unit]]:
     """People named before the first item, and the units that were not about them."""
-    people: list[Attendance] = []
+    people: list[Person] = []
     remaining: list[_Unit] = []
     index = 0
     while index < len(units):
@@ -1102,7 +1101,7 @@ def _bold_name(para: _Para) -> tuple[str, str]:
     return clean(para.text), ""
 
 
-def _attendance_table(table: _Table) -> list[Attendance] | None:
+def _attendance_table(table: _Table) -> list[Person] | None:
     """Attendance from a table of bold group labels with names under them, else None."""
     columns = max((len(row) for row in table.rows), default=0)
     if columns == 0 or columns > 3:
@@ -1124,7 +1123,7 @@ def _attendance_table(table: _Table) -> list[Attendance] | None:
         if labels:
             first_label = clean(labels[0].text).rstrip(":").strip()
             break
-    people: list[Attendance] = []
+    people: list[Person] = []
     for column in range(columns):
         group = first_label or ""
         for row in table.rows:
@@ -1152,7 +1151,7 @@ def _table_label(para: _Para) -> bool:
     )
 
 
-def _cell_people(paras: list[_Para], group: str) -> list[Attendance]:
+def _cell_people(paras: list[_Para], group: str) -> list[Person]:
     present = not group.lower().startswith("apolog")
     if not paras:
         return []
@@ -1168,7 +1167,7 @@ def _cell_people(paras: list[_Para], group: str) -> list[Attendance]:
     return people
 
 
-def _person(text: str, group: str, present: bool, role: str = "") -> Attendance:
+def _person(text: str, group: str, present: bool, role: str = "") -> Person:
     """One attendee: the chair mark and a trailing role taken out of the name."""
     name = clean(text)
     roles: list[str] = []
@@ -1188,7 +1187,7 @@ def _person(text: str, group: str, present: bool, role: str = "") -> Attendance:
         roles.append(clean(trailing.group("role")))
     if role:
         roles.append(role)
-    return Attendance(name=name, role=", ".join(roles), group=group, present=present)
+    return Person(name=name, role=", ".join(roles), group=group, present=present)
 
 
 def _is_role(text: str) -> bool:
@@ -1209,7 +1208,7 @@ def _split_outside_brackets(text: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
-def _chair(people: list[Attendance]) -> str:
+def _chair(people: list[Person]) -> str:
     for person in people:
         if person.present and any(
             ROLE_CHAIR.search(part.strip()) for part in person.role.split(",")
@@ -1231,12 +1230,10 @@ class _Entry:
     content: Spans
 
 
-def _blocks(
-    units: list[_Unit], *, extract: bool
-) -> tuple[list[Block], list[ActionEntry], list[str]]:
+def _blocks(units: list[_Unit], *, extract: bool) -> tuple[list[Block], list[Action], list[str]]:
     """Blocks of an item (or of the opening); with ``extract`` actions and decisions too."""
     blocks: list[Block] = []
-    actions: list[ActionEntry] = []
+    actions: list[Action] = []
     decisions: list[str] = []
     pending: list[_Entry] = []
 
@@ -1284,13 +1281,13 @@ def _blocks(
     return blocks, actions, decisions
 
 
-def _action(line: str) -> ActionEntry | None:
+def _action(line: str) -> Action | None:
     """An action line; "… (CS)" at its end names the owner by initials, as minutes do."""
     action = parse_action(line)
     if action is not None:
         owner = OWNER_INITIALS.search(action.text)
         if owner:
-            action.owner = owner.group("owner")
+            action = replace(action, owner=owner.group("owner"))
     return action
 
 

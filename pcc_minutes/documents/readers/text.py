@@ -11,18 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pcc_minutes.documents.readers.common import (
-    BULLET,
-    attendance_from_opening,
-    clean,
-    is_title_case_heading,
-    looks_like_schedule_line,
-    looks_like_venue,
-    parse_schedule,
-    read_bytes,
-    split_item_heading,
-    tidy_end,
-)
+from pcc_minutes.core.errors import UserInputError
+from pcc_minutes.documents.readers.source import read_bytes
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
@@ -34,7 +24,17 @@ from pcc_minutes.documents.tree import (
     Paragraph,
     spans,
 )
-from pcc_minutes.errors import UserInputError
+from pcc_minutes.text.parsing import (
+    BULLET,
+    attendance_from_opening,
+    clean,
+    is_title_case_heading,
+    looks_like_schedule_line,
+    looks_like_venue,
+    parse_schedule,
+    split_item_heading,
+    tidy_end,
+)
 
 IMAGE_OPEN = re.compile(r"^\s*\[image:\s*(?P<rest>.*)$", re.IGNORECASE)
 KIND_LINE = re.compile(r"^(meeting note|minutes|notes of (?:the )?meeting|meeting minutes)$", re.I)

@@ -20,6 +20,7 @@ from docx.shared import Cm
 
 from pcc_minutes import APP_NAME
 from pcc_minutes.documents.layout import format_date, layout
+from pcc_minutes.documents.resources import resource_path
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
@@ -35,7 +36,6 @@ from pcc_minutes.documents.writers.docx_reference import (
     ORDERED_ABSTRACT_ID,
     REFERENCE,
 )
-from pcc_minutes.resources import resource_path
 
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
 PARAGRAPH_STYLES = {

@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 
-from pcc_minutes.resources import resource_path
+from pcc_minutes.documents.resources import resource_path
 
 REFERENCE = "minutes-reference.docx"
 FONT = "Arial"  # LibreOffice shows it in the metric-compatible Liberation Sans

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from pcc_minutes.errors import PccError, UserInputError
+from pcc_minutes.core.errors import PccError, UserInputError
 
 
 def write_atomically(target: Path, produce: bytes | Callable[[Path], None]) -> Path:

@@ -45,10 +45,11 @@ from reportlab.platypus import Flowable, Frame, Image, PageTemplate, Table, Tabl
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-import pcc_minutes
 from pcc_minutes import APP_NAME
+from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents import tree
 from pcc_minutes.documents.layout import layout, schedule_lines
+from pcc_minutes.documents.resources import resource_path
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
@@ -58,7 +59,6 @@ from pcc_minutes.documents.tree import (
     Spans,
     plain_text,
 )
-from pcc_minutes.errors import PccError
 
 LANGUAGE = "en-GB"
 
@@ -93,7 +93,7 @@ LABEL_GAP = 6.0  # between the bullet (or number) and the text
 
 
 def fonts_folder() -> Path:
-    return Path(pcc_minutes.__file__).resolve().parents[1] / "resources" / "fonts"
+    return resource_path("fonts")
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +108,8 @@ def register_fonts() -> str:
         path = folder / file_name
         if not path.is_file():
             raise PccError(
-                f"The PDF font {file_name} is missing from {folder}; reinstall PCC Minutes "
+                f"This installation of PCC Minutes lacks the PDF font {file_name} (looked in "
+                f"{folder}); reinstall it with 'pip install --force-reinstall pcc-minutes', "
                 "or export as Word instead."
             )
         pdfmetrics.registerFont(TTFont(name, str(path)))

@@ -21,8 +21,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from pcc_minutes.errors import StorageError
-from pcc_minutes.model.migrations import HEAD
+from pcc_minutes.core.errors import StorageError
+from pcc_minutes.store.migrations import HEAD
 
 ENV_VAR = "PCC_MINUTES_DB"
 DB_FILENAME = "minutes.sqlite3"
@@ -113,7 +113,7 @@ def alembic_config():  # -> alembic.config.Config; alembic is imported only when
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", "pcc_minutes:model/migrations")
+    config.set_main_option("script_location", "pcc_minutes:store/migrations")
     return config
 
 

@@ -1,17 +1,17 @@
 """Alembic environment: migrations run on the connection the store hands over.
 
-The store (``model.store``) runs ``upgrade head`` whenever it opens a database, passing its
+The store (``store.database``) runs ``upgrade head`` whenever it opens a database, passing its
 own connection in ``config.attributes["connection"]``; nothing here reads a URL from a file.
 """
 
 from alembic import context
 
-from pcc_minutes.model.entities import Base
+from pcc_minutes.store.tables import Base
 
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only when someone runs the alembic CLI by hand
-    raise SystemExit("Run migrations through pcc_minutes.model.store.open_store().")
+    raise SystemExit("Run migrations through pcc_minutes.store.database.open_store().")
 
 context.configure(
     connection=connection,

@@ -44,17 +44,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-UNITS = ("%", "count", "ratio", "£")
+from pcc_minutes.core.records import UNITS, Figure, FigurePoint
 
-
-@dataclass(frozen=True)
-class FigurePoint:
-    """One value of a figure: for a period if one is known, and perhaps a range."""
-
-    period: str | None
-    value: float
-    approx: bool = False
-    high: float | None = None
+__all__ = ["UNITS", "FigurePoint", "ProposedFigure", "detect_figures"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +60,10 @@ class ProposedFigure:
     text: str = ""
     start: int = 0
     end: int = 0
+
+    def as_figure(self) -> Figure:
+        """The record stored when the user accepts this proposal."""
+        return Figure(self.label, self.unit, self.points, self.target, source=self.text)
 
 
 def detect_figures(text: str) -> list[ProposedFigure]:
@@ -1047,7 +1043,7 @@ def _figure(scanner: _Scanner, draft: _Draft) -> ProposedFigure:
     in_text = sorted(draft.mentions, key=lambda m: m.start)
     first, last = in_text[0], in_text[-1]
     points = tuple(
-        FigurePoint(period=period, value=m.value, approx=m.approx, high=m.high)
+        FigurePoint(period=period or "", value=m.value, approx=m.approx, high=m.high)
         for m, period in zip(draft.mentions, draft.periods, strict=True)
     )
     spanned = in_text + ([draft.target] if draft.target is not None else [])

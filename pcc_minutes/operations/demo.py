@@ -8,29 +8,24 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from pcc_minutes.core.changes import Outcome
+from pcc_minutes.core.records import Action, Figure, FigurePoint, MeetingSummary, Person
 from pcc_minutes.documents.markdown import from_markdown
-from pcc_minutes.documents.tree import (
-    ActionEntry,
-    Attendance,
-    FigurePointEntry,
-    ItemSection,
-    MetricEntry,
-    MinutesDocument,
-)
-from pcc_minutes.model.services import MeetingSummary, import_documents
-from pcc_minutes.model.store import Store
+from pcc_minutes.documents.tree import ItemSection, MinutesDocument
+from pcc_minutes.operations.importing import import_documents
+from pcc_minutes.store.database import Store
 
 TITLE = "Accountability and Performance Meeting"
 ORGANISATION = "Police and Crime Commissioner and Chief Constable"
 VENUE = "Committee Room 2, Force Headquarters"
 
 
-def _people() -> list[Attendance]:
+def _people() -> list[Person]:
     return [
-        Attendance("Alex Morgan", "Police and Crime Commissioner", "Chair"),
-        Attendance("Sam Okafor", "Chief Constable"),
-        Attendance("Priya Nair", "Chief Executive, OPCC"),
-        Attendance("Tom Ellery", "Deputy Chief Constable", present=False),
+        Person("Alex Morgan", "Police and Crime Commissioner", "Chair"),
+        Person("Sam Okafor", "Chief Constable"),
+        Person("Priya Nair", "Chief Executive, OPCC"),
+        Person("Tom Ellery", "Deputy Chief Constable", present=False),
     ]
 
 
@@ -73,16 +68,16 @@ def demo_documents() -> list[MinutesDocument]:
                     "- The Commissioner asked for the next audit to show both measures side "
                     "by side.\n"
                 ),
-                metrics=[
-                    MetricEntry(
+                figures=[
+                    Figure(
                         "Crime recording accuracy",
                         "%",
-                        [FigurePointEntry("2024", 80), FigurePointEntry("2025", 92, True, 93)],
+                        [FigurePoint("2024", 80), FigurePoint("2025", 92, True, 93)],
                         higher_is_better=True,
                     )
                 ],
                 actions=[
-                    ActionEntry(
+                    Action(
                         "Share the next crime recording audit with the OPCC",
                         "Chief Constable",
                         date(2025, 12, 1),
@@ -146,5 +141,5 @@ def demo_documents() -> list[MinutesDocument]:
     return [first, second]
 
 
-def create_demo(store: Store) -> list[MeetingSummary]:
+def create_demo(store: Store) -> Outcome[list[MeetingSummary]]:
     return import_documents(store, demo_documents())

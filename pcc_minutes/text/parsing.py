@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, time
-from pathlib import Path
 
-from pcc_minutes.documents.tree import ActionEntry, Attendance
-from pcc_minutes.errors import UserInputError
+from pcc_minutes.core.records import Action, Person
 
 MONTHS = (
     "january february march april may june july august september october november december"
@@ -248,7 +246,7 @@ def split_item_heading(line: str) -> tuple[int, str] | None:
     return int(match.group("number")), title
 
 
-def parse_action(line: str) -> ActionEntry | None:
+def parse_action(line: str) -> Action | None:
     """``ACTION 3: SQ to update the Panel …`` → an action with its reference and owner."""
     match = ACTION_LINE.match(clean(line))
     if not match:
@@ -258,7 +256,7 @@ def parse_action(line: str) -> ActionEntry | None:
     to_match = re.match(r"^(?P<owner>[^.;:]{1,80}?)\s+to\s+\w", text)
     if to_match and len(to_match.group("owner").split()) <= 8:
         owner = to_match.group("owner").strip()
-    return ActionEntry(text=text, owner=owner, reference=match.group("ref") or "")
+    return Action(text=text, owner=owner, reference=match.group("ref") or "")
 
 
 def parse_decision(line: str) -> str | None:
@@ -285,7 +283,7 @@ def split_names(text: str) -> list[str]:
     return [clean(part).rstrip(".") for part in parts if clean(part).rstrip(".")]
 
 
-def attendance_from_line(line: str) -> list[Attendance] | None:
+def attendance_from_line(line: str) -> list[Person] | None:
     """``Panel: A (Chair), B …`` or ``Apologies: …`` → attendance; other lines → None."""
     match = ATTENDANCE_LABEL.match(clean(line))
     if not match:
@@ -293,7 +291,7 @@ def attendance_from_line(line: str) -> list[Attendance] | None:
     label = clean(match.group("label"))
     names = split_names(match.group("rest"))
     present = not APOLOGIES.match(label)
-    return [Attendance(name=name, group=label, present=present) for name in names]
+    return [Person(name=name, group=label, present=present) for name in names]
 
 
 def split_role(text: str) -> tuple[str, str]:
@@ -305,9 +303,9 @@ def split_role(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def attendance_from_opening(opening: str) -> tuple[str, list[Attendance]]:
+def attendance_from_opening(opening: str) -> tuple[str, list[Person]]:
     """The chair and those who joined, as a seed note's opening sentence names them."""
-    people: list[Attendance] = []
+    people: list[Person] = []
     chair = ""
     chaired = re.search(
         r"(?:^|,\s*|\bthe\s+)(?P<role>[A-Z][^,]{3,80}?),\s*(?P<name>[A-Z][\w’'.\-]+"
@@ -316,7 +314,7 @@ def attendance_from_opening(opening: str) -> tuple[str, list[Attendance]]:
     )
     if chaired:
         chair = chaired.group("name")
-        people.append(Attendance(name=chair, role=clean(chaired.group("role")), group="Chair"))
+        people.append(Person(name=chair, role=clean(chaired.group("role")), group="Chair"))
     joined = re.search(
         r"\bjoined by\s+(?P<who>[A-Z][\w’'\-]+(?:\s+(?:and\s+)?[A-Z][\w’'\-]+)*)", opening
     )
@@ -324,22 +322,5 @@ def attendance_from_opening(opening: str) -> tuple[str, list[Attendance]]:
         for who in re.split(r",\s*|\s+and\s+", joined.group("who")):
             name, role = split_role(who)
             if name:
-                people.append(Attendance(name=name, role=role))
+                people.append(Person(name=name, role=role))
     return chair, people
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or one clear sentence when it cannot be read at all."""
-    if not path.exists():
-        raise UserInputError(f"{path} does not exist; check the file name and try again.")
-    if path.is_dir():
-        raise UserInputError(f"{path} is a folder; give the minutes files themselves.")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserInputError(
-            f"Cannot read {path} ({exc.strerror}); check its permissions."
-        ) from exc
-    if not data.strip():
-        raise UserInputError(f"{path} is empty; there is nothing to import.")
-    return data

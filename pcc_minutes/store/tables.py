@@ -1,14 +1,14 @@
-"""The domain's tables: meeting series, meetings, attendance, agenda items, figures, actions.
+"""The database's tables: meeting series, meetings, attendance, agenda items, figures, actions.
 
-SQLAlchemy 2 typed declarative mapping, no Qt. Notes are CommonMark Markdown (see
-``documents.markdown``), the one format the editor, importers and exporters share. Every
-change to these classes needs an Alembic migration in ``model/migrations/versions``;
+SQLAlchemy 2 typed declarative mapping; the classes end in ``Row`` and never leave the store
+(``store.mapping`` turns them into ``core.records``). Notes are CommonMark Markdown, the one
+format the editor, importers and exporters share. Every change to these classes needs an
+Alembic migration in ``store/migrations/versions``;
 ``tests/test_store.py`` proves that migrating an empty database gives exactly these tables.
 """
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime, time
 
 from sqlalchemy import (
@@ -25,6 +25,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from pcc_minutes.core.clock import local_now
+from pcc_minutes.core.status import ActionStatus, MeetingStatus
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -38,24 +41,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class MeetingStatus(enum.StrEnum):
-    DRAFT = "draft"
-    FOR_APPROVAL = "for-approval"
-    APPROVED = "approved"
-    PUBLISHED = "published"
-
-
-class ActionStatus(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    DROPPED = "dropped"
-
-
-def utcnow() -> datetime:
-    return datetime.now().astimezone().replace(tzinfo=None)
-
-
-class MeetingSeries(Base):
+class SeriesRow(Base):
     """Meetings that recur under one name, e.g. the monthly Accountability and Performance
     Meeting; figures are tracked and open actions carried forward within a series."""
 
@@ -64,12 +50,12 @@ class MeetingSeries(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
     organisation: Mapped[str] = mapped_column(String(300), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
 
-    meetings: Mapped[list[Meeting]] = relationship(back_populates="series")
+    meetings: Mapped[list[MeetingRow]] = relationship(back_populates="series")
 
 
-class Meeting(Base):
+class MeetingRow(Base):
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -87,8 +73,8 @@ class Meeting(Base):
     # while they still say the same as the fields above.
     schedule_text: Mapped[str] = mapped_column(Text, default="")
     chair: Mapped[str] = mapped_column(String(300), default="")
-    # What the minutes call themselves under the title: "Meeting note", "Minutes and actions"
-    document_kind: Mapped[str] = mapped_column(String(100), default="Meeting note")
+    # What the minutes call themselves under the title: "MeetingRow note", "Minutes and actions"
+    document_kind: Mapped[str] = mapped_column(String(100), default="MeetingRow note")
     opening: Mapped[str] = mapped_column(Text, default="")  # Markdown
     marking: Mapped[str] = mapped_column(String(100), default="")
     logo_alt: Mapped[str] = mapped_column(Text, default="")
@@ -98,22 +84,22 @@ class Meeting(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     live_started_at: Mapped[datetime | None] = mapped_column(DateTime)
     source_name: Mapped[str] = mapped_column(String(500), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
-    series: Mapped[MeetingSeries | None] = relationship(back_populates="meetings")
-    attendees: Mapped[list[Attendee]] = relationship(
-        back_populates="meeting", order_by="Attendee.position", cascade="all, delete-orphan"
+    series: Mapped[SeriesRow | None] = relationship(back_populates="meetings")
+    attendees: Mapped[list[AttendeeRow]] = relationship(
+        back_populates="meeting", order_by="AttendeeRow.position", cascade="all, delete-orphan"
     )
-    items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    items: Mapped[list[AgendaItemRow]] = relationship(
+        back_populates="meeting", order_by="AgendaItemRow.position", cascade="all, delete-orphan"
     )
-    status_history: Mapped[list[StatusChange]] = relationship(
-        back_populates="meeting", order_by="StatusChange.id", cascade="all, delete-orphan"
+    status_history: Mapped[list[StatusChangeRow]] = relationship(
+        back_populates="meeting", order_by="StatusChangeRow.id", cascade="all, delete-orphan"
     )
 
 
-class StatusChange(Base):
+class StatusChangeRow(Base):
     """Who moved a meeting to which status, and when: the approval trail."""
 
     __tablename__ = "status_change"
@@ -124,12 +110,12 @@ class StatusChange(Base):
     )
     status: Mapped[str] = mapped_column(String(20))
     by: Mapped[str] = mapped_column(String(200), default="")
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="status_history")
+    meeting: Mapped[MeetingRow] = relationship(back_populates="status_history")
 
 
-class Attendee(Base):
+class AttendeeRow(Base):
     __tablename__ = "attendee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -142,10 +128,10 @@ class Attendee(Base):
     group: Mapped[str] = mapped_column(String(100), default="")
     present: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="attendees")
+    meeting: Mapped[MeetingRow] = relationship(back_populates="attendees")
 
 
-class AgendaItem(Base):
+class AgendaItemRow(Base):
     __tablename__ = "agenda_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -162,21 +148,21 @@ class AgendaItem(Base):
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")  # Markdown
     private_notes: Mapped[str] = mapped_column(Text, default="")  # never in a public version
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="items")
-    metrics: Mapped[list[Metric]] = relationship(
-        back_populates="item", order_by="Metric.position", cascade="all, delete-orphan"
+    meeting: Mapped[MeetingRow] = relationship(back_populates="items")
+    figures: Mapped[list[FigureRow]] = relationship(
+        back_populates="item", order_by="FigureRow.position", cascade="all, delete-orphan"
     )
-    actions: Mapped[list[Action]] = relationship(
-        back_populates="item", order_by="Action.position", cascade="all, delete-orphan"
+    actions: Mapped[list[ActionRow]] = relationship(
+        back_populates="item", order_by="ActionRow.position", cascade="all, delete-orphan"
     )
-    decisions: Mapped[list[Decision]] = relationship(
-        back_populates="item", order_by="Decision.position", cascade="all, delete-orphan"
+    decisions: Mapped[list[DecisionRow]] = relationship(
+        back_populates="item", order_by="DecisionRow.position", cascade="all, delete-orphan"
     )
 
 
-class Metric(Base):
+class FigureRow(Base):
     """A figure quoted in the meeting: label, unit and one or more (period, value) points."""
 
     __tablename__ = "metric"
@@ -192,13 +178,13 @@ class Metric(Base):
     higher_is_better: Mapped[bool | None] = mapped_column(Boolean)
     source_text: Mapped[str] = mapped_column(Text, default="")
 
-    item: Mapped[AgendaItem] = relationship(back_populates="metrics")
-    points: Mapped[list[MetricPoint]] = relationship(
-        back_populates="metric", order_by="MetricPoint.position", cascade="all, delete-orphan"
+    item: Mapped[AgendaItemRow] = relationship(back_populates="figures")
+    points: Mapped[list[FigurePointRow]] = relationship(
+        back_populates="figure", order_by="FigurePointRow.position", cascade="all, delete-orphan"
     )
 
 
-class MetricPoint(Base):
+class FigurePointRow(Base):
     __tablename__ = "metric_point"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -209,10 +195,10 @@ class MetricPoint(Base):
     approx: Mapped[bool] = mapped_column(Boolean, default=False)
     high: Mapped[float | None] = mapped_column(Float)  # upper end of a range
 
-    metric: Mapped[Metric] = relationship(back_populates="points")
+    figure: Mapped[FigureRow] = relationship(back_populates="points")
 
 
-class Action(Base):
+class ActionRow(Base):
     __tablename__ = "action"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -226,10 +212,10 @@ class Action(Base):
     due: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default=ActionStatus.OPEN.value)
 
-    item: Mapped[AgendaItem] = relationship(back_populates="actions")
+    item: Mapped[AgendaItemRow] = relationship(back_populates="actions")
 
 
-class Decision(Base):
+class DecisionRow(Base):
     __tablename__ = "decision"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -239,4 +225,4 @@ class Decision(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
 
-    item: Mapped[AgendaItem] = relationship(back_populates="decisions")
+    item: Mapped[AgendaItemRow] = relationship(back_populates="decisions")

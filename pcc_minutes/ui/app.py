@@ -31,8 +31,8 @@ class _QuitAfterFirstPaint(QObject):
 
 def run_window(args: argparse.Namespace) -> int:
     from pcc_minutes import APP_NAME
-    from pcc_minutes.errors import PccError
-    from pcc_minutes.model.store import open_store
+    from pcc_minutes.core.errors import PccError
+    from pcc_minutes.store.database import open_store
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -52,9 +52,9 @@ def run_window(args: argparse.Namespace) -> int:
 
     try:
         if args.open is not None:
-            from pcc_minutes.model.editing import meeting_view
+            from pcc_minutes.operations import load_meeting
 
-            meeting_view(store, args.open)  # a missing meeting is one line and exit 2
+            load_meeting(store, args.open)  # a missing meeting is one line and exit 2
         window = MainWindow(store)
         watcher = _QuitAfterFirstPaint(app)
         if args.startup_check:

@@ -1,0 +1,131 @@
+"""What each command does: one small function per command, each calling operations only.
+
+Every function takes the parsed arguments and an open store, prints its result, and returns
+the exit status; errors are raised as ``PccError`` and worded by ``cli.main``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pcc_minutes import operations as ops
+from pcc_minutes.core.formatting import format_number as num
+from pcc_minutes.store.database import Store
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _line(summary: Any) -> str:
+    return f"{summary.id} {summary.date.isoformat() if summary.date else '-'} {summary.title}"
+
+
+def import_files(args: argparse.Namespace, open_store: Any) -> int:
+    from pcc_minutes.documents.readers import read_minutes
+
+    # Read every file before touching the database: one bad file changes nothing.
+    docs = [read_minutes(path) for path in args.files]
+    store = open_store(args.db)
+    try:
+        for summary in ops.import_documents(store, docs).value:
+            print(_line(summary))
+    finally:
+        store.close()
+    return 0
+
+
+def list_meetings(args: argparse.Namespace, store: Store) -> int:
+    meetings = ops.list_meetings(store)
+    if args.json:
+        _print_json([m.as_json() for m in meetings])
+    else:
+        for summary in meetings:
+            print(f"{_line(summary)}  [{summary.status}]")
+    return 0
+
+
+def show(args: argparse.Namespace, store: Store) -> int:
+    data = ops.meeting_json(store, args.id)
+    if args.json:
+        _print_json(data)
+    else:
+        from pcc_minutes.documents.writers.markdown import render_markdown
+
+        sys.stdout.write(render_markdown(ops.minutes_document(store, args.id)).decode())
+    return 0
+
+
+def figures(args: argparse.Namespace, store: Store) -> int:
+    found = ops.proposed_figures(store, args.id)
+    if args.accept:
+        added = ops.accept_figures(store, args.id, found).value
+        print(f"Stored {added} new figure(s) on meeting {args.id}.", file=sys.stderr)
+    if args.json:
+        _print_json([ops.figure_json(pos, fig) for pos, fig in found])
+        return 0
+    for position, figure in found:
+        points = ", ".join(
+            (f"{p.period}: " if p.period else "")
+            + ("~" if p.approx else "")
+            + num(p.value)
+            + (f"–{num(p.high)}" if p.high is not None else "")
+            for p in figure.points
+        )
+        target = f" (target {num(figure.target)})" if figure.target is not None else ""
+        print(f"Item {position}: {figure.label} [{figure.unit}] {points}{target}")
+    return 0
+
+
+def export(args: argparse.Namespace, store: Store) -> int:
+    options = {"public": args.public, "agenda_only": args.agenda, "timings": args.timings}
+    if args.output == "-":
+        sys.stdout.buffer.write(ops.export_bytes(store, args.id, args.format, **options))
+        return 0
+    print(ops.export_minutes(store, args.id, args.format, Path(args.output), **options))
+    return 0
+
+
+def status(args: argparse.Namespace, store: Store) -> int:
+    result = ops.set_status(store, args.id, args.status, args.by).value
+    if result.changed:
+        who = f" by {result.by}" if result.by else ""
+        print(
+            f"Meeting {result.meeting_id} is now {result.status}{who} ({result.at:%Y-%m-%d %H:%M})."
+        )
+    else:
+        print(f"Meeting {result.meeting_id} is already {result.status}; nothing changed.")
+    return 0
+
+
+def backup(args: argparse.Namespace, store: Store) -> int:
+    target = args.output or store.path.with_name(
+        f"{store.path.stem}-backup-{datetime.now():%Y%m%d-%H%M%S}{store.path.suffix}"
+    )
+    print(store.backup(target))
+    return 0
+
+
+def demo(args: argparse.Namespace, store: Store) -> int:
+    from pcc_minutes.operations.demo import create_demo
+
+    for summary in create_demo(store).value:
+        print(_line(summary))
+    return 0
+
+
+ON_STORE = {
+    "list": list_meetings,
+    "show": show,
+    "figures": figures,
+    "export": export,
+    "status": status,
+    "backup": backup,
+    "demo": demo,
+}

@@ -1,0 +1,93 @@
+"""The command line's grammar: names, options and help, a contract scripts rely on."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import NoReturn
+
+from pcc_minutes import __version__
+from pcc_minutes.documents.writers import WRITERS
+
+PROG = "pcc-minutes"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line that points at --help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _meeting_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"meeting ID must be a whole number, not {text!r}"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"meeting ID must be 1 or more, not {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Prepare, capture, draft and export meeting minutes.")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: your data folder, or the PCC_MINUTES_DB variable)",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--open", metavar="ID", type=_meeting_id, help="open the window on this meeting"
+    )
+    parser.add_argument(
+        "--startup-check", action="store_true", help="start the window, paint once and exit 0"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    cmd = commands.add_parser("import", help="import minutes from .docx or text files")
+    cmd.add_argument("files", nargs="+", metavar="FILE", type=Path)
+
+    cmd = commands.add_parser("list", help="list the meetings, newest first")
+    cmd.add_argument("--json", action="store_true")
+
+    cmd = commands.add_parser("show", help="show one meeting")
+    cmd.add_argument("id", type=_meeting_id, metavar="ID")
+    cmd.add_argument("--json", action="store_true")
+
+    cmd = commands.add_parser("figures", help="figures detected in a meeting's notes")
+    cmd.add_argument("id", type=_meeting_id, metavar="ID")
+    cmd.add_argument("--json", action="store_true")
+    cmd.add_argument("--accept", action="store_true", help="store them as the items' figures")
+
+    cmd = commands.add_parser("export", help="write the minutes to a file")
+    cmd.add_argument("id", type=_meeting_id, metavar="ID")
+    cmd.add_argument("--format", choices=sorted(WRITERS), required=True)
+    cmd.add_argument(
+        "--public",
+        action="store_true",
+        help="the public version: no confidential items or private notes",
+    )
+    cmd.add_argument(
+        "--agenda", action="store_true", help="the agenda alone, for publishing before the meeting"
+    )
+    cmd.add_argument(
+        "--timings",
+        action="store_true",
+        help="show where each timed item starts in the meeting's recording",
+    )
+    cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="file, or - for stdout")
+
+    cmd = commands.add_parser("status", help="send for approval, approve, publish, or reopen")
+    cmd.add_argument("id", type=_meeting_id, metavar="ID")
+    cmd.add_argument("status", choices=["draft", "for-approval", "approved", "published"])
+    cmd.add_argument("--by", default="", metavar="NAME", help="who is making the change")
+
+    cmd = commands.add_parser("backup", help="copy the database safely while it is in use")
+    cmd.add_argument("-o", "--output", metavar="FILE", type=Path)
+
+    commands.add_parser("demo", help="add a demo series of two meetings")
+    return parser

@@ -1,0 +1,151 @@
+"""A meeting as plain data: what every layer above passes around instead of database rows.
+
+The store maps rows to these classes in one place (``store.mapping``); the minutes document
+is built from them; the window shows them. They are frozen: an edit is an operation that
+returns a new record, never a change made in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from pcc_minutes.core.status import ActionStatus, is_locked
+
+UNITS = ("%", "count", "ratio", "£")
+
+
+@dataclass(frozen=True)
+class FigurePoint:
+    """One value of a figure: for a period if one is known ("" if not), perhaps a range."""
+
+    period: str
+    value: float
+    approx: bool = False
+    high: float | None = None  # upper end of a range
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "period": self.period or None,
+            "value": self.value,
+            "approx": self.approx,
+            "high": self.high,
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure quoted in a meeting: label, unit and one or more (period, value) points."""
+
+    label: str
+    unit: str  # one of UNITS
+    points: tuple[FigurePoint, ...] = ()
+    target: float | None = None
+    higher_is_better: bool | None = None
+    source: str = ""  # the sentence it was taken from
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone on the attendance list; ``present`` False means they sent apologies."""
+
+    name: str
+    role: str = ""
+    group: str = ""  # "Members", "Officials", "Observers" … as the minutes group them
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class Action:
+    text: str
+    owner: str = ""
+    due: date | None = None
+    status: str = ActionStatus.OPEN
+    reference: str = ""  # the minutes' own number for it, e.g. "3" of "ACTION 3:"
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: int
+    position: int  # from 1, as numbered on the agenda
+    title: str  # as on the agenda
+    heading: str = ""  # as in the minutes, when it differs from the title
+    lead: str = ""
+    planned_minutes: int | None = None
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
+    confidential: bool = False
+    notes: str = ""  # CommonMark
+    private_notes: str = ""  # CommonMark; never in a public version
+    figures: tuple[Figure, ...] = ()
+    actions: tuple[Action, ...] = ()
+    decisions: tuple[str, ...] = ()
+
+    @property
+    def shown_heading(self) -> str:
+        return self.heading or self.title
+
+
+@dataclass(frozen=True)
+class Approval:
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    title: str
+    series: str = ""
+    organisation: str = ""
+    subtitle: str = ""
+    date: date | None = None
+    start: time | None = None
+    end: time | None = None
+    venue: str = ""
+    schedule_text: str = ""  # the date/time/venue lines as an imported source wrote them
+    chair: str = ""
+    document_kind: str = "Meeting note"
+    opening: str = ""  # CommonMark
+    marking: str = ""
+    logo_alt: str = ""
+    status: str = "draft"
+    status_by: str = ""
+    status_at: datetime | None = None
+    version: int = 1
+    live_started_at: datetime | None = None
+    source_name: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    approval: Approval | None = None  # the approval that still stands, if any
+    attendees: tuple[Person, ...] = ()
+    items: tuple[AgendaItem, ...] = field(default_factory=tuple)
+
+    @property
+    def locked(self) -> bool:
+        return is_locked(self.status)
+
+    def item(self, item_id: int) -> AgendaItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One row of the meetings list."""
+
+    id: int
+    date: date | None
+    title: str
+    status: str
+    series: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date.isoformat() if self.date else None,
+            "title": self.title,
+            "status": self.status,
+        }

@@ -1,0 +1,247 @@
+"""Capturing an item's actions, figures and decisions; each edit is undoable.
+
+Removing keeps the record in the undo, so putting it back restores it whole, in its old
+place, with its old id where that is still free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from pcc_minutes.core.changes import Outcome, Undo, changed
+from pcc_minutes.core.errors import UserInputError
+from pcc_minutes.core.records import UNITS, Action, Figure, FigurePoint
+from pcc_minutes.core.status import check_action_status, refuse_if_locked
+from pcc_minutes.store import queries
+from pcc_minutes.store.database import Store
+from pcc_minutes.store.mapping import action_record, action_row, figure_record, figure_row
+from pcc_minutes.store.tables import ActionRow, DecisionRow, FigureRow
+
+
+def _insert_at(rows: list, row: object, position: int) -> None:
+    position = max(0, min(position, len(rows)))
+    rows.insert(position, row)
+    for number, each in enumerate(rows):
+        each.position = number
+
+
+# --- actions -------------------------------------------------------------------------------
+
+
+def add_action(
+    store: Store, item_id: int, text: str, owner: str = "", due: date | None = None
+) -> Outcome[int]:
+    if not text.strip():
+        raise UserInputError("An action needs some words saying what is to be done.")
+    return restore_action(store, item_id, Action(text.strip(), owner.strip(), due), None)
+
+
+def restore_action(
+    store: Store, item_id: int, action: Action, position: int | None
+) -> Outcome[int]:
+    """Add ``action`` to the item at ``position`` (the end when None)."""
+    with store.transaction() as session:
+        item = queries.open_item_row(session, item_id)
+        if not queries.is_free(session, ActionRow, action.id):
+            action = replace(action, id=None)
+        row = action_row(action, 0)
+        _insert_at(item.actions, row, len(item.actions) if position is None else position)
+        session.flush()
+        new_id = row.id
+    return Outcome(
+        new_id,
+        changed(actions={item_id}),
+        Undo("Add action", lambda s: remove_action(s, new_id)),
+    )
+
+
+def remove_action(store: Store, action_id: int) -> Outcome[None]:
+    with store.transaction() as session:
+        row = queries.action_row(session, action_id)
+        if row is None:
+            return Outcome(None)
+        item = row.item
+        refuse_if_locked(item.meeting.id, item.meeting.status)
+        kept, item_id, position = action_record(row), item.id, item.actions.index(row)
+        item.actions.remove(row)
+        for number, each in enumerate(item.actions):
+            each.position = number
+    return Outcome(
+        None,
+        changed(actions={item_id}),
+        Undo("Remove action", lambda s: restore_action(s, item_id, kept, position)),
+    )
+
+
+def set_action_status(store: Store, action_id: int, status: str) -> Outcome[None]:
+    status = check_action_status(status)
+    with store.transaction() as session:
+        row = queries.action_row(session, action_id)
+        if row is None:
+            raise UserInputError(f"There is no action {action_id}.")
+        refuse_if_locked(row.item.meeting.id, row.item.meeting.status)
+        before, item_id = row.status, row.item.id
+        row.status = status
+    if before == status:
+        return Outcome(None)
+    return Outcome(
+        None,
+        changed(actions={item_id}),
+        Undo(f"Mark action {status}", lambda s: set_action_status(s, action_id, before)),
+    )
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+def check_figure(figure: Figure) -> Figure:
+    if not figure.label.strip():
+        raise UserInputError("A figure needs a label saying what was measured.")
+    if figure.unit not in UNITS:
+        raise UserInputError(f"'{figure.unit}' is not a unit; use %, count, ratio or £.")
+    if not figure.points and figure.target is None:
+        raise UserInputError("A figure needs a value (or at least a target).")
+    return replace(figure, label=figure.label.strip())
+
+
+def add_figure(
+    store: Store, item_id: int, figure: Figure, position: int | None = None
+) -> Outcome[int]:
+    """Store a figure on an item (at ``position``, the end when None)."""
+    figure = check_figure(figure)
+    with store.transaction() as session:
+        item = queries.open_item_row(session, item_id)
+        if not queries.is_free(session, FigureRow, figure.id):
+            figure = replace(figure, id=None)
+        row = figure_row(figure, 0)
+        _insert_at(item.figures, row, len(item.figures) if position is None else position)
+        session.flush()
+        new_id = row.id
+    return Outcome(
+        new_id,
+        changed(figures={item_id}),
+        Undo(f"Add figure “{figure.label}”", lambda s: remove_figure(s, new_id)),
+    )
+
+
+def add_metric(
+    store: Store,
+    item_id: int,
+    label: str,
+    unit: str,
+    points: list[FigurePoint],
+    target: float | None = None,
+    source_text: str = "",
+) -> Outcome[int]:
+    """``add_figure`` from loose values, as the quick-capture form has them."""
+    figure = Figure(label, unit, tuple(points), target, source=source_text)
+    return add_figure(store, item_id, figure)
+
+
+def remove_figure(store: Store, figure_id: int) -> Outcome[None]:
+    with store.transaction() as session:
+        row = queries.figure_row(session, figure_id)
+        if row is None:
+            return Outcome(None)
+        item = row.item
+        refuse_if_locked(item.meeting.id, item.meeting.status)
+        kept, item_id, position = figure_record(row), item.id, item.figures.index(row)
+        item.figures.remove(row)
+        for number, each in enumerate(item.figures):
+            each.position = number
+    return Outcome(
+        None,
+        changed(figures={item_id}),
+        Undo(f"Remove figure “{kept.label}”", lambda s: add_figure(s, item_id, kept, position)),
+    )
+
+
+def update_figure(store: Store, figure_id: int, figure: Figure) -> Outcome[None]:
+    """Replace a stored figure's label, unit, points, target and direction."""
+    figure = check_figure(figure)
+    with store.transaction() as session:
+        row = queries.figure_row(session, figure_id)
+        if row is None:
+            raise UserInputError(f"There is no figure {figure_id}.")
+        item = row.item
+        refuse_if_locked(item.meeting.id, item.meeting.status)
+        before, item_id, position = figure_record(row), item.id, item.figures.index(row)
+        replacement = figure_row(replace(figure, id=figure_id), position)
+        item.figures.remove(row)
+        session.flush()
+        _insert_at(item.figures, replacement, position)
+    if replace(before, id=None) == replace(figure, id=None):
+        return Outcome(None)
+    return Outcome(
+        None,
+        changed(figures={item_id}),
+        Undo(f"Edit figure “{before.label}”", lambda s: update_figure(s, figure_id, before)),
+    )
+
+
+def remove_figures(store: Store, figure_ids: list[int]) -> Outcome[None]:
+    """Remove several figures at once (one undo step puts them all back)."""
+    kept: list[tuple[int, Figure, int]] = []
+    with store.transaction() as session:
+        for figure_id in figure_ids:
+            row = queries.figure_row(session, figure_id)
+            if row is None:
+                continue
+            item = row.item
+            refuse_if_locked(item.meeting.id, item.meeting.status)
+            kept.append((item.id, figure_record(row), item.figures.index(row)))
+            item.figures.remove(row)
+            for number, each in enumerate(item.figures):
+                each.position = number
+    items = {item_id for item_id, _, _ in kept}
+
+    def put_back(s: Store) -> Outcome[None]:
+        # In reverse: each goes back at the index it had when it was taken out.
+        ids = [add_figure(s, i, f, at).value for i, f, at in reversed(kept)]
+        return Outcome(
+            None,
+            changed(figures=items),
+            Undo(f"Add {len(ids)} figure(s)", lambda s2: remove_figures(s2, ids)),
+        )
+
+    return Outcome(None, changed(figures=items), Undo(f"Remove {len(kept)} figure(s)", put_back))
+
+
+# --- decisions -----------------------------------------------------------------------------
+
+
+def add_decision(
+    store: Store, item_id: int, text: str, position: int | None = None
+) -> Outcome[int]:
+    if not text.strip():
+        raise UserInputError("A decision needs some words saying what was decided.")
+    with store.transaction() as session:
+        item = queries.open_item_row(session, item_id)
+        row = DecisionRow(text=text.strip())
+        _insert_at(item.decisions, row, len(item.decisions) if position is None else position)
+        session.flush()
+        new_id = row.id
+    return Outcome(
+        new_id,
+        changed(actions={item_id}),
+        Undo("Add decision", lambda s: remove_decision(s, new_id)),
+    )
+
+
+def remove_decision(store: Store, decision_id: int) -> Outcome[None]:
+    with store.transaction() as session:
+        row = queries.decision_row(session, decision_id)
+        if row is None:
+            return Outcome(None)
+        item = row.item
+        refuse_if_locked(item.meeting.id, item.meeting.status)
+        text, item_id, position = row.text, item.id, item.decisions.index(row)
+        item.decisions.remove(row)
+        for number, each in enumerate(item.decisions):
+            each.position = number
+    return Outcome(
+        None,
+        changed(actions={item_id}),
+        Undo("Remove decision", lambda s: add_decision(s, item_id, text, position)),
+    )

@@ -1,0 +1,128 @@
+"""Reading meetings: the list, one meeting as a record or as JSON, its minutes document.
+
+Each function is one short read-only transaction and returns plain data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pcc_minutes.core.records import AgendaItem, Meeting, MeetingSummary
+from pcc_minutes.documents.build import build_minutes
+from pcc_minutes.documents.tree import MinutesDocument
+from pcc_minutes.store import queries
+from pcc_minutes.store.database import Store
+from pcc_minutes.store.mapping import meeting_record
+
+
+def list_meetings(store: Store) -> list[MeetingSummary]:
+    """Every meeting, newest first (undated ones last)."""
+    with store.transaction() as session:
+        return queries.meeting_summaries(session)
+
+
+def meeting_summary(store: Store, meeting_id: int) -> MeetingSummary | None:
+    """One row of the meetings list (None when the meeting is gone)."""
+    with store.transaction() as session:
+        return queries.meeting_summary(session, meeting_id)
+
+
+def load_meeting(store: Store, meeting_id: int) -> Meeting:
+    """The whole meeting as a frozen record."""
+    with store.transaction() as session:
+        return meeting_record(queries.meeting_row(session, meeting_id))
+
+
+def latest_meeting_id(store: Store) -> int | None:
+    with store.transaction() as session:
+        return queries.latest_meeting_id(session)
+
+
+def open_actions_of_series(store: Store, meeting_id: int) -> list[tuple[date | None, str, str]]:
+    """Open actions from earlier meetings of the same series ("matters arising")."""
+    with store.transaction() as session:
+        meeting = queries.meeting_row(session, meeting_id)
+        if meeting.series_id is None:
+            return []
+        return queries.open_actions_before(session, meeting.series_id, meeting.id, meeting.date)
+
+
+def _time(value: Any) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+def meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
+    """Everything about one meeting, in the shape ``pcc-minutes show --json`` prints."""
+    meeting = load_meeting(store, meeting_id)
+    approval = meeting.approval
+    return {
+        "id": meeting.id,
+        "title": meeting.title,
+        "organisation": meeting.organisation,
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "start": _time(meeting.start),
+        "end": _time(meeting.end),
+        "venue": meeting.venue,
+        "chair": meeting.chair,
+        "marking": meeting.marking,
+        "attendees": [
+            {"name": a.name, "role": a.role, "group": a.group, "present": a.present}
+            for a in meeting.attendees
+        ],
+        "status": meeting.status,
+        "status_by": meeting.status_by or None,
+        "status_at": meeting.status_at.isoformat(timespec="seconds") if meeting.status_at else None,
+        "version": meeting.version,
+        "approved_by": approval.by if approval else None,
+        "approved_at": approval.at.isoformat(timespec="seconds") if approval else None,
+        "opening": meeting.opening,
+        "items": [_item_json(item) for item in meeting.items],
+    }
+
+
+def _item_json(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "position": item.position,
+        "title": item.title,
+        "heading": item.shown_heading,
+        "lead": item.lead,
+        "planned_minutes": item.planned_minutes,
+        "confidential": item.confidential,
+        "notes": item.notes,
+        "metrics": [
+            {
+                "label": f.label,
+                "unit": f.unit,
+                "points": [p.as_json() for p in f.points],
+                "target": f.target,
+                "higher_is_better": f.higher_is_better,
+                "text": f.source,
+            }
+            for f in item.figures
+        ],
+        "actions": [
+            {
+                "reference": a.reference or None,
+                "text": a.text,
+                "owner": a.owner or None,
+                "due": a.due.isoformat() if a.due else None,
+                "status": a.status,
+            }
+            for a in item.actions
+        ],
+        "decisions": list(item.decisions),
+    }
+
+
+def minutes_document(
+    store: Store,
+    meeting_id: int,
+    *,
+    public: bool = False,
+    agenda_only: bool = False,
+    timings: bool = False,
+) -> MinutesDocument:
+    return build_minutes(
+        load_meeting(store, meeting_id), public=public, agenda_only=agenda_only, timings=timings
+    )
