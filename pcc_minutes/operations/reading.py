@@ -16,10 +16,10 @@ from pcc_minutes.store.database import Store
 from pcc_minutes.store.mapping import meeting_record
 
 
-def list_meetings(store: Store) -> list[MeetingSummary]:
-    """Every meeting, newest first (undated ones last)."""
+def list_meetings(store: Store, limit: int | None = None) -> list[MeetingSummary]:
+    """Every meeting (or the newest ``limit``), newest first (undated ones last)."""
     with store.transaction() as session:
-        return queries.meeting_summaries(session)
+        return queries.meeting_summaries(session, limit)
 
 
 def meeting_summary(store: Store, meeting_id: int) -> MeetingSummary | None:

@@ -94,13 +94,16 @@ def series_for(session: Session, name: str, organisation: str = "") -> SeriesRow
     return series
 
 
-def meeting_summaries(session: Session) -> list[MeetingSummary]:
-    """Every meeting, newest first (undated last): columns only, no rows loaded."""
-    rows = session.execute(
+def meeting_summaries(session: Session, limit: int | None = None) -> list[MeetingSummary]:
+    """Every meeting (or the newest ``limit``), newest first, undated last: columns only."""
+    query = (
         select(MeetingRow.id, MeetingRow.date, MeetingRow.title, MeetingRow.status, SeriesRow.name)
         .outerjoin(SeriesRow, SeriesRow.id == MeetingRow.series_id)
         .order_by(*_NEWEST_FIRST)
-    ).all()
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    rows = session.execute(query).all()
     return [MeetingSummary(r[0], r[1], r[2], r[3], r[4] or "") for r in rows]
 
 

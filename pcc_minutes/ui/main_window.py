@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self._ticker.timeout.connect(self._update_saved_age)
         self._ticker.start()
         self._restore_layout()
-        self.meetings.reload()
+        self.meetings.load_in_background()  # the first screen now, the rest after the paint
         self._update_enabled()
         # The dictionary loads after the first paint: start-up does not wait for it.
         QTimer.singleShot(200, self._enable_spelling)

@@ -1,32 +1,51 @@
 """The meetings browser: every meeting grouped by series, newest first, filtered as you type.
 
-One ``list_meetings`` query fills a small item model (cheap enough to run after every change,
-as the window does); a proxy narrows it to the meetings whose title, series, date or status
-contain every word typed. Choosing a meeting emits ``meeting_chosen`` with its id.
+Built to stay instant with ten years of archive (10,000 meetings and more):
+- the list is one flat model — a bold heading row per series with its meetings under it —
+  shown by a ``QListView`` with uniform rows, so Qt asks only for the rows on screen;
+- filtering is one pass over precomputed lower-case search texts in Python, then one model
+  reset (no per-row proxy calls);
+- the first screen comes from a small query before the window paints; the whole list is read
+  on a worker thread afterwards and swapped in, keeping the selection;
+- a change to one meeting (renamed, re-dated, approved) updates its row in place; only a
+  meeting added or removed reads the list again, off the UI thread.
+Choosing a meeting emits ``meeting_chosen`` with its id.
 """
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
-    QItemSelectionModel,
+    QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
+    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pcc_minutes import operations as ops
 from pcc_minutes.core.records import MeetingSummary
+from pcc_minutes.core.status import status_text
 from pcc_minutes.store.database import Store
-from pcc_minutes.ui.header import status_text
 
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+FIRST_SCREEN = 80  # meetings read before the first paint; the rest follow on a worker
 
 
 def meeting_label(summary: MeetingSummary, series: str) -> str:
@@ -48,49 +67,165 @@ def _date_words(value: date | None) -> str:
     )
 
 
-class _MeetingFilter(QSortFilterProxyModel):
-    """Keeps the rows whose search text holds every typed word (any order, any case); a
-    series is kept when it matches or any of its meetings does, and a matching series keeps
-    all its meetings."""
+@dataclass
+class _Entry:
+    """One meeting as the list shows it, with what the filter searches."""
 
-    def __init__(self, parent: QWidget | None = None):
+    summary: MeetingSummary
+    series: str
+    label: str
+    haystack: str
+
+
+def _entry(summary: MeetingSummary) -> _Entry:
+    series = summary.series or summary.title
+    status = status_text(summary.status)
+    haystack = f"{summary.title} {series} {_date_words(summary.date)} {status}".casefold()
+    return _Entry(summary, series, meeting_label(summary, series), haystack)
+
+
+def _entries(summaries: list[MeetingSummary]) -> list[_Entry]:
+    return [_entry(s) for s in summaries]
+
+
+class MeetingListModel(QAbstractListModel):
+    """Rows are series headings (``_rows`` holds -1 - series number) and meetings (an index
+    into ``_entries``); the filter keeps a series when it or any of its meetings matches."""
+
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        self._entries: list[_Entry] = []
+        self._series: list[tuple[str, list[int]]] = []  # name, entry indexes newest first
+        self._series_hay: list[str] = []
+        self._rows: list[int] = []
+        self._row_of_id: dict[int, int] = {}
         self._words: list[str] = []
-        self.setRecursiveFilteringEnabled(True)
-        self.setAutoAcceptChildRows(True)
 
-    def set_words(self, text: str) -> None:
+    # --- contents ------------------------------------------------------------------------
+
+    def set_entries(self, entries: list[_Entry]) -> None:
+        self._entries = entries
+        groups: dict[str, list[int]] = {}
+        for number, entry in enumerate(entries):  # newest first: series most recent first
+            groups.setdefault(entry.series, []).append(number)
+        self._series = list(groups.items())
+        self._series_hay = [name.casefold() for name, _ in self._series]
+        self._rebuild()
+
+    def set_words(self, text: str) -> bool:
         words = text.casefold().split()
         if words == self._words:
-            return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+: the non-deprecated way
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._words = words
-            self.invalidateRowsFilter()
+            return False
+        self._words = words
+        self._rebuild()
+        return True
 
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        if not self._words:
+    def _rebuild(self) -> None:
+        words = self._words
+        rows: list[int] = []
+        for number, (_name, members) in enumerate(self._series):
+            if not words or all(w in self._series_hay[number] for w in words):
+                shown = members
+            else:
+                entries = self._entries
+                shown = [m for m in members if all(w in entries[m].haystack for w in words)]
+                if not shown:
+                    continue
+            rows.append(-1 - number)
+            rows.extend(shown)
+        self.beginResetModel()
+        self._rows = rows
+        self._row_of_id = {self._entries[r].summary.id: i for i, r in enumerate(rows) if r >= 0}
+        self.endResetModel()
+
+    def update_entry(self, summary: MeetingSummary) -> bool:
+        """Put a changed meeting's new label in place; False when its place in the list
+        changes (another date or series) and the list must be read again."""
+        for number, entry in enumerate(self._entries):
+            if entry.summary.id != summary.id:
+                continue
+            fresh = _entry(summary)
+            if fresh.series != entry.series or summary.date != entry.summary.date:
+                return False
+            self._entries[number] = fresh
+            row = self._row_of_id.get(summary.id)
+            if row is not None:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
             return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        haystack = str(index.data(SEARCH_ROLE) or "").casefold()
-        return all(word in haystack for word in self._words)
+        return False
+
+    # --- lookups -------------------------------------------------------------------------
+
+    def meeting_ids(self) -> list[int]:
+        return [self._entries[r].summary.id for r in self._rows if r >= 0]
+
+    def row_of(self, meeting_id: int) -> int | None:
+        return self._row_of_id.get(meeting_id)
+
+    def knows(self, meeting_id: int) -> bool:
+        return any(e.summary.id == meeting_id for e in self._entries)
+
+    def is_heading(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row] < 0
+
+    # --- Qt's model interface ------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        code = self._rows[index.row()]
+        if code < 0:
+            name, members = self._series[-1 - code]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return name
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                count = len(members)
+                return f"{name}, series of {count} meeting{'s' if count != 1 else ''}"
+            if role == SEARCH_ROLE:
+                return name
+            return None
+        entry = self._entries[code]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.label
+        if role == MEETING_ID_ROLE:
+            return entry.summary.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{entry.summary.title}\n{status_text(entry.summary.status)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{entry.series}: {entry.label}"
+        if role == SEARCH_ROLE:
+            return entry.haystack
+        return None
 
 
-class _MeetingTree(QTreeView):
+class _IndentMeetings(QStyledItemDelegate):
+    """Meetings sit indented under their series' heading, as in a tree."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if index.data(MEETING_ID_ROLE) is not None:
+            option = QStyleOptionViewItem(option)
+            indent = option.fontMetrics.horizontalAdvance("M") * 2
+            option.rect = QRect(option.rect.adjusted(indent, 0, 0, 0))
+        super().paint(painter, option, index)
+
+
+class _MeetingView(QListView):
     """Up from the first row goes back to the filter box, so the pair works as one control."""
 
     def __init__(self, owner: MeetingList):
         super().__init__(owner)
         self._owner = owner
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        first = self.model().index(0, 0)
-        if event.key() == Qt.Key.Key_Up and self.currentIndex() == first:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() == 0:
             self._owner.focus_filter()
             event.accept()
             return
@@ -104,7 +239,7 @@ class _FilterEdit(QLineEdit):
         super().__init__(owner)
         self._owner = owner
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._owner.focus_list(choose=key != Qt.Key.Key_Down)
@@ -118,15 +253,17 @@ class _FilterEdit(QLineEdit):
 
 
 class MeetingList(QWidget):
-    """Series as parent rows, their meetings newest first beneath them."""
+    """Series headings, their meetings newest first beneath them."""
 
     meeting_chosen = Signal(int)
+    _loaded = Signal(object, int)  # (entries, generation) from the worker
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self._quiet = False
         self._chosen_id: int | None = None
+        self._generation = 0
 
         self.filter_edit = _FilterEdit(self)
         self.filter_edit.setPlaceholderText("Filter meetings")
@@ -136,13 +273,11 @@ class MeetingList(QWidget):
             "Type words from a meeting's title, series or date; Down moves into the list."
         )
 
-        self.source = QStandardItemModel(self)
-        self.proxy = _MeetingFilter(self)
-        self.proxy.setSourceModel(self.source)
-        self.tree = _MeetingTree(self)
-        self.tree.setModel(self.proxy)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
+        self.model = MeetingListModel(self)
+        self.tree = _MeetingView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformItemSizes(True)
+        self.tree.setItemDelegate(_IndentMeetings(self.tree))
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName("Meetings")
@@ -159,57 +294,59 @@ class MeetingList(QWidget):
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.activated.connect(self._activated)
+        self._loaded.connect(self._take_loaded)
 
     # --- contents ------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the meetings again (one query), keeping the filter and the selection."""
-        keep = self.current_meeting_id()
-        summaries = ops.list_meetings(self.store)
+        """Read every meeting now (one query), keeping the filter and the selection."""
+        self._generation += 1
+        self._show_entries(_entries(ops.list_meetings(self.store)))
+
+    def load_in_background(self, first_screen: int = FIRST_SCREEN) -> None:
+        """Show the newest ``first_screen`` meetings now, and read the rest on a worker."""
+        self._generation += 1
+        generation = self._generation
+        self._show_entries(_entries(ops.list_meetings(self.store, limit=first_screen)))
+        if len(self.model.meeting_ids()) < first_screen:
+            return  # that was all of them
+
+        def work() -> None:
+            try:
+                entries = _entries(ops.list_meetings(self.store))
+            except Exception:  # noqa: BLE001 - the first screen stays; the next change retries
+                return
+            self._loaded.emit(entries, generation)
+
+        threading.Thread(target=work, name="meeting-list", daemon=True).start()
+
+    def _take_loaded(self, entries: list[_Entry], generation: int) -> None:
+        if generation == self._generation:  # not overtaken by a newer read
+            self._show_entries(entries)
+
+    def _show_entries(self, entries: list[_Entry]) -> None:
+        keep = self._chosen_id if self._chosen_id is not None else self.current_meeting_id()
         self._quiet = True
         try:
-            self.source.clear()
-            groups: dict[str, QStandardItem] = {}
-            counts: dict[str, int] = {}
-            for summary in summaries:  # newest first, so series come most recent first
-                series = summary.series or summary.title
-                group = groups.get(series)
-                if group is None:
-                    group = groups[series] = QStandardItem(series)
-                    group.setData(series, SEARCH_ROLE)
-                    group.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                    self.source.appendRow(group)
-                counts[series] = counts.get(series, 0) + 1
-                row = QStandardItem(meeting_label(summary, series))
-                row.setData(summary.id, MEETING_ID_ROLE)
-                row.setData(
-                    f"{summary.title} {series} {_date_words(summary.date)} "
-                    f"{status_text(summary.status)}",
-                    SEARCH_ROLE,
-                )
-                row.setToolTip(f"{summary.title}\n{status_text(summary.status)}")
-                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                group.appendRow(row)
-            for series, group in groups.items():
-                count = counts[series]
-                group.setData(
-                    f"{series}, series of {count} meeting{'s' if count != 1 else ''}",
-                    Qt.ItemDataRole.AccessibleTextRole,
-                )
-            self.tree.expandAll()
+            self.model.set_entries(entries)
             if keep is not None:
                 self._select(keep)
         finally:
             self._quiet = False
 
     def refresh(self, meeting_ids: frozenset[int] | set[int]) -> None:
-        """Some meetings were added, removed, renamed, re-dated or changed status."""
-        self.reload()
+        """Some meetings were added, removed, renamed, re-dated or changed status: rows that
+        only read differently change in place; anything else reads the list again."""
+        for meeting_id in meeting_ids:
+            summary = ops.meeting_summary(self.store, meeting_id)
+            if summary is None or not self.model.update_entry(summary):
+                self.load_in_background(first_screen=len(self.model.meeting_ids()) + 1)
+                return
 
     def select_meeting(self, meeting_id: int) -> None:
         """Highlight ``meeting_id`` (the window opened it); no ``meeting_chosen`` comes back."""
+        self._chosen_id = meeting_id
         if self.current_meeting_id() == meeting_id:
-            self._chosen_id = meeting_id
             return
         self._quiet = True
         try:
@@ -219,7 +356,6 @@ class MeetingList(QWidget):
                 self._select(meeting_id)
         finally:
             self._quiet = False
-        self._chosen_id = meeting_id
 
     def current_meeting_id(self) -> int | None:
         index = self.tree.currentIndex()
@@ -228,32 +364,18 @@ class MeetingList(QWidget):
 
     def meeting_rows(self) -> list[int]:
         """The ids of the meetings the filter lets through, top to bottom."""
-        ids = []
-        for group_row in range(self.proxy.rowCount()):
-            group = self.proxy.index(group_row, 0)
-            for row in range(self.proxy.rowCount(group)):
-                ids.append(int(self.proxy.index(row, 0, group).data(MEETING_ID_ROLE)))
-        return ids
+        return self.model.meeting_ids()
 
     def count(self) -> int:
         """How many meetings the list shows (after the filter)."""
-        return len(self.meeting_rows())
-
-    def _source_index(self, meeting_id: int) -> QModelIndex:
-        for group_row in range(self.source.rowCount()):
-            group = self.source.item(group_row)
-            for row in range(group.rowCount()):
-                if group.child(row).data(MEETING_ID_ROLE) == meeting_id:
-                    return group.child(row).index()
-        return QModelIndex()
+        return len(self.model.meeting_ids())
 
     def _select(self, meeting_id: int) -> bool:
-        index = self.proxy.mapFromSource(self._source_index(meeting_id))
-        if not index.isValid():
+        row = self.model.row_of(meeting_id)
+        if row is None:
             return False
-        self.tree.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
+        index = self.model.index(row, 0)
+        self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         return True
 
@@ -267,20 +389,19 @@ class MeetingList(QWidget):
     def focus_list(self, *, choose: bool = False) -> None:
         """Move into the list at the first meeting shown; ``choose`` opens it too."""
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.current_meeting_id() not in self.meeting_rows():
-            rows = self.meeting_rows()
-            if rows:
-                self._select(rows[0])  # announced: the selection moved to a meeting
+        rows = self.model.meeting_ids()
+        if self.current_meeting_id() not in rows and rows:
+            self._select(rows[0])  # announced: the selection moved to a meeting
         if choose and self.current_meeting_id() is not None:
             self._announce(self.current_meeting_id(), force=True)
 
     def _filter_changed(self, text: str) -> None:
-        # Quiet: when the selected meeting is filtered out Qt moves the selection, and typing
-        # in the filter must not open whatever meeting it lands on.
+        # Quiet: the model is reset, and typing in the filter must not open whatever meeting
+        # the selection lands on.
         self._quiet = True
         try:
-            self.proxy.set_words(text)
-            self.tree.expandAll()
+            if self.model.set_words(text) and self._chosen_id is not None:
+                self._select(self._chosen_id)
         finally:
             self._quiet = False
 
@@ -293,10 +414,8 @@ class MeetingList(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         value = index.data(MEETING_ID_ROLE)
-        if value is None:
-            self.tree.setExpanded(index, not self.tree.isExpanded(index))
-            return
-        self._announce(int(value), force=True)
+        if value is not None:
+            self._announce(int(value), force=True)
 
     def _announce(self, meeting_id: int | None, *, force: bool = False) -> None:
         if meeting_id is None or (meeting_id == self._chosen_id and not force):
