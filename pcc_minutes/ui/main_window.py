@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
             self.editor.addAction(self.actions_by_id[action_id])
         self._suggest_timer = QTimer(self, singleShot=True, interval=700)
         self._suggest_timer.timeout.connect(
-            lambda: self.side.update_suggestions(self.editor.markdown())
+            lambda: self.side.update_suggestions(self.editor.snapshot())
         )
         self._ticker = QTimer(self, interval=500)
         self._ticker.timeout.connect(self._update_saved_age)
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
         cursor.movePosition(cursor.MoveOperation.End)  # carry on where the notes end
         self.editor.setTextCursor(cursor)
         if item is not None:
-            self.saver.track(item.id, self.editor.markdown)
+            self.saver.track(item.id, self.editor.snapshot)
             self.agenda.set_current(item.id)
         self._refresh_item_labels()
         self.side.show_item(self.view, item_id)

@@ -614,6 +614,13 @@ class NotesEditor(QTextEdit):
         """The notes as CommonMark (``to_markdown`` of the blocks); "" when there are none."""
         return to_markdown(self.blocks())
 
+    def snapshot(self) -> Callable[[], str]:
+        """The notes as they are now, for another thread: a copy of the document is taken
+        here (about a millisecond for 20,000 words) and the returned function turns that copy
+        into CommonMark wherever it is called, off the typing thread."""
+        copy = self.document().clone()
+        return lambda: to_markdown(_blocks_from_lines(_lines_from_document(copy)))
+
     def blocks(self) -> list[Block]:
         """The notes as ``documents.tree`` blocks."""
         return _blocks_from_lines(_lines_from_document(self.document()))

@@ -6,9 +6,10 @@ emits ``changed`` so the window can refresh the rest. A refused operation (a loc
 an action that is gone) emits ``error`` with the one sentence the ``PccError`` carries.
 
 Besides the stored figures it shows *suggestions*: figures detected in the item's notes
-(``model.figures.detect_figures``) that are not stored yet. The window calls
+(``text.figures.detect_figures``) that are not stored yet. The window calls
 ``update_suggestions`` on every edit; detection runs only once typing has paused for
-``SUGGESTION_DELAY_MS`` (a single-shot timer restarted by each call), so typing never lags.
+``SUGGESTION_DELAY_MS`` (a single-shot timer restarted by each call), and then on a worker
+thread, so typing never waits for it. Only the newest result is shown.
 
 Keyboard (the panel is usable without a mouse; Tab moves from figures to actions):
 
@@ -30,6 +31,7 @@ can be added, accepted, toggled or removed and no suggestions are shown.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -137,11 +139,26 @@ class _RowList(QListWidget):
         super().keyPressEvent(event)
 
 
+def _detect(source: str | Callable[[], str]) -> list[ProposedFigure] | None:
+    """The figures in an item's notes; None when detection failed (logged)."""
+    try:
+        from pcc_minutes.text.figures import detect_figures
+
+        markdown = source() if callable(source) else source
+        return detect_figures(item_plain_text(markdown))
+    except Exception:
+        # Suggestions are a convenience: a detector bug on some odd sentence must not
+        # interrupt the minute-taker in a live meeting. Log it and keep what was shown.
+        log.exception("figure detection failed")
+        return None
+
+
 class SidePanel(QWidget):
     """FIGURES (stored, then suggested) and ACTIONS of one agenda item."""
 
     changed = Signal()
     error = Signal(str)
+    _detected_off_thread = Signal(object, int)  # (proposals, generation)
 
     SUGGESTION_DELAY_MS = 600
 
@@ -153,7 +170,9 @@ class SidePanel(QWidget):
         self._item_id: int | None = None
         self._read_only = False
         self._rendering = False
-        self._markdown: str | None = None
+        self._markdown: str | Callable[[], str] | None = None
+        self._generation = 0  # bumped by each detection asked for; older results are dropped
+        self._applied = 0  # the generation whose result is shown
         self._detected: list[ProposedFigure] = []
         self._suggestions: list[ProposedFigure] = []
         self._dismissed: set[tuple[str, str]] = set()
@@ -161,7 +180,8 @@ class SidePanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.SUGGESTION_DELAY_MS)
-        self._timer.timeout.connect(self._detect_now)
+        self._timer.timeout.connect(self._detect_in_background)
+        self._detected_off_thread.connect(self._take_detected)
 
         self.setAccessibleName("Figures and actions")
         self.setAccessibleDescription("The figures and actions recorded for the current item.")
@@ -211,6 +231,7 @@ class SidePanel(QWidget):
         if item_id != self._item_id or (self._view is not None and view.id != self._view.id):
             # Suggestions belong to one item's notes: a pending detection is for the old one.
             self._timer.stop()
+            self._generation += 1  # a detection still running is for the old item
             self._markdown = None
             self._detected = []
             self._dismissed = set()
@@ -218,9 +239,11 @@ class SidePanel(QWidget):
         self._item_id = item_id if item_id is not None and view.item(item_id) else None
         self._render()
 
-    def update_suggestions(self, markdown: str) -> None:
-        """The current item's notes changed: detect figures once typing pauses."""
+    def update_suggestions(self, markdown: str | Callable[[], str]) -> None:
+        """The current item's notes changed: detect figures once typing pauses. ``markdown``
+        is the notes, or a snapshot that makes them (``NotesEditor.snapshot``) on the worker."""
         self._markdown = markdown
+        self._generation += 1
         self._timer.start()  # restarting the timer is the debounce
 
     def accept_first_suggestion(self) -> bool:
@@ -228,7 +251,7 @@ class SidePanel(QWidget):
         if self.read_only:
             self.error.emit(self._locked_sentence())
             return False
-        if self._timer.isActive():
+        if self._timer.isActive() or self._applied != self._generation:
             # Typed a figure and pressed the shortcut at once: detect now, not in 600 ms.
             self._timer.stop()
             self._detect_now()
@@ -256,17 +279,34 @@ class SidePanel(QWidget):
     # --- detection ----------------------------------------------------------------------
 
     def _detect_now(self) -> None:
+        """Detect at once, on this thread (the user asked for the first suggestion)."""
         if self._markdown is None or self._item_id is None:
             return
-        try:
-            from pcc_minutes.text.figures import detect_figures
+        self._generation += 1
+        self._applied = self._generation
+        found = _detect(self._markdown)
+        if found is not None:
+            self._detected = found
+            self._render_figures()
 
-            self._detected = detect_figures(item_plain_text(self._markdown))
-        except Exception:
-            # Suggestions are a convenience: a detector bug on some odd sentence must not
-            # interrupt the minute-taker in a live meeting. Log it and keep what was shown.
-            log.exception("figure detection failed")
+    def _detect_in_background(self) -> None:
+        if self._markdown is None or self._item_id is None:
             return
+        source, generation = self._markdown, self._generation
+        emit = self._detected_off_thread.emit
+
+        def work() -> None:
+            found = _detect(source)
+            if found is not None:
+                emit(found, generation)
+
+        threading.Thread(target=work, name="figure-suggestions", daemon=True).start()
+
+    def _take_detected(self, found: list[ProposedFigure], generation: int) -> None:
+        if generation != self._generation or self._item_id is None:
+            return  # typed on, or moved to another item, since: a newer detection follows
+        self._applied = generation
+        self._detected = found
         self._render_figures()
 
     # --- drawing ------------------------------------------------------------------------
