@@ -16,15 +16,8 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pcc_minutes import operations as ops
 from pcc_minutes.core.records import AgendaItem, FigurePoint
 from pcc_minutes.core.templates import builtin_templates
-from pcc_minutes.ui.quick_capture import (
-    QuickActionForm,
-    QuickFigureForm,
-    ValueDraft,
-    guess_due,
-    guess_owner,
-    parse_due,
-    parse_values,
-)
+from pcc_minutes.text.capture import ValueDraft, guess_due, guess_owner, parse_due, parse_values
+from pcc_minutes.ui.quick_capture import QuickActionForm, QuickFigureForm
 from pcc_minutes.ui.side_panel import SidePanel
 
 pytestmark = [

@@ -12,9 +12,8 @@ focus in its first field and waits:
 - A problem (no text, a number that is not one, a locked meeting) is shown as one red
   sentence inside the form, which stays open with everything typed kept.
 
-The guessing and parsing are plain functions (``guess_owner``, ``guess_due``, ``parse_due``,
-``parse_values``, ``parse_periods``, ``parse_target``) so they can be read and tested without
-a window.
+The guessing and parsing are plain functions in ``text.capture`` (``guess_owner``,
+``guess_due``, ``parse_due``, ``parse_values``, ``parse_periods``, ``parse_target``).
 
 Decisions worth knowing:
 
@@ -29,11 +28,6 @@ Decisions worth knowing:
 """
 
 from __future__ import annotations
-
-import calendar
-import re
-from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -55,240 +49,26 @@ from pcc_minutes.core.records import FigurePoint
 from pcc_minutes.documents.layout import format_date, format_number
 from pcc_minutes.operations.figures import item_plain_text
 from pcc_minutes.store.database import Store
+from pcc_minutes.text.capture import (
+    format_values,
+    guess_due,
+    guess_owner,
+    parse_due,
+    parse_periods,
+    parse_target,
+    parse_values,
+)
 from pcc_minutes.text.parsing import (
     ACTION_LINE,
     KNOWN_ROLES,
-    MONTHS,
-    find_date,
     parse_action,
 )
 from pcc_minutes.ui.session import Session
-
-# --- guessing an action's owner and due date ----------------------------------------------
-
-# Short forms people type in live notes, with the role they stand for.
-_ROLE_ABBREVIATIONS = {
-    "PCC": "Police and Crime Commissioner",
-    "DPCC": "Deputy Police and Crime Commissioner",
-    "CC": "Chief Constable",
-    "DCC": "Deputy Chief Constable",
-    "ACC": "Assistant Chief Constable",
-    "CFO": "Chief Finance Officer",
-    "CEO": "Chief Executive",
-    "OPCC": "OPCC",
-}
-# Longest first, so that "Deputy Chief Constable" is not read as "Chief Constable".
-_ROLE_NAMES = sorted({*KNOWN_ROLES, "Commissioner"}, key=len, reverse=True)
-_ROLE = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(name) for name in _ROLE_NAMES)
-    + r"|(?i:the\s+force))\b|\b(?:"
-    + "|".join(_ROLE_ABBREVIATIONS)
-    + r")\b"
-)
-# Whoever is asked to do something owns it ("the Commissioner asked the Chief Constable to").
-_ASKED_BEFORE = re.compile(r"(?i)\b(?:asked|requested|invited|tasked|for)\s+(?:the\s+)?$")
-_COMMITS_AFTER = re.compile(
-    r"(?i)^\s+(?:to|will|would|agreed|undertook|committed|is\s+to|has\s+agreed|offered)\b"
-)
-# Words that show the text before "to" is a clause, not a name: "The force is expected to".
-_NOT_IN_OWNER = frozenset(
-    "is are was were be been being has have had will would should could can may might must "
-    "agreed asked expected needs need going due continue continues plans plan aims wants "
-    "wishes able likely intends committed undertook requested invited encouraged required "
-    "decided it there this that we they".split()
-)
-
-_JOINING_WORDS = frozenset("the of and for & in on".split())
-
-_MONTH_NAMES = "|".join(MONTHS + [m[:3] for m in MONTHS] + ["sept"])
-_MONTH_YEAR = re.compile(rf"(?i)\b(?P<month>{_MONTH_NAMES})\.?,?\s+(?P<year>(?:19|20)\d{{2}})\b")
 
 
 def _plain(sentence: str) -> str:
     """The sentence as words: Markdown bullets and emphasis from the notes taken off."""
     return " ".join(item_plain_text(sentence).split())
-
-
-def _role_owner(match: re.Match[str]) -> str:
-    found = match.group(0)
-    if found in _ROLE_ABBREVIATIONS:
-        return _ROLE_ABBREVIATIONS[found]
-    return "The force" if found.lower().startswith("the") else found
-
-
-def _looks_like_a_name(words_before_to: str) -> bool:
-    """ "The Chief Constable", "Head of Performance", "the force", "Finance team" — not a
-    clause such as "The force expects all 10 districts"."""
-    words = words_before_to.split()
-    if len(words) > 6 or any(any(c.isdigit() for c in w) for w in words):
-        return False
-    if {w.lower().strip(",") for w in words} & _NOT_IN_OWNER:
-        return False
-    # Names and roles are capitalised; one lower-case noun may close them ("Finance team").
-    lower = [i for i, w in enumerate(words) if w[:1].islower() and w.lower() not in _JOINING_WORDS]
-    return not lower or lower == [len(words) - 1]
-
-
-def guess_owner(sentence: str) -> str:
-    """Who an action belongs to: the subject of "X to do Y", else the role it names."""
-    text = _plain(sentence)
-    entry = parse_action(text if ACTION_LINE.match(text) else f"Action: {text}")
-    if entry and entry.owner and _looks_like_a_name(entry.owner):
-        return entry.owner
-    roles = list(_ROLE.finditer(text))
-    for match in roles:
-        if _ASKED_BEFORE.search(text[: match.start()]) or _COMMITS_AFTER.match(text[match.end() :]):
-            return _role_owner(match)
-    return _role_owner(roles[0]) if roles else ""
-
-
-def _last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _month_number(name: str) -> int:
-    return [m[:3] for m in MONTHS].index(name.lower()[:3]) + 1
-
-
-def guess_due(sentence: str) -> date | None:
-    """The date an action is due by, if the sentence gives one (a month means its last day)."""
-    text = _plain(sentence)
-    found = find_date(text)
-    if found is not None:
-        return found.value
-    months = list(_MONTH_YEAR.finditer(text))
-    if not months:
-        return None
-    # "between November 2025 and February 2026": the work is due at the end of the window.
-    chosen = months[-1] if re.search(r"(?i)\bbetween\b", text) else months[0]
-    return _last_day(int(chosen.group("year")), _month_number(chosen.group("month")))
-
-
-def parse_due(text: str) -> date | None:
-    """What the user typed in the due field; empty means no due date."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    found = find_date(text)
-    if found is not None:
-        return found.value
-    month = _MONTH_YEAR.fullmatch(text)
-    if month is not None:
-        return _last_day(int(month.group("year")), _month_number(month.group("month")))
-    raise UserInputError(
-        f"'{text}' is not a date; write it like 30 September 2025, or leave it empty."
-    )
-
-
-# --- reading a figure's values -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ValueDraft:
-    """One value as typed: a number or a range, perhaps approximate, perhaps with a period."""
-
-    value: float
-    high: float | None = None
-    approx: bool = False
-    period: str = ""
-
-
-_SEPARATOR = re.compile(r"\s*(?:→|->|=>|⇒|;|,(?!\d{3}(?!\d)))\s*")
-_PERIOD_SEPARATOR = re.compile(r"\s*(?:→|->|=>|⇒|;|,)\s*")
-_NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\.\d+"
-_SCALE = r"k|m|bn"
-_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9}
-_VALUE = re.compile(
-    rf"""^
-    (?P<approx>~|approx\.?|approximately|about|around|circa|c\.)?\s*
-    (?P<pound>£)?\s*(?P<low>{_NUMBER})\s*(?P<low_scale>{_SCALE})?\s*(?P<low_pct>%)?
-    (?:\s*(?P<dash>[-–—~]|to)\s*£?\s*(?P<high>{_NUMBER})\s*(?P<high_scale>{_SCALE})?)?
-    \s*(?P<sign>%|x|times)?
-    \s*(?:\((?P<period>[^()]*)\))?
-    $""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_HOW_TO_WRITE = "write values like 80 -> 92-93, with ~ for approximately"
-
-
-def _number(text: str, scale: str | None) -> float:
-    return float(text.replace(",", "")) * _SCALES.get((scale or "").lower(), 1.0)
-
-
-def _unit_of(match: re.Match[str]) -> str | None:
-    sign = (match.group("sign") or match.group("low_pct") or "").lower()
-    if sign == "%":
-        return "%"
-    if sign in ("x", "times"):
-        return "ratio"
-    return "£" if match.group("pound") else None
-
-
-def _one_value(text: str) -> tuple[ValueDraft, str | None]:
-    match = _VALUE.match(text.strip())
-    if match is None:
-        raise UserInputError(f"'{text.strip()}' is not a number; {_HOW_TO_WRITE}.")
-    low = _number(match.group("low"), match.group("low_scale"))
-    high = None
-    if match.group("high") is not None:
-        high = _number(match.group("high"), match.group("high_scale") or match.group("low_scale"))
-        if high < low:
-            raise UserInputError(
-                f"The range '{text.strip()}' runs backwards; write the lower number first."
-            )
-    approx = bool(match.group("approx")) or match.group("dash") == "~"
-    period = (match.group("period") or "").strip()
-    return ValueDraft(low, high, approx, period), _unit_of(match)
-
-
-def parse_values(text: str) -> tuple[list[ValueDraft], str | None]:
-    """The values typed in the figure form and the unit their signs give, if any."""
-    if not text.strip():
-        return [], None
-    drafts: list[ValueDraft] = []
-    units: set[str] = set()
-    for part in _SEPARATOR.split(text.strip()):
-        if not part:
-            raise UserInputError(f"There is an empty value in '{text.strip()}'; {_HOW_TO_WRITE}.")
-        draft, unit = _one_value(part)
-        drafts.append(draft)
-        if unit:
-            units.add(unit)
-    if len(units) > 1:
-        raise UserInputError(
-            f"'{text.strip()}' mixes units ({', '.join(sorted(units))}); a figure has one unit."
-        )
-    return drafts, next(iter(units), None)
-
-
-def parse_periods(text: str) -> list[str]:
-    """The periods typed for the values, in order: "2023 -> 2024", "Feb 2025, Sep 2025"."""
-    return [] if not text.strip() else _PERIOD_SEPARATOR.split(text.strip())
-
-
-def parse_target(text: str) -> float | None:
-    if not text.strip():
-        return None
-    draft, _unit = _one_value(text)
-    if draft.high is not None:
-        raise UserInputError(f"A target is one number, not the range '{text.strip()}'.")
-    return draft.value
-
-
-def format_values(points: tuple[FigurePoint, ...] | list[FigurePoint]) -> str:
-    """Values in the form's own notation, so a pre-filled field reads back unchanged."""
-    shown = []
-    for point in points:
-        text = ("~" if point.approx else "") + format_number(point.value)
-        if point.high is not None:
-            text += f"–{format_number(point.high)}"
-        shown.append(text)
-    return " → ".join(shown)
 
 
 # --- the forms -----------------------------------------------------------------------------
@@ -497,8 +277,8 @@ class QuickActionForm(_InlineForm):
         text = _plain(sentence)
         entry = parse_action(text) if ACTION_LINE.match(text) else None
         self.text_edit.setText(entry.text if entry else text)
-        self.owner_edit.setText(guess_owner(sentence))
-        due = guess_due(sentence)
+        self.owner_edit.setText(guess_owner(text))
+        due = guess_due(text)
         self.due_edit.setText(format_date(due) if due else "")
 
     def _store(self, item_id: int) -> None:
