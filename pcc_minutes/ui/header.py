@@ -32,17 +32,12 @@ from PySide6.QtWidgets import (
 from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.records import Meeting
+from pcc_minutes.core.status import status_text
 from pcc_minutes.documents.layout import format_date, format_time
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.setup_dialogs import AttendanceDialog, attendance_summary, british_dates
 
-STATUS_NAMES = {
-    "draft": "Draft",
-    "for-approval": "Sent for approval",
-    "approved": "Approved",
-    "published": "Published",
-}
 MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE")
 NO_MARKING = "None"
 
@@ -124,11 +119,6 @@ class ElidedLabel(QLabel):
         )
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(self.alignment()), shown)
-
-
-def status_text(status: str) -> str:
-    """How a meeting's status reads in the window ("for-approval" → "Sent for approval")."""
-    return STATUS_NAMES.get(status, status.replace("-", " ").capitalize())
 
 
 def normalise_marking(text: str) -> str:

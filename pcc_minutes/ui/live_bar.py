@@ -12,27 +12,11 @@ from datetime import datetime
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from pcc_minutes.core.clock import OVERRUN_WORDS, clock_text, item_elapsed, overrun_level
 from pcc_minutes.core.records import AgendaItem, Meeting
 
 AMBER = "#b35c00"
 RED = "#b00020"
-
-
-def clock(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-
-
-def overrun_level(elapsed: float, planned_minutes: int | None) -> int:
-    """0 on time, 1 past the plan (amber), 2 well past it (red: 20% or 2 minutes over)."""
-    if not planned_minutes:
-        return 0
-    planned = planned_minutes * 60
-    if elapsed <= planned:
-        return 0
-    return 2 if elapsed > planned + max(120, planned * 0.2) else 1
 
 
 class LiveBar(QWidget):
@@ -83,21 +67,17 @@ class LiveBar(QWidget):
             return
         now = self.now()
         if item is not None:
-            elapsed = (now - item.actual_start).total_seconds() if item.actual_start else 0
-            if item.actual_end is not None and item.actual_start is not None:
-                elapsed = (item.actual_end - item.actual_start).total_seconds()
-            planned = f" of {clock(item.planned_minutes * 60)}" if item.planned_minutes else ""
+            elapsed = item_elapsed(item.actual_start, item.actual_end, now)
+            planned = f" of {clock_text(item.planned_minutes * 60)}" if item.planned_minutes else ""
             self.item_label.setText(
-                f"Item {item.position} of {len(view.items)} · {clock(elapsed)}{planned}"
+                f"Item {item.position} of {len(view.items)} · {clock_text(elapsed)}{planned}"
             )
             level = overrun_level(elapsed, item.planned_minutes)
             colour = ("", f"color: {AMBER};", f"color: {RED};")[level]
             self.item_label.setStyleSheet(colour)
-            self.item_label.setAccessibleDescription(
-                ("on time", "over its planned time", "well over its planned time")[level]
-            )
+            self.item_label.setAccessibleDescription(OVERRUN_WORDS[level])
         else:
             self.item_label.setText("No item")
         started = view.live_started_at
         running = (now - started).total_seconds() if started else 0
-        self.meeting_label.setText(f"Meeting {clock(running)}")
+        self.meeting_label.setText(f"Meeting {clock_text(running)}")

@@ -43,6 +43,7 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import Changes, changed
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.records import Meeting
+from pcc_minutes.core.status import NEXT_STATUSES, MeetingStatus
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from pcc_minutes.ui.agenda import AgendaOutline
@@ -305,10 +306,10 @@ class MainWindow(QMainWindow):
             ActionId.MOVE_ITEM_UP: lambda: self.agenda.move_current(-1),
             ActionId.MOVE_ITEM_DOWN: lambda: self.agenda.move_current(+1),
             ActionId.ATTENDANCE: self.edit_attendance,
-            ActionId.SEND_FOR_APPROVAL: lambda: self.change_status("for-approval"),
-            ActionId.APPROVE: lambda: self.change_status("approved"),
-            ActionId.PUBLISH: lambda: self.change_status("published"),
-            ActionId.REOPEN: lambda: self.change_status("draft"),
+            ActionId.SEND_FOR_APPROVAL: lambda: self.change_status(MeetingStatus.FOR_APPROVAL),
+            ActionId.APPROVE: lambda: self.change_status(MeetingStatus.APPROVED),
+            ActionId.PUBLISH: lambda: self.change_status(MeetingStatus.PUBLISHED),
+            ActionId.REOPEN: lambda: self.change_status(MeetingStatus.DRAFT),
             ActionId.FOCUS_NOTES: self.focus_notes,
             ActionId.PREVIEW: self.toggle_preview,
             ActionId.FOCUS_MODE: self.toggle_focus_mode,
@@ -771,8 +772,8 @@ class MainWindow(QMainWindow):
         if by is None:
             default = self.settings.value("user/name", "")
             question = {
-                "approved": "Approved by (name):",
-                "draft": "Reopen as a draft for a correction. Your name:",
+                MeetingStatus.APPROVED: "Approved by (name):",
+                MeetingStatus.DRAFT: "Reopen as a draft for a correction. Your name:",
             }.get(status, "Your name:")
             by, ok = QInputDialog.getText(self, "Approval", question, text=default)
             if not ok:
@@ -848,10 +849,12 @@ class MainWindow(QMainWindow):
             ids.SUB_HEADING,
         ):
             self.actions_by_id[action_id].setEnabled(has and not locked)
-        self.actions_by_id[ids.SEND_FOR_APPROVAL].setEnabled(status == "draft")
-        self.actions_by_id[ids.APPROVE].setEnabled(status == "for-approval")
-        self.actions_by_id[ids.PUBLISH].setEnabled(status == "approved")
-        self.actions_by_id[ids.REOPEN].setEnabled(status not in ("", "draft"))
+        # Each status command is on exactly when core.status allows that move.
+        moves = NEXT_STATUSES.get(status, frozenset())
+        self.actions_by_id[ids.SEND_FOR_APPROVAL].setEnabled(MeetingStatus.FOR_APPROVAL in moves)
+        self.actions_by_id[ids.APPROVE].setEnabled(MeetingStatus.APPROVED in moves)
+        self.actions_by_id[ids.PUBLISH].setEnabled(MeetingStatus.PUBLISHED in moves)
+        self.actions_by_id[ids.REOPEN].setEnabled(MeetingStatus.DRAFT in moves)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
