@@ -47,6 +47,17 @@ class Figure:
     id: int | None = None
 
 
+def same_figure(one: Figure, other: Figure) -> bool:
+    """Whether two figures are the same measure as the minutes record it: the same unit, and
+    the same label (ignoring case) or the same values. The one rule for "already stored"."""
+    if one.unit != other.unit:
+        return False
+    if one.label.casefold() == other.label.casefold():
+        return True
+    values = tuple((p.value, p.high) for p in one.points)
+    return bool(values) and values == tuple((p.value, p.high) for p in other.points)
+
+
 @dataclass(frozen=True)
 class Person:
     """Someone on the attendance list; ``present`` False means they sent apologies."""

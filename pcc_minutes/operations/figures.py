@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from pcc_minutes.core.changes import Outcome, Undo, changed
+from pcc_minutes.core.records import same_figure
 from pcc_minutes.documents.markdown import from_markdown
 from pcc_minutes.documents.tree import blocks_text
 from pcc_minutes.operations.capture import remove_figures
 from pcc_minutes.operations.reading import load_meeting
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
-from pcc_minutes.store.mapping import figure_row
+from pcc_minutes.store.mapping import figure_record, figure_row
 from pcc_minutes.text.figures import ProposedFigure, detect_figures
 
 
@@ -53,10 +54,10 @@ def accept_figures(
         new_rows = []
         for position, proposal in figures:
             item = by_position[position]
-            known = {(f.label, f.unit) for f in item.figures}
-            if (proposal.label, proposal.unit) in known:
+            figure = proposal.as_figure()
+            if any(same_figure(figure, figure_record(row)) for row in item.figures):
                 continue
-            row = figure_row(proposal.as_figure(), len(item.figures))
+            row = figure_row(figure, len(item.figures))
             item.figures.append(row)
             new_rows.append(row)
             items.add(item.id)

@@ -50,7 +50,14 @@ from PySide6.QtWidgets import (
 from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import Outcome
 from pcc_minutes.core.errors import PccError
-from pcc_minutes.core.records import Action, AgendaItem, Figure, FigurePoint, Meeting
+from pcc_minutes.core.records import (
+    Action,
+    AgendaItem,
+    Figure,
+    FigurePoint,
+    Meeting,
+    same_figure,
+)
 from pcc_minutes.documents.layout import format_date, metric_value
 from pcc_minutes.operations.figures import item_plain_text
 from pcc_minutes.store.database import Store
@@ -105,16 +112,9 @@ def action_summary(action: Action) -> str:
     return action.text + (f" — {', '.join(extras)}" if extras else "")
 
 
-def _is_stored(figure: ProposedFigure, metrics: tuple[Figure, ...]) -> bool:
-    values = tuple((p.value, p.high) for p in figure.points)
-    for metric in metrics:
-        if metric.unit != figure.unit:
-            continue
-        if metric.label.casefold() == figure.label.casefold():
-            return True
-        if values and tuple((p.value, p.high) for p in metric.points) == values:
-            return True
-    return False
+def _is_stored(figure: ProposedFigure, stored: tuple[Figure, ...]) -> bool:
+    proposal = figure.as_figure()
+    return any(same_figure(proposal, each) for each in stored)
 
 
 class _RowList(QListWidget):
