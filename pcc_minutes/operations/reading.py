@@ -6,14 +6,15 @@ Each function is one short read-only transaction and returns plain data.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pcc_minutes.core.records import AgendaItem, Meeting, MeetingSummary
-from pcc_minutes.documents.build import build_minutes
-from pcc_minutes.documents.tree import MinutesDocument
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
 from pcc_minutes.store.mapping import meeting_record
+
+if TYPE_CHECKING:
+    from pcc_minutes.documents.tree import MinutesDocument
 
 
 def list_meetings(store: Store, limit: int | None = None) -> list[MeetingSummary]:
@@ -123,6 +124,8 @@ def minutes_document(
     agenda_only: bool = False,
     timings: bool = False,
 ) -> MinutesDocument:
+    from pcc_minutes.documents.build import build_minutes  # Markdown parsing: not at start-up
+
     return build_minutes(
         load_meeting(store, meeting_id), public=public, agenda_only=agenda_only, timings=timings
     )
