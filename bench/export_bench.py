@@ -1,25 +1,36 @@
-"""Benchmark (not a test): how long exporting a 60-item meeting takes.
+"""Benchmark (not a test): how long exporting a meeting of 10 / 60 / 240 items takes.
 
-Prints the in-process time to write .docx and .pdf (median of several runs) and the time
-LibreOffice takes to convert the same .docx to PDF, with ratios measured in this one run.
+For each size it prints the in-process time to write .docx and .pdf (median of several
+runs, after a warm-up), the time LibreOffice takes to convert our own .docx to PDF, and
+the whole-process time of ``python -m pcc_minutes export`` (start-up included) for both
+formats. Then the PDF of one item holding a single 10 KB paragraph against one holding a
+single 300 KB paragraph, with their ratio (the text is 30 times longer; the target is at
+most 30 times the time).
 
-    .venv/bin/python bench/export_bench.py [--items 60] [--runs 5]
+Every export runs in a child process with a time limit: one taking over ``--limit`` seconds
+(120) is stopped and reported as "over 120 s". Ratios are from this one run.
+
+    .venv/bin/python bench/export_bench.py [--items 10,60,240] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import queue
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from datetime import time as clock
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from pcc_minutes.core.records import Action, Figure, FigurePoint  # noqa: E402
 from pcc_minutes.documents.markdown import from_markdown  # noqa: E402
@@ -36,10 +47,15 @@ Response times improved from 78% to approximately 84–85% over the quarter.
 
 The item closed with agreement to return to it in three months’ time.
 """
+SENTENCE = (
+    "The panel reviewed the records of the quarter and found that response times had "
+    "improved from 78% to approximately 84% across every district. "
+)
+OVER = "over"
 
 
-def sixty_items(count: int) -> MinutesDocument:
-    items = [
+def meeting(items: int) -> MinutesDocument:
+    sections = [
         ItemSection(
             title=f"Performance Topic {n}",
             lead="Chief Constable",
@@ -54,8 +70,21 @@ def sixty_items(count: int) -> MinutesDocument:
             ],
             actions=[Action(f"Report back on topic {n}", "Chief Constable", date(2026, 1, 5))],
         )
-        for n in range(1, count + 1)
+        for n in range(1, items + 1)
     ]
+    return _document(sections)
+
+
+def one_paragraph(kilobytes: int) -> MinutesDocument:
+    """One item whose notes are a single paragraph of about ``kilobytes`` KB of text."""
+    text = (SENTENCE * (kilobytes * 1024 // len(SENTENCE) + 1))[: kilobytes * 1024].strip()
+    section = ItemSection(
+        title="One Long Paragraph", lead="Chief Constable", blocks=from_markdown(text + "\n")
+    )
+    return _document([section])
+
+
+def _document(sections: list[ItemSection]) -> MinutesDocument:
     return MinutesDocument(
         title="Accountability and Performance Meeting",
         organisation="Police and Crime Commissioner and Chief Constable",
@@ -65,55 +94,176 @@ def sixty_items(count: int) -> MinutesDocument:
         venue="Force Headquarters",
         marking="OFFICIAL",
         opening=from_markdown("A long meeting to measure exports with."),
-        items=items,
+        items=sections,
     )
 
 
-def timed(function, runs: int) -> float:
+# --- the child: one kind of export, timed in process ----------------------------------------
+
+
+def child(kind: str, size: int, runs: int) -> int:
+    """Prints "ready" after a warm-up, then one line of seconds per export."""
+    from pcc_minutes.documents.writers.docx import render_docx
+    from pcc_minutes.documents.writers.pdf import render_pdf
+
+    render = render_docx if kind == "docx" else render_pdf
+    doc = one_paragraph(size) if kind == "pdf-paragraph" else meeting(size)
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"m.{'docx' if kind == 'docx' else 'pdf'}"
+        render(meeting(2), target)  # imports, fonts and templates load here, untimed
+        print("ready", flush=True)
+        for _ in range(runs):
+            started = time.perf_counter()
+            render(doc, target)
+            print(f"{time.perf_counter() - started:.6f}", flush=True)
+    return 0
+
+
+# --- the parent -----------------------------------------------------------------------------
+
+
+def _lines(process: subprocess.Popen) -> queue.Queue:
+    lines: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        for line in process.stdout:
+            lines.put(line.strip())
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return lines
+
+
+def in_process(kind: str, size: int, runs: int, limit: float) -> float | str:
+    """The median of ``runs`` in-process exports, or OVER when one took over ``limit`` s."""
+    command = [sys.executable, __file__, "--child", kind, "--size", str(size)]
+    process = subprocess.Popen(
+        command + ["--runs", str(runs)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    lines = _lines(process)
+    samples: list[float] = []
+    try:
+        if lines.get(timeout=limit) != "ready":
+            raise RuntimeError(f"{kind} {size}: the child failed before exporting")
+        for _ in range(runs):
+            try:
+                line = lines.get(timeout=limit)
+            except queue.Empty:
+                return OVER
+            if line is None:
+                raise RuntimeError(f"{kind} {size}: the child failed")
+            samples.append(float(line))
+    finally:
+        process.kill()
+        process.wait()
+    return statistics.median(samples)
+
+
+def whole_process(command: list[str], runs: int, limit: float, env: dict) -> float | str:
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
-        function()
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=limit, env=env)
+        except subprocess.TimeoutExpired:
+            return OVER
         samples.append(time.perf_counter() - started)
     return statistics.median(samples)
 
 
+def shown(value: float | str | None, limit: float) -> str:
+    if value is None:
+        return "—"
+    if value == OVER:
+        return f"over {limit:.0f} s"
+    return f"{value * 1000:.0f} ms"
+
+
+def ratio(top: float | str | None, bottom: float | str | None) -> str:
+    if isinstance(top, float) and isinstance(bottom, float):
+        return f"{top / bottom:.1f}x"
+    return "—"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=60)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--items", default="10,60,240")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--limit", type=float, default=120, help="seconds for one export")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    doc = sixty_items(args.items)
-    from pcc_minutes.documents.writers.docx import render_docx
-    from pcc_minutes.documents.writers.pdf import render_pdf
+    if args.child:
+        return child(args.child, args.size, args.runs)
 
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    from pcc_minutes import operations as ops
+    from pcc_minutes.store.database import open_store
+
+    sizes = [int(size) for size in args.items.split(",")]
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    rows = []
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        docx_s = timed(lambda: render_docx(doc, out / "m.docx"), args.runs)
-        pdf_s = timed(lambda: render_pdf(doc, out / "m.pdf"), args.runs)
-        print(f"items: {args.items}, runs: {args.runs} (median)")
-        print(f"docx in process: {docx_s * 1000:8.1f} ms")
-        print(f"pdf  in process: {pdf_s * 1000:8.1f} ms")
-        office = shutil.which("soffice") or shutil.which("libreoffice")
-        if not office:
-            print("LibreOffice not installed: no conversion time")
-            return 0
+        env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=folder)
         profile = (out / "profile").as_uri()
-        convert = [
-            office,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out / "lo"),
-            str(out / "m.docx"),
-        ]
-        subprocess.run(convert, check=True, capture_output=True)  # first run makes the profile
-        lo_s = timed(lambda: subprocess.run(convert, check=True, capture_output=True), args.runs)
-        print(f"LibreOffice docx->pdf: {lo_s * 1000:8.1f} ms")
-        print(f"ratio LibreOffice / our pdf: {lo_s / pdf_s:6.1f}x")
-        print(f"ratio LibreOffice / our docx: {lo_s / docx_s:6.1f}x")
+        warmed = False
+        for size in sizes:
+            db = out / f"m{size}.sqlite3"
+            store = open_store(db)
+            meeting_id = ops.import_documents(store, [meeting(size)]).value[0].id
+            store.close()
+            row: dict[str, float | str | None] = {"items": size}
+            row["docx"] = in_process("docx", size, args.runs, args.limit)
+            row["pdf"] = in_process("pdf", size, args.runs, args.limit)
+            cli = [sys.executable, "-m", "pcc_minutes", "--db", str(db), "export"]
+            docx = out / f"m{size}.docx"
+            for kind in ("docx", "pdf"):
+                command = cli + [
+                    str(meeting_id),
+                    "--format",
+                    kind,
+                    "-o",
+                    str(out / f"m{size}.{kind}"),
+                ]
+                row[f"cli {kind}"] = whole_process(command, args.runs, args.limit, env)
+            row["office"] = None
+            if office and docx.exists():
+                convert = [office, f"-env:UserInstallation={profile}", "--headless"]
+                convert += ["--convert-to", "pdf", "--outdir", str(out / "lo"), str(docx)]
+                if not warmed:  # the first run makes the profile
+                    subprocess.run(convert, check=True, capture_output=True, timeout=300)
+                    warmed = True
+                row["office"] = whole_process(convert, args.runs, args.limit, env)
+            rows.append(row)
+        paragraph = {kb: in_process("pdf-paragraph", kb, args.runs, args.limit) for kb in (10, 300)}
+
+    limit = args.limit
+    print(f"runs: {args.runs} (median); each export limited to {limit:.0f} s")
+    header = (
+        f"{'items':>5} | {'docx':>10} {'pdf':>10} | {'LibreOffice':>11} {'LO/pdf':>7} "
+        f"{'LO/docx':>7} | {'cli docx':>10} {'cli pdf':>10}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(
+            f"{row['items']:>5} | {shown(row['docx'], limit):>10} {shown(row['pdf'], limit):>10} | "
+            f"{shown(row['office'], limit):>11} {ratio(row['office'], row['pdf']):>7} "
+            f"{ratio(row['office'], row['docx']):>7} | {shown(row['cli docx'], limit):>10} "
+            f"{shown(row['cli pdf'], limit):>10}"
+        )
+    print(
+        "docx/pdf: in process, after a warm-up; LibreOffice: soffice --headless --convert-to "
+        "pdf of our .docx (whole process); cli: python -m pcc_minutes export (whole process)"
+    )
+    if not office:
+        print("LibreOffice (soffice) not installed: no conversion times")
+    small, large = paragraph[10], paragraph[300]
+    print(
+        f"PDF of one paragraph: 10 KB {shown(small, limit)}, 300 KB {shown(large, limit)}; "
+        f"ratio {ratio(large, small)} (text 30x longer; target <= 30x)"
+    )
     return 0
 
 
