@@ -179,7 +179,7 @@ def test_a_first_start_offers_the_demo(qtbot, tmp_path):
 
 
 def test_spelling_is_switched_on_after_start_up(qtbot, window):
-    from pcc_minutes.ui.spelling import available
+    from pcc_minutes.ui.notes.spelling import available
 
     if not available().ok:
         pytest.skip(available().reason)

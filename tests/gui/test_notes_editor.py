@@ -19,9 +19,7 @@ from pcc_minutes.documents.tree import (  # noqa: E402
     Paragraph,
     Span,
 )
-from pcc_minutes.ui import spelling  # noqa: E402
-from pcc_minutes.ui.find_bar import FindBar  # noqa: E402
-from pcc_minutes.ui.notes_editor import NotesEditor  # noqa: E402
+from pcc_minutes.ui.notes import FindBar, NotesEditor, spelling  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
