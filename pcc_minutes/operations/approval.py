@@ -12,7 +12,8 @@ from datetime import datetime
 
 from pcc_minutes.core.changes import Outcome, Undo, changed
 from pcc_minutes.core.clock import local_now
-from pcc_minutes.core.status import MeetingStatus, check_move, check_status
+from pcc_minutes.core.errors import UserInputError
+from pcc_minutes.core.status import MeetingStatus, check_move, check_status, refuse_if_locked
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
 from pcc_minutes.store.tables import StatusChangeRow
@@ -53,18 +54,29 @@ def set_status(store: Store, meeting_id: int, status: str, by: str = "") -> Outc
         result = StatusResult(meeting.id, wanted, by, now, True, meeting.version)
     undo = None
     if before[0] == MeetingStatus.DRAFT and wanted == MeetingStatus.FOR_APPROVAL:
-        undo = Undo("Send for approval", lambda s: _take_back(s, meeting_id, record_id, before))
+        undo = Undo("Send for approval", lambda s: _take_back(s, meeting_id, record_id, before, by))
     return Outcome(result, changed(status={meeting_id}, meeting_list=True), undo)
 
 
 def _take_back(
-    store: Store, meeting_id: int, record_id: int, before: tuple[str, str, datetime | None]
+    store: Store,
+    meeting_id: int,
+    record_id: int,
+    before: tuple[str, str, datetime | None],
+    sent_by: str,
 ) -> Outcome[StatusResult]:
-    """Undo a send-for-approval: the draft as it was, the trail without that entry."""
+    """Undo a send-for-approval: the draft as it was, the trail without that entry; its
+    redo sends it again in the name of ``sent_by``, who sent it the first time."""
     with store.transaction() as session:
         meeting = queries.meeting_row(session, meeting_id)
+        # Approved or published since: the approval stands and the undo is refused; reopened
+        # as a draft since: there is no sending left to take back.
+        refuse_if_locked(meeting_id, meeting.status)
         if meeting.status != MeetingStatus.FOR_APPROVAL:
-            check_move(meeting_id, meeting.status, MeetingStatus.DRAFT)
+            raise UserInputError(
+                f"Meeting {meeting_id} is no longer waiting for approval, so sending it "
+                "cannot be undone."
+            )
         meeting.status, meeting.status_by, meeting.status_at = before
         meeting.status_history = [c for c in meeting.status_history if c.id != record_id]
         result = StatusResult(meeting.id, before[0], before[1], before[2], True, meeting.version)
@@ -73,6 +85,6 @@ def _take_back(
         changed(status={meeting_id}, meeting_list=True),
         Undo(
             "Send for approval",
-            lambda s: set_status(s, meeting_id, MeetingStatus.FOR_APPROVAL, result.by),
+            lambda s: set_status(s, meeting_id, MeetingStatus.FOR_APPROVAL, sent_by),
         ),
     )
