@@ -48,11 +48,10 @@ from pcc_minutes.store.database import Store
 from pcc_minutes.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from pcc_minutes.ui.agenda import AgendaOutline
 from pcc_minutes.ui.autosave import NotesSaver
-from pcc_minutes.ui.find_bar import FindBar
 from pcc_minutes.ui.header import HeaderForm
 from pcc_minutes.ui.live_bar import LiveBar
 from pcc_minutes.ui.meeting_list import MeetingList
-from pcc_minutes.ui.notes_editor import NotesEditor
+from pcc_minutes.ui.notes import FindBar, NotesEditor
 from pcc_minutes.ui.quick_capture import QuickActionForm, QuickFigureForm
 from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.side_panel import SidePanel
@@ -159,6 +158,11 @@ class MainWindow(QMainWindow):
         self._update_enabled()
         # The dictionary loads after the first paint: start-up does not wait for it.
         QTimer.singleShot(200, self._enable_spelling)
+        group = self.session.undo_group
+        for signal in (group.undoTextChanged, group.redoTextChanged):
+            signal.connect(self._update_undo_texts)
+        QApplication.instance().focusChanged.connect(self._update_undo_texts)
+        self._update_undo_texts()
 
     # --- building ------------------------------------------------------------------------
 
@@ -436,18 +440,20 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, item_id: int | None, notes: str) -> None:
         """Put the item's own document in the editor, made from ``notes`` the first time."""
-        document = self._documents.get(item_id) if item_id is not None else None
+        key = item_id if item_id is not None else 0  # 0: the blank page of no item
+        document = self._documents.get(key)
         fresh = document is None
         if document is None:
-            document = QTextDocument(self)
-            if item_id is not None:
-                self._documents[item_id] = document
+            document = self._documents[key] = QTextDocument(self)
+            document.undoAvailable.connect(self._update_undo_texts)
+            document.redoAvailable.connect(self._update_undo_texts)
         if document is not self.editor.document():
             self.editor.setDocument(document)
         if fresh:
             self.editor.set_markdown(notes)
         else:
             self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        self._update_undo_texts()
 
     def _forget_documents(self) -> None:
         keep = QTextDocument(self)
@@ -465,6 +471,24 @@ class MainWindow(QMainWindow):
             return
         self.saver.flush()
         self.session.undo_group.undo()
+
+    def _update_undo_texts(self, *_args: object) -> None:
+        """Edit ▸ Undo / Redo say what they will undo: "Undo Typing" while the notes have the
+        focus and something to undo, else the meeting's last edit ("Undo Remove item 3")."""
+        if not hasattr(self, "actions_by_id"):
+            return
+        group, document = self.session.undo_group, self.editor.document()
+        in_notes = self.editor.hasFocus()
+        for action_id, text_available, what in (
+            (ActionId.UNDO, document.isUndoAvailable(), group.undoText()),
+            (ActionId.REDO, document.isRedoAvailable(), group.redoText()),
+        ):
+            verb = "&Undo" if action_id is ActionId.UNDO else "&Redo"
+            if in_notes and text_available:
+                label = f"{verb} Typing"
+            else:
+                label = f"{verb} {what}" if what else verb
+            self.actions_by_id[action_id].setText(label)
 
     def redo(self) -> None:
         editor = self.editor
@@ -492,7 +516,7 @@ class MainWindow(QMainWindow):
     # --- typing and saving ---------------------------------------------------------------
 
     def _enable_spelling(self) -> None:
-        from pcc_minutes.ui.spelling import available, create_checker
+        from pcc_minutes.ui.notes.spelling import available, create_checker
 
         checker = create_checker()
         if checker is None:
