@@ -11,6 +11,7 @@ from datetime import datetime
 from pcc_minutes.core.changes import Outcome, changed
 from pcc_minutes.core.clock import local_now
 from pcc_minutes.core.errors import UserInputError
+from pcc_minutes.core.live import times_on_entering
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
 
@@ -32,28 +33,22 @@ def enter_item(
     """Record that discussion moved to ``item_id``: the item being left ends now, the item
     entered starts now (the first time only: going back to an item keeps its first start)."""
     now = now or local_now()
-    touched: set[int] = set()
     header: set[int] = set()
     with store.transaction() as session:
-        meeting = queries.open_meeting_row(session, meeting_id)
+        meeting = queries.open_meeting_header(session, meeting_id)
+        items = queries.agenda_item_rows(session, meeting_id)
+        if not any(i.id == item_id for i in items):
+            raise UserInputError(f"Meeting {meeting_id} has no agenda item {item_id}.")
         if meeting.live_started_at is None:
             meeting.live_started_at = now
             header.add(meeting_id)
-        target = next((i for i in meeting.items if i.id == item_id), None)
-        if target is None:
-            raise UserInputError(f"Meeting {meeting_id} has no agenda item {item_id}.")
-        for item in meeting.items:
-            running = item.actual_start is not None and item.actual_end is None
-            if item.id != item_id and running:
-                item.actual_end = now
-                touched.add(item.id)
-        if target.actual_start is None:
-            target.actual_start = now
-            touched.add(item_id)
-        elif target.actual_end is not None:
-            target.actual_end = None  # back to an item: it runs again until left
-            touched.add(item_id)
-    return Outcome(None, changed(timing=touched, header=header))
+        new_times = times_on_entering(
+            ((i.id, i.actual_start, i.actual_end) for i in items), item_id, now
+        )
+        for item in items:
+            if item.id in new_times:
+                item.actual_start, item.actual_end = new_times[item.id]
+    return Outcome(None, changed(timing=set(new_times), header=header))
 
 
 def end_live(store: Store, meeting_id: int, now: datetime | None = None) -> Outcome[None]:

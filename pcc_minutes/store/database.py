@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from pcc_minutes.core.errors import StorageError
 from pcc_minutes.store.migrations import HEAD
@@ -118,12 +119,40 @@ def alembic_config():  # -> alembic.config.Config; alembic is imported only when
 
 
 def _migrate(engine: Engine) -> None:
+    """Run every pending migration in ONE SQLite transaction: a migration that fails, or a
+    process killed half way, leaves the file exactly as it was.
+
+    pysqlite would commit each DDL statement on its own, so the migration runs on a
+    connection of its own in autocommit mode with an explicit ``BEGIN IMMEDIATE``. Foreign
+    keys are off while tables are rebuilt (dropping a parent table would otherwise cascade
+    into its children), and checked before the commit."""
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    migrating = create_engine(engine.url, poolclass=NullPool)
+
+    @event.listens_for(migrating, "connect")
+    def _autocommit(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+
+    @event.listens_for(migrating, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with migrating.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+            if broken is not None:
+                raise StorageError(
+                    f"Updating the database {engine.url.database} would break a link between "
+                    f"its rows (table {broken[0]}); it was left as it was."
+                )
+    finally:
+        migrating.dispose()
 
 
 @dataclass

@@ -2,22 +2,13 @@
 
 Operations never build a query themselves: they call these inside ``store.transaction()``,
 change the rows they get back, and let the transaction commit.
-
-Ids of agenda items, figures, actions and decisions are never handed out twice while the
-program runs: undo entries name rows by id, and SQLite (without AUTOINCREMENT) would give a
-new row the id of the newest row just removed, so that an older undo entry of one meeting
-would then change another meeting's new row. ``_fresh_ids`` numbers new rows past every id
-the program has seen; undo putting a row back sets its old id itself.
 """
 
 from __future__ import annotations
 
-import weakref
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import event, func, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from pcc_minutes.core.errors import UserInputError
@@ -33,32 +24,6 @@ from pcc_minutes.store.tables import (
 )
 
 _NEWEST_FIRST = (MeetingRow.date.is_(None), MeetingRow.date.desc(), MeetingRow.id.desc())
-
-# The rows undo entries name by id, and per database the highest id of each seen so far.
-_KEPT_IDS: tuple[type, ...] = (AgendaItemRow, FigureRow, ActionRow, DecisionRow)
-_HIGHEST: weakref.WeakKeyDictionary[Engine, dict[type, int]] = weakref.WeakKeyDictionary()
-
-
-@event.listens_for(Session, "before_flush")
-def _fresh_ids(session: Session, _context: Any, _instances: Any) -> None:
-    """Before the flush's DELETEs and INSERTs: note the highest id of each kind (the first
-    time, from the database, so rows about to go are counted), and number new rows past it."""
-    bind = session.get_bind()
-    engine = bind if isinstance(bind, Engine) else bind.engine
-    highest = _HIGHEST.setdefault(engine, {})
-    new_rows = [row for row in session.new if isinstance(row, _KEPT_IDS)]
-    with session.no_autoflush:
-        for row_class in _KEPT_IDS:
-            if row_class not in highest or any(type(r) is row_class for r in new_rows):
-                in_table = session.scalar(select(func.max(row_class.id))) or 0
-                highest[row_class] = max(highest.get(row_class, 0), in_table)
-    for row in new_rows:  # ids given back by undo first, so no new row can take them
-        if row.id is not None:
-            highest[type(row)] = max(highest[type(row)], row.id)
-    for row in new_rows:
-        if row.id is None:
-            highest[type(row)] += 1
-            row.id = highest[type(row)]
 
 
 def meeting_row(session: Session, meeting_id: int) -> MeetingRow:
@@ -89,6 +54,28 @@ def open_meeting_row(session: Session, meeting_id: int) -> MeetingRow:
     meeting = meeting_row(session, meeting_id)
     refuse_if_locked(meeting.id, meeting.status)
     return meeting
+
+
+def open_meeting_header(session: Session, meeting_id: int) -> MeetingRow:
+    """The meeting's own row only (no items loaded), refusing it when locked."""
+    meeting = session.get(MeetingRow, meeting_id)
+    if meeting is None:
+        raise UserInputError(
+            f"There is no meeting {meeting_id}; 'pcc-minutes list' shows the meetings there are."
+        )
+    refuse_if_locked(meeting.id, meeting.status)
+    return meeting
+
+
+def agenda_item_rows(session: Session, meeting_id: int) -> list[AgendaItemRow]:
+    """The meeting's items alone, in agenda order (nothing inside them loaded)."""
+    return list(
+        session.scalars(
+            select(AgendaItemRow)
+            .where(AgendaItemRow.meeting_id == meeting_id)
+            .order_by(AgendaItemRow.position)
+        )
+    )
 
 
 def item_row(session: Session, item_id: int) -> AgendaItemRow:

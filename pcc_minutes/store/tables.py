@@ -133,6 +133,7 @@ class AttendeeRow(Base):
 
 class AgendaItemRow(Base):
     __tablename__ = "agenda_item"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused: undo names rows
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -166,6 +167,7 @@ class FigureRow(Base):
     """A figure quoted in the meeting: label, unit and one or more (period, value) points."""
 
     __tablename__ = "metric"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused: undo names rows
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(
@@ -200,6 +202,7 @@ class FigurePointRow(Base):
 
 class ActionRow(Base):
     __tablename__ = "action"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused: undo names rows
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(
@@ -217,6 +220,7 @@ class ActionRow(Base):
 
 class DecisionRow(Base):
     __tablename__ = "decision"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused: undo names rows
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(

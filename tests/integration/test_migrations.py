@@ -1,0 +1,114 @@
+"""Migrations run as one transaction: a failure half way leaves the file as it was, and a
+database of the first schema moves to the newest with every row and id kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command, op
+from sqlalchemy import create_engine
+
+from pcc_minutes.core.errors import StorageError
+from pcc_minutes.store.database import alembic_config, open_store
+from pcc_minutes.store.migrations import HEAD
+from tests.conftest import database_dump
+
+
+def first_schema_database(path: Path) -> None:
+    """A file at revision 0001, as the first version wrote them, with a meeting in it."""
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO meeting (id, title, organisation, subtitle, venue, schedule_text, chair,"
+            " document_kind, opening, marking, logo_alt, status, status_by, version, source_name,"
+            " created_at, updated_at) VALUES (1, 'Panel', '', '', '', '', '', 'Meeting note', '',"
+            " '', '', 'draft', '', 1, '', '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
+        )
+        for item_id in (3, 7):
+            db.execute(
+                "INSERT INTO agenda_item (id, meeting_id, position, title, heading, lead,"
+                " confidential, notes, private_notes, updated_at) VALUES"
+                f" ({item_id}, 1, {item_id}, 'Item {item_id}', '', '', 0, 'Notes {item_id}', '',"
+                " '2025-01-01 10:00:00')"
+            )
+        db.execute(
+            "INSERT INTO action (id, item_id, position, reference, text, owner, status)"
+            " VALUES (5, 7, 0, '', 'Share the data', 'CC', 'open')"
+        )
+
+
+def revision(path: Path) -> str:
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def test_a_migration_that_fails_half_way_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "old.sqlite3"
+    first_schema_database(path)
+    before = database_dump(path)
+    real = op.batch_alter_table
+    calls = []
+
+    def fail_on_the_second_table(*args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 2:
+            raise RuntimeError("power cut")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(op, "batch_alter_table", fail_on_the_second_table)
+    with pytest.raises(RuntimeError, match="power cut"):
+        open_store(path)
+    assert calls == ["agenda_item", "metric"]  # the first table had been rebuilt
+    assert database_dump(path) == before
+    assert revision(path) == "0001"
+
+
+def test_the_first_schema_moves_to_the_newest_keeping_every_row_and_id(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    first_schema_database(path)
+    store = open_store(path)
+    store.close()
+    assert revision(path) == HEAD
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, title, notes FROM agenda_item ORDER BY id").fetchall() == [
+            (3, "Item 3", "Notes 3"),
+            (7, "Item 7", "Notes 7"),
+        ]
+        assert db.execute("SELECT id, item_id, text FROM action").fetchall() == [
+            (5, 7, "Share the data")
+        ]
+        sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'agenda_item'").fetchone()[0]
+        assert "AUTOINCREMENT" in sql
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_an_id_removed_is_never_given_to_a_new_row(store):
+    from pcc_minutes import operations as ops
+    from pcc_minutes.operations.demo import create_demo
+
+    first, second = (s.id for s in create_demo(store).value)
+    newest = ops.load_meeting(store, first).items[-1].id
+    ops.remove_item(store, newest)
+    added = ops.add_item(store, second, "Any other business").value
+    assert added > newest
+
+
+def test_a_broken_link_between_rows_stops_the_migration(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    first_schema_database(path)
+    with sqlite3.connect(path) as db:  # foreign keys are off here: plant an orphan
+        db.execute(
+            "INSERT INTO action (id, item_id, position, reference, text, owner, status)"
+            " VALUES (6, 99, 0, '', 'Orphan', '', 'open')"
+        )
+    before = database_dump(path)
+    with pytest.raises(StorageError, match="left as it was"):
+        open_store(path)
+    assert database_dump(path) == before
