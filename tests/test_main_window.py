@@ -84,7 +84,12 @@ def test_live_mode_moves_between_items_and_records_their_times(qtbot, window, st
     press(qtbot, window, ActionId.NEXT_ITEM)
     press(qtbot, window, ActionId.NEXT_ITEM)
     press(qtbot, window, ActionId.PREVIOUS_ITEM)
+    shown = window.view  # the window shows the times at once; the worker writes them
+    window.live_writer.wait()
     view = ops.load_meeting(store, meeting_id)
+    assert [(i.actual_start, i.actual_end) for i in view.items] == [
+        (i.actual_start, i.actual_end) for i in shown.items
+    ]
     first, second, third = view.items[:3]
     assert first.actual_start and first.actual_end
     assert second.actual_start and second.actual_end is None  # back on item 2: it runs

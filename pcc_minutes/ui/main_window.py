@@ -41,13 +41,16 @@ from PySide6.QtWidgets import (
 from pcc_minutes import APP_NAME, __version__
 from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import Changes, changed
+from pcc_minutes.core.clock import local_now
 from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.live import entering
 from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import NEXT_STATUSES, MeetingStatus
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from pcc_minutes.ui.agenda import AgendaOutline
 from pcc_minutes.ui.autosave import NotesSaver
+from pcc_minutes.ui.background import SerialWriter
 from pcc_minutes.ui.header import HeaderForm
 from pcc_minutes.ui.live_bar import LiveBar
 from pcc_minutes.ui.meeting_list import MeetingList
@@ -133,6 +136,8 @@ class MainWindow(QMainWindow):
         # when the minute-taker moves between items and back.
         self._documents: dict[int, QTextDocument] = {}
 
+        self.live_writer = SerialWriter(store, "live-steps", self)
+        self.live_writer.failed.connect(self._live_step_failed)
         self.saver = NotesSaver(store, self)
         self.saver.saved.connect(self._show_saved)
         self.saver.failed.connect(self._show_save_failure)
@@ -566,6 +571,7 @@ class MainWindow(QMainWindow):
         action.blockSignals(True)
         action.setChecked(want)
         action.blockSignals(False)
+        self.live_writer.wait()  # the steps already taken are written before the clock stops
         try:
             if want:
                 self.session.record(ops.start_live(self.store, self.view.id))
@@ -596,14 +602,19 @@ class MainWindow(QMainWindow):
         if target == self.item_id:
             self.focus_notes()
             return
-        self.show_item(target)
         if self.live:
-            try:
-                self.session.record(ops.enter_item(self.store, self.view.id, target))
-            except PccError as exc:
-                self.show_error(str(exc))
+            # The new times show at once; the write goes to a worker (no fsync on this thread).
+            now, meeting_id = local_now(), self.view.id
+            self.view = entering(self.view, target, now)
+            self.live_writer.submit(lambda store: ops.enter_item(store, meeting_id, target, now))
+            self.agenda.set_meeting(self.view)
             self.agenda.set_live_item(target)
+        self.show_item(target)
         self.focus_notes()
+
+    def _live_step_failed(self, message: str) -> None:
+        self.show_error(message)
+        self.reload()  # what the database holds, not what the window assumed
 
     def quick_capture(self, form: QWidget) -> None:
         if self.view is None or self.item_id is None or self.view.locked:
@@ -634,6 +645,7 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         self.saver.wait(2.0)
+        self.live_writer.wait(2.0)
         from pcc_minutes.documents.layout import layout
         from pcc_minutes.documents.markdown import to_markdown
 
@@ -769,6 +781,7 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + f".{kind}")
         self.settings.setValue("folders/export", str(path.parent))
         self.saver.wait(3.0)
+        self.live_writer.wait(3.0)
         meeting_id = self.view.id
 
         def work():
@@ -804,6 +817,7 @@ class MainWindow(QMainWindow):
                 return
             self.settings.setValue("user/name", by)
         self.saver.wait(3.0)
+        self.live_writer.wait(3.0)
         try:
             result = self.session.record(ops.set_status(self.store, self.view.id, status, by))
         except PccError as exc:
@@ -895,6 +909,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.saver.close()
+        self.live_writer.close()
         if self.live and self.view is not None:
             try:
                 ops.end_live(self.store, self.view.id)
