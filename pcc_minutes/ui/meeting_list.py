@@ -2,9 +2,10 @@
 
 Built to stay instant with ten years of archive (10,000 meetings and more):
 - the list is one flat model — a bold heading row per series with its meetings under it —
-  shown by a ``QListView`` with uniform rows, so Qt asks only for the rows on screen;
-- filtering is one pass over precomputed lower-case search texts in Python, then one model
-  reset (no per-row proxy calls);
+  shown by a ``QListView`` with uniform rows, and handed to the view a page at a time
+  (``fetchMore`` as the user scrolls), so a reset costs the same at 10 or 10,000 meetings;
+- filtering narrows the previous matches while the user types on, each word one pass over
+  precomputed lower-case search texts, then one model reset (no per-row proxy calls);
 - the first screen comes from a small query before the window paints; the whole list is read
   on a worker thread afterwards and swapped in, keeping the selection;
 - a change to one meeting (renamed, re-dated, approved) updates its row in place; only a
@@ -90,81 +91,143 @@ def _entries(summaries: list[MeetingSummary]) -> list[_Entry]:
 
 class MeetingListModel(QAbstractListModel):
     """Rows are series headings (``_rows`` holds -1 - series number) and meetings (an index
-    into ``_entries``); the filter keeps a series when it or any of its meetings matches."""
+    into ``_entries``); the filter keeps a series when it or any of its meetings matches.
+    Only the first ``_shown`` rows are given to the view; ``fetchMore`` hands it more."""
+
+    PAGE = 200
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._entries: list[_Entry] = []
+        self._hay: list[str] = []  # the entries' search texts, in the same order
+        self._entry_of_id: dict[int, int] = {}
         self._series: list[tuple[str, list[int]]] = []  # name, entry indexes newest first
+        self._series_of: list[int] = []  # entry index -> series number
         self._series_hay: list[str] = []
         self._rows: list[int] = []
-        self._row_of_id: dict[int, int] = {}
+        self._shown = 0
         self._words: list[str] = []
+        self._matches: list[int] | None = None  # entries matching ``_words`` (None: all)
 
     # --- contents ------------------------------------------------------------------------
 
     def set_entries(self, entries: list[_Entry]) -> None:
         self._entries = entries
+        self._hay = [entry.haystack for entry in entries]
+        self._entry_of_id = {entry.summary.id: n for n, entry in enumerate(entries)}
         groups: dict[str, list[int]] = {}
         for number, entry in enumerate(entries):  # newest first: series most recent first
             groups.setdefault(entry.series, []).append(number)
         self._series = list(groups.items())
+        self._series_of = [0] * len(entries)
+        for series_number, (_name, members) in enumerate(self._series):
+            for member in members:
+                self._series_of[member] = series_number
         self._series_hay = [name.casefold() for name, _ in self._series]
+        self._matches = self._match(self._words, None)
         self._rebuild()
 
     def set_words(self, text: str) -> bool:
         words = text.casefold().split()
         if words == self._words:
             return False
+        # Typing on only narrows: search the last matches, not the whole archive.
+        narrowing = len(words) >= len(self._words) and all(
+            new.find(old) >= 0 for old, new in zip(self._words, words, strict=False)
+        )
+        self._matches = self._match(words, self._matches if narrowing else None)
         self._words = words
         self._rebuild()
         return True
 
+    def _match(self, words: list[str], within: list[int] | None) -> list[int] | None:
+        if not words:
+            return None
+        hay = self._hay
+        found = list(range(len(hay))) if within is None else within
+        for word in words:
+            found = [n for n in found if word in hay[n]]
+        return found
+
     def _rebuild(self) -> None:
-        words = self._words
-        rows: list[int] = []
-        for number, (_name, members) in enumerate(self._series):
-            if not words or all(w in self._series_hay[number] for w in words):
-                shown = members
-            else:
-                entries = self._entries
-                shown = [m for m in members if all(w in entries[m].haystack for w in words)]
-                if not shown:
-                    continue
-            rows.append(-1 - number)
-            rows.extend(shown)
+        words, rows = self._words, []
+        if self._matches is None:
+            for number, (_name, members) in enumerate(self._series):
+                rows.append(-1 - number)
+                rows.extend(members)
+        else:
+            # A series whose own name matches keeps all its meetings.
+            whole = {n for n, hay in enumerate(self._series_hay) if all(w in hay for w in words)}
+            shown: dict[int, list[int]] = {n: self._series[n][1] for n in whole}
+            for entry in self._matches:
+                series = self._series_of[entry]
+                if series not in whole:
+                    shown.setdefault(series, []).append(entry)
+            for number in sorted(shown):
+                rows.append(-1 - number)
+                rows.extend(shown[number])
         self.beginResetModel()
         self._rows = rows
-        self._row_of_id = {self._entries[r].summary.id: i for i, r in enumerate(rows) if r >= 0}
+        self._shown = min(len(rows), self.PAGE)
         self.endResetModel()
 
     def update_entry(self, summary: MeetingSummary) -> bool:
         """Put a changed meeting's new label in place; False when its place in the list
         changes (another date or series) and the list must be read again."""
-        for number, entry in enumerate(self._entries):
-            if entry.summary.id != summary.id:
-                continue
-            fresh = _entry(summary)
-            if fresh.series != entry.series or summary.date != entry.summary.date:
-                return False
-            self._entries[number] = fresh
-            row = self._row_of_id.get(summary.id)
-            if row is not None:
-                index = self.index(row, 0)
-                self.dataChanged.emit(index, index)
-            return True
-        return False
+        number = self._entry_of_id.get(summary.id)
+        if number is None:
+            return False
+        entry, fresh = self._entries[number], _entry(summary)
+        if fresh.series != entry.series or summary.date != entry.summary.date:
+            return False
+        self._entries[number] = fresh
+        self._hay[number] = fresh.haystack
+        row = self.row_of(summary.id, fetch=False)
+        if row is not None and row < self._shown:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
+        return True
+
+    # --- handing rows to the view a page at a time ---------------------------------------
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        self._show_up_to(self._shown + self.PAGE)
+
+    def _show_up_to(self, count: int) -> None:
+        count = min(count, len(self._rows))
+        if count <= self._shown:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, count - 1)
+        self._shown = count
+        self.endInsertRows()
 
     # --- lookups -------------------------------------------------------------------------
 
     def meeting_ids(self) -> list[int]:
-        return [self._entries[r].summary.id for r in self._rows if r >= 0]
+        entries = self._entries
+        return [entries[r].summary.id for r in self._rows if r >= 0]
 
-    def row_of(self, meeting_id: int) -> int | None:
-        return self._row_of_id.get(meeting_id)
+    def row_of(self, meeting_id: int, *, fetch: bool = True) -> int | None:
+        """The row showing ``meeting_id`` (None when filtered out); ``fetch`` hands the view
+        the rows up to it, so that it can be selected."""
+        number = self._entry_of_id.get(meeting_id)
+        if number is None:
+            return None
+        try:
+            row = self._rows.index(number)
+        except ValueError:
+            return None
+        if fetch and row >= self._shown:
+            self._show_up_to(row + self.PAGE)
+        return row
 
     def knows(self, meeting_id: int) -> bool:
-        return any(e.summary.id == meeting_id for e in self._entries)
+        return meeting_id in self._entry_of_id
 
     def is_heading(self, row: int) -> bool:
         return 0 <= row < len(self._rows) and self._rows[row] < 0
@@ -172,10 +235,10 @@ class MeetingListModel(QAbstractListModel):
     # --- Qt's model interface ------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= self._shown:
             return None
         code = self._rows[index.row()]
         if code < 0:
@@ -316,7 +379,10 @@ class MeetingList(QWidget):
                 entries = _entries(ops.list_meetings(self.store))
             except Exception:  # noqa: BLE001 - the first screen stays; the next change retries
                 return
-            self._loaded.emit(entries, generation)
+            try:
+                self._loaded.emit(entries, generation)
+            except RuntimeError:  # the list was closed meanwhile (the window quit)
+                pass
 
         threading.Thread(target=work, name="meeting-list", daemon=True).start()
 

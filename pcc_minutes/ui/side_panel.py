@@ -298,7 +298,10 @@ class SidePanel(QWidget):
         def work() -> None:
             found = _detect(source)
             if found is not None:
-                emit(found, generation)
+                try:
+                    emit(found, generation)
+                except RuntimeError:  # the panel was closed meanwhile (the window quit)
+                    pass
 
         threading.Thread(target=work, name="figure-suggestions", daemon=True).start()
 

@@ -98,9 +98,9 @@ class AgendaModel(QAbstractTableModel):
             self.endResetModel()
             return
         old, self._items = self._items, items
-        changed = [row for row, (a, b) in enumerate(zip(old, items, strict=True)) if a != b]
-        if changed:
-            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), MINUTES))
+        for row, (before, after) in enumerate(zip(old, items, strict=True)):
+            if before != after:  # row by row: a live step changes two rows, maybe far apart
+                self.dataChanged.emit(self.index(row, 0), self.index(row, MINUTES))
 
     def set_live_item(self, item_id: int | None) -> None:
         rows = [r for r in (self.row_of(self._live_id), self.row_of(item_id)) if r >= 0]

@@ -28,7 +28,16 @@ from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.records import AgendaItem, Meeting
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.agenda.dialog import ItemDialog
-from pcc_minutes.ui.agenda.model import ITEM_ID_ROLE, MINUTES, NUMBER, STATE, TITLE, AgendaModel
+from pcc_minutes.ui.agenda.model import (
+    DONE_MARK,
+    ITEM_ID_ROLE,
+    LIVE_MARK,
+    MINUTES,
+    NUMBER,
+    STATE,
+    TITLE,
+    AgendaModel,
+)
 from pcc_minutes.ui.session import Session
 
 KEYS_HELP = (
@@ -121,11 +130,15 @@ class AgendaOutline(QWidget):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        # Columns as narrow as their contents: the pane is narrow and the title needs the room.
+        # Columns as narrow as their widest possible contents: the pane is narrow and the title
+        # needs the room. Fixed widths, not "resize to contents", which asks every row for its
+        # size after every change (a live step would re-measure the whole agenda).
         header.setMinimumSectionSize(1)
         for column in (NUMBER, STATE, MINUTES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self._fitted_digits = 0
+        self._fit_columns(1)
         self.tree.setAccessibleName("Agenda")
         self.tree.setAccessibleDescription(f"The meeting's agenda items. {KEYS_HELP}")
         self.tree.setToolTip(KEYS_HELP)
@@ -157,6 +170,7 @@ class AgendaOutline(QWidget):
             self._current_id = None
         self._view = view
         keep = self._current_id
+        self._fit_columns(len(view.items))
         self.model.set_items(view.items)
         self._apply_read_only()
         row = self.model.row_of(keep)
@@ -166,6 +180,18 @@ class AgendaOutline(QWidget):
         # A new meeting, or the current item went: the first item, as the window shows it.
         self._select_row(0 if view.items else -1, announce=False)
         self._told_id = self._current_id
+
+    def _fit_columns(self, item_count: int) -> None:
+        digits = max(2, len(str(item_count)))
+        if digits == self._fitted_digits:
+            return
+        self._fitted_digits = digits
+        metrics, pad = self.tree.fontMetrics(), self.tree.fontMetrics().horizontalAdvance("M")
+        header = self.tree.header()
+        header.resizeSection(NUMBER, metrics.horizontalAdvance("9" * digits) + pad)
+        marks = max(metrics.horizontalAdvance(mark) for mark in (DONE_MARK, LIVE_MARK))
+        header.resizeSection(STATE, marks + pad)
+        header.resizeSection(MINUTES, metrics.horizontalAdvance("600 min") + pad)
 
     def set_current(self, item_id: int | None) -> None:
         """Select ``item_id`` (the window's navigation); no ``item_selected`` comes back.

@@ -64,6 +64,7 @@ class NotesEditor(QTextEdit):
         self.setTabChangesFocus(False)
         self._base_font: QFont | None = None
         self._highlighter: SpellingHighlighter | None = None
+        self._checker: SpellChecker | None = None
         self._typing = False  # the last cursor move was a typed character
         # contentsChange (unlike contentsChanged) is not emitted by the spelling highlighter,
         # so it means an edit: text or formatting, typed, pasted, undone or redone. A direct
@@ -102,11 +103,16 @@ class NotesEditor(QTextEdit):
         editor deletes a replaced document only when it is the document's parent, so the
         caller should own the documents it swaps in."""
         self.document().contentsChange.disconnect(self.content_changed)
-        checker = self.spell_checker
-        self.set_spell_checker(None)
         super().setDocument(document)
         document.contentsChange.connect(self.content_changed)
-        self.set_spell_checker(checker)
+        # Each document keeps its own highlighter (a child of the document): coming back to
+        # an item does not check all its words again, which costs milliseconds per step.
+        kept = document.findChild(SpellingHighlighter)
+        if kept is not None and kept.checker is self._checker:
+            self._highlighter = kept
+        else:
+            self._highlighter = None
+            self.set_spell_checker(self._checker)
 
     def markdown(self) -> str:
         """The notes as CommonMark (``to_markdown`` of the blocks); "" when there are none."""
@@ -147,6 +153,7 @@ class NotesEditor(QTextEdit):
 
     def set_spell_checker(self, checker: SpellChecker | None) -> None:
         """Underline misspelt words with ``checker``; ``None`` turns spelling off."""
+        self._checker = checker
         if self._highlighter is not None:
             self._highlighter.setDocument(None)
             self._highlighter.deleteLater()
@@ -158,7 +165,7 @@ class NotesEditor(QTextEdit):
 
     @property
     def spell_checker(self) -> SpellChecker | None:
-        return self._highlighter.checker if self._highlighter is not None else None
+        return self._checker
 
     def _typing_position(self) -> tuple[int, int] | None:
         """Where a word is being typed: the highlighter leaves it alone until it is finished."""
