@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from pcc_minutes.text.figures import UNITS, FigurePoint, ProposedFigure, detect_figures
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 
 
 def only(text: str) -> ProposedFigure:
