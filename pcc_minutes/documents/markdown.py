@@ -24,6 +24,7 @@ from pcc_minutes.documents.tree import (
     Span,
     Spans,
     Table,
+    blocks_text,
     merge_spans,
 )
 
@@ -259,3 +260,9 @@ def from_markdown(text: str) -> list[Block]:
     if not text.strip():
         return []
     return _Reader(_parser().parse(text)).blocks_until(None)
+
+
+def markdown_plain_text(text: str) -> str:
+    """Notes in CommonMark as the plain words figure detection and quick capture read
+    (bullets and emphasis taken off, one line per block)."""
+    return blocks_text(from_markdown(text))

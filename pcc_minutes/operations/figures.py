@@ -6,8 +6,7 @@ from typing import Any
 
 from pcc_minutes.core.changes import Outcome, Undo, changed
 from pcc_minutes.core.records import same_figure
-from pcc_minutes.documents.markdown import from_markdown
-from pcc_minutes.documents.tree import blocks_text
+from pcc_minutes.documents.markdown import markdown_plain_text
 from pcc_minutes.operations.capture import remove_figures
 from pcc_minutes.operations.reading import load_meeting
 from pcc_minutes.store import queries
@@ -18,7 +17,7 @@ from pcc_minutes.text.figures import ProposedFigure, detect_figures
 
 def item_plain_text(notes: str) -> str:
     """An item's notes as the plain text figure detection reads."""
-    return blocks_text(from_markdown(notes))
+    return markdown_plain_text(notes)
 
 
 def proposed_figures(store: Store, meeting_id: int) -> list[tuple[int, ProposedFigure]]:

@@ -1,14 +1,17 @@
 """The one mapping between database rows and ``core.records``, both ways.
 
 Reading: ``meeting_record`` turns a loaded ``MeetingRow`` (with its items, figures, actions,
-decisions and attendees) into a frozen ``core.records.Meeting``. Writing: ``*_row`` functions
-build new rows from records, for imports, new meetings and undo restoring what was removed.
+decisions and attendees) into a frozen ``core.records.Meeting``; it reads attributes only, so
+``store.peek`` hands it plain rows read with ``sqlite3`` before SQLAlchemy is imported.
+Writing: ``*_row`` functions build new rows from records, for imports, new meetings and undo
+restoring what was removed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from pcc_minutes.core.records import (
     Action,
@@ -21,15 +24,15 @@ from pcc_minutes.core.records import (
     Person,
 )
 from pcc_minutes.core.status import MeetingStatus, is_locked
-from pcc_minutes.store.tables import (
-    ActionRow,
-    AgendaItemRow,
-    AttendeeRow,
-    DecisionRow,
-    FigurePointRow,
-    FigureRow,
-    MeetingRow,
-)
+
+if TYPE_CHECKING:
+    from pcc_minutes.store.tables import (
+        ActionRow,
+        AgendaItemRow,
+        AttendeeRow,
+        FigureRow,
+        MeetingRow,
+    )
 
 # --- rows → records ------------------------------------------------------------------------
 
@@ -120,6 +123,8 @@ def summary_record(row: MeetingRow, series: str = "") -> MeetingSummary:
 
 
 def figure_row(figure: Figure, position: int) -> FigureRow:
+    from pcc_minutes.store.tables import FigurePointRow, FigureRow
+
     return FigureRow(
         id=figure.id,
         position=position,
@@ -138,6 +143,8 @@ def figure_row(figure: Figure, position: int) -> FigureRow:
 
 
 def action_row(action: Action, position: int) -> ActionRow:
+    from pcc_minutes.store.tables import ActionRow
+
     return ActionRow(
         id=action.id,
         position=position,
@@ -150,6 +157,8 @@ def action_row(action: Action, position: int) -> ActionRow:
 
 
 def person_row(person: Person, position: int) -> AttendeeRow:
+    from pcc_minutes.store.tables import AttendeeRow
+
     return AttendeeRow(
         position=position,
         name=person.name,
@@ -165,6 +174,13 @@ def item_row(
     """A new row for ``item`` with everything in it. With ``free`` (is this id unused?), the
     record's ids are reused where free: undo putting back what was removed, so that later
     undo entries still find it."""
+
+    from pcc_minutes.store.tables import (
+        ActionRow,
+        AgendaItemRow,
+        DecisionRow,
+        FigureRow,
+    )
 
     def same(row_class: type, value: int | None) -> int | None:
         return value if free is not None and free(row_class, value) else None
@@ -195,6 +211,8 @@ def item_row(
 def meeting_row(meeting: Meeting) -> MeetingRow:
     """A new meeting row (no series: the caller finds or makes it) from a record whose
     ``id`` is ignored."""
+    from pcc_minutes.store.tables import MeetingRow
+
     row = MeetingRow(
         title=meeting.title,
         organisation=meeting.organisation,

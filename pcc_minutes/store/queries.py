@@ -124,7 +124,20 @@ def meeting_summaries(session: Session, limit: int | None = None) -> list[Meetin
         .order_by(*_NEWEST_FIRST)
     )
     if limit is not None:
-        query = query.limit(limit)
+        # In two parts, dated then undated, so that each walks the date index and stops at
+        # the limit instead of sorting the whole table.
+        dated = (
+            query.where(MeetingRow.date.is_not(None))
+            .order_by(None)
+            .order_by(MeetingRow.date.desc(), MeetingRow.id.desc())
+        )
+        rows = session.execute(dated.limit(limit)).all()
+        if len(rows) < limit:
+            undated = query.where(MeetingRow.date.is_(None)).order_by(None)
+            rows += session.execute(
+                undated.order_by(MeetingRow.id.desc()).limit(limit - len(rows))
+            ).all()
+        return [MeetingSummary(r[0], r[1], r[2], r[3], r[4] or "") for r in rows]
     rows = session.execute(query).all()
     return [MeetingSummary(r[0], r[1], r[2], r[3], r[4] or "") for r in rows]
 
@@ -139,7 +152,8 @@ def meeting_summary(session: Session, meeting_id: int) -> MeetingSummary | None:
 
 
 def latest_meeting_id(session: Session) -> int | None:
-    return session.scalar(select(MeetingRow.id).order_by(*_NEWEST_FIRST).limit(1))
+    newest = meeting_summaries(session, limit=1)
+    return newest[0].id if newest else None
 
 
 def meeting_of_item(session: Session, item_id: int) -> tuple[int, str]:

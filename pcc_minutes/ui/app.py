@@ -43,7 +43,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     apply_palette(app, QSettings().value("view/dark", False, type=bool))
     try:
-        store = open_store(args.db)
+        store = open_store(args.db, defer=True)  # the engine is made after the first paint
     except PccError as exc:
         if not args.startup_check:
             QMessageBox.critical(None, APP_NAME, str(exc))
@@ -52,9 +52,12 @@ def run_window(args: argparse.Namespace) -> int:
 
     try:
         if args.open is not None:
-            from pcc_minutes.operations import load_meeting
+            from pcc_minutes.store import peek
 
-            load_meeting(store, args.open)  # a missing meeting is one line and exit 2
+            if peek.latest_meeting(store.path, args.open) is None:
+                from pcc_minutes.operations import load_meeting
+
+                load_meeting(store, args.open)  # a missing meeting is one line and exit 2
         window = MainWindow(store)
         watcher = _QuitAfterFirstPaint(app)
         if args.startup_check:
@@ -69,4 +72,5 @@ def run_window(args: argparse.Namespace) -> int:
             return 1
         return code
     finally:
+        QSettings().sync()  # the launcher leaves without tearing down: write settings now
         store.close()

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         # One text document per item of the open meeting: each keeps its own undo history
         # when the minute-taker moves between items and back.
         self._documents: dict[int, QTextDocument] = {}
+        self._closing_unusable = False  # the file turned out unusable: close without writing
 
         self.live_writer = SerialWriter(store, "live-steps", self)
         self.live_writer.failed.connect(self._live_step_failed)
@@ -159,10 +160,10 @@ class MainWindow(QMainWindow):
         self._ticker.timeout.connect(self._update_saved_age)
         self._ticker.start()
         self._restore_layout()
-        self.meetings.load_in_background()  # the first screen now, the rest after the paint
+        self.meetings.load_in_background()  # the first screen now, the rest on a worker
         self._update_enabled()
-        # The dictionary loads after the first paint: start-up does not wait for it.
-        QTimer.singleShot(200, self._enable_spelling)
+        self._store_ready.connect(self._after_store_ready)
+        self.installEventFilter(self)  # to notice the first paint
         group = self.session.undo_group
         for signal in (group.undoTextChanged, group.redoTextChanged):
             signal.connect(self._update_undo_texts)
@@ -329,22 +330,37 @@ class MainWindow(QMainWindow):
     # --- opening and showing -------------------------------------------------------------
 
     def start(self, meeting_id: int | None = None, *, live: bool = False) -> None:
-        """First screen: the given meeting, else the most recent, else the welcome page."""
-        meeting_id = meeting_id or ops.latest_meeting_id(self.store)
+        """First screen: the given meeting, else the most recent, else the welcome page.
+
+        Before the store is ready (the window opens it after its first paint) the meeting is
+        read with ``store.peek``, so the first paint waits for neither SQLAlchemy nor a
+        migration."""
+        record = None
+        if not self.store.is_ready:
+            from pcc_minutes.store import peek
+
+            record = peek.latest_meeting(self.store.path, meeting_id)
+        if record is None:
+            meeting_id = meeting_id or ops.latest_meeting_id(self.store)
+        else:
+            meeting_id = record.id
         if meeting_id is None:
             self.stack.setCurrentWidget(self.empty)
             self.demo_button.setFocus()
             return
-        self.open_meeting(meeting_id, live=live)
+        self.open_meeting(meeting_id, live=live, record=record)
 
-    def open_meeting(self, meeting_id: int, *, live: bool = False) -> None:
+    def open_meeting(
+        self, meeting_id: int, *, live: bool = False, record: Meeting | None = None
+    ) -> None:
+        """Show a meeting (``record`` when the caller has just read it)."""
         if self.view is not None and self.view.id == meeting_id and not live:
             return
         self.saver.track(None, None)
         if self.live:
             self.toggle_live(force=False)
         try:
-            self.view = ops.load_meeting(self.store, meeting_id)
+            self.view = record or ops.load_meeting(self.store, meeting_id)
         except PccError as exc:
             self.show_error(str(exc))
             return
@@ -519,6 +535,45 @@ class MainWindow(QMainWindow):
         self.live_bar.show_state(self.view, self.item_id)
 
     # --- typing and saving ---------------------------------------------------------------
+
+    # --- after the first paint -----------------------------------------------------------
+
+    _store_ready = Signal(object)  # None, or the one sentence saying why the file is unusable
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
+        return False
+
+    def _after_first_paint(self) -> None:
+        """What start-up did not wait for: the store's engine (and any migration) and a read
+        of every page of the file, on a worker; the dictionary on this thread."""
+        store, report = self.store, self._store_ready.emit
+
+        def work() -> None:
+            try:
+                store.ready()
+                store.verify()
+            except PccError as exc:
+                report(str(exc))
+                return
+            except Exception as exc:  # noqa: BLE001 - said in one sentence, never a traceback
+                report(f"The database {store.path} could not be opened ({exc}).")
+                return
+            report(None)
+
+        threading.Thread(target=work, name="store-ready", daemon=True).start()
+        QTimer.singleShot(150, self._enable_spelling)
+
+    def _after_store_ready(self, problem: str | None) -> None:
+        if problem is None:
+            return
+        # The file cannot be used safely: say why, and close before anything is written.
+        self.saver.track(None, None)
+        QMessageBox.critical(self, APP_NAME, problem)
+        self._closing_unusable = True
+        self.close()
 
     def _enable_spelling(self) -> None:
         from pcc_minutes.ui.notes.spelling import available, create_checker
@@ -910,7 +965,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.saver.close()
         self.live_writer.close()
-        if self.live and self.view is not None:
+        if self.live and self.view is not None and not self._closing_unusable:
             try:
                 ops.end_live(self.store, self.view.id)
             except PccError:
@@ -918,6 +973,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/panes", self.splitter.saveState())
+        self.settings.sync()
         super().closeEvent(event)
 
     def action(self, action_id: ActionId) -> QAction:

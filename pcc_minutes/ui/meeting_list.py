@@ -370,7 +370,14 @@ class MeetingList(QWidget):
         """Show the newest ``first_screen`` meetings now, and read the rest on a worker."""
         self._generation += 1
         generation = self._generation
-        self._show_entries(_entries(ops.list_meetings(self.store, limit=first_screen)))
+        first = None
+        if not self.store.is_ready:  # start-up: read without waiting for SQLAlchemy
+            from pcc_minutes.store import peek
+
+            first = peek.first_summaries(self.store.path, first_screen)
+        if first is None:
+            first = ops.list_meetings(self.store, limit=first_screen)
+        self._show_entries(_entries(first))
         if len(self.model.meeting_ids()) < first_screen:
             return  # that was all of them
 

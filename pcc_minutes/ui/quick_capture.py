@@ -47,7 +47,7 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import PccError, UserInputError
 from pcc_minutes.core.records import FigurePoint
 from pcc_minutes.documents.layout import format_date, format_number
-from pcc_minutes.operations.figures import item_plain_text
+from pcc_minutes.documents.markdown import markdown_plain_text
 from pcc_minutes.store.database import Store
 from pcc_minutes.text.capture import (
     format_values,
@@ -68,7 +68,7 @@ from pcc_minutes.ui.session import Session
 
 def _plain(sentence: str) -> str:
     """The sentence as words: Markdown bullets and emphasis from the notes taken off."""
-    return " ".join(item_plain_text(sentence).split())
+    return " ".join(markdown_plain_text(sentence).split())
 
 
 # --- the forms -----------------------------------------------------------------------------

@@ -59,7 +59,7 @@ from pcc_minutes.core.records import (
     same_figure,
 )
 from pcc_minutes.documents.layout import format_date, metric_value
-from pcc_minutes.operations.figures import item_plain_text
+from pcc_minutes.documents.markdown import markdown_plain_text
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.session import Session
 
@@ -145,7 +145,7 @@ def _detect(source: str | Callable[[], str]) -> list[ProposedFigure] | None:
         from pcc_minutes.text.figures import detect_figures
 
         markdown = source() if callable(source) else source
-        return detect_figures(item_plain_text(markdown))
+        return detect_figures(markdown_plain_text(markdown))
     except Exception:
         # Suggestions are a convenience: a detector bug on some odd sentence must not
         # interrupt the minute-taker in a live meeting. Log it and keep what was shown.
