@@ -74,3 +74,12 @@ def cli(capsys, db_path: Path):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under tests/gui are marked ``gui`` (they need Qt, offscreen), so ``-m "not gui"``
+    runs everything that needs no display."""
+    gui = ROOT / "tests" / "gui"
+    for item in items:
+        if gui in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)

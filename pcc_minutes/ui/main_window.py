@@ -160,7 +160,8 @@ class MainWindow(QMainWindow):
         self._ticker.timeout.connect(self._update_saved_age)
         self._ticker.start()
         self._restore_layout()
-        self.meetings.load_in_background()  # the first screen now, the rest on a worker
+        # The first screen of the meetings list now; the rest after the first paint.
+        self.meetings.load_in_background(rest=False)
         self._update_enabled()
         self._store_ready.connect(self._after_store_ready)
         self.installEventFilter(self)  # to notice the first paint
@@ -564,6 +565,7 @@ class MainWindow(QMainWindow):
             report(None)
 
         threading.Thread(target=work, name="store-ready", daemon=True).start()
+        self.meetings.load_rest()
         QTimer.singleShot(150, self._enable_spelling)
 
     def _after_store_ready(self, problem: str | None) -> None:

@@ -327,6 +327,7 @@ class MeetingList(QWidget):
         self._quiet = False
         self._chosen_id: int | None = None
         self._generation = 0
+        self._complete = True  # every meeting is in the model
 
         self.filter_edit = _FilterEdit(self)
         self.filter_edit.setPlaceholderText("Filter meetings")
@@ -364,12 +365,14 @@ class MeetingList(QWidget):
     def reload(self) -> None:
         """Read every meeting now (one query), keeping the filter and the selection."""
         self._generation += 1
+        self._complete = True
         self._show_entries(_entries(ops.list_meetings(self.store)))
 
-    def load_in_background(self, first_screen: int = FIRST_SCREEN) -> None:
-        """Show the newest ``first_screen`` meetings now, and read the rest on a worker."""
+    def load_in_background(self, first_screen: int = FIRST_SCREEN, *, rest: bool = True) -> None:
+        """Show the newest ``first_screen`` meetings now, and read the rest on a worker
+        (later, with ``load_rest``, when ``rest`` is False: start-up does that after the
+        first paint, so that the worker does not compete with it)."""
         self._generation += 1
-        generation = self._generation
         first = None
         if not self.store.is_ready:  # start-up: read without waiting for SQLAlchemy
             from pcc_minutes.store import peek
@@ -378,8 +381,16 @@ class MeetingList(QWidget):
         if first is None:
             first = ops.list_meetings(self.store, limit=first_screen)
         self._show_entries(_entries(first))
-        if len(self.model.meeting_ids()) < first_screen:
-            return  # that was all of them
+        self._complete = len(self.model.meeting_ids()) < first_screen  # that was all of them
+        if rest:
+            self.load_rest()
+
+    def load_rest(self) -> None:
+        """Read every meeting on a worker and show them when read (nothing when the first
+        screen held them all)."""
+        if self._complete:
+            return
+        generation = self._generation
 
         def work() -> None:
             try:
@@ -395,6 +406,7 @@ class MeetingList(QWidget):
 
     def _take_loaded(self, entries: list[_Entry], generation: int) -> None:
         if generation == self._generation:  # not overtaken by a newer read
+            self._complete = True
             self._show_entries(entries)
 
     def _show_entries(self, entries: list[_Entry]) -> None:

@@ -35,7 +35,7 @@ from pcc_minutes.documents.tree import (
     spans,
 )
 
-REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"
+REALWORLD = Path(__file__).resolve().parents[4] / "shared" / "realworld"
 REALWORLD_FILES = [
     "20140513_ODUG_Meeting_minutes.docx",
     "20140619_ODUG_Meeting_minutes.docx",

@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from tests.conftest import REALWORLD, need, realworld_files
-from tests.test_docx_reader import source_words
+from tests.unit.documents.test_docx_reader import source_words
 
 NAMES = [p.name for p in realworld_files()] or ["(realworld folder absent)"]
 

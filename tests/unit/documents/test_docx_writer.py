@@ -217,7 +217,7 @@ def test_libreoffice_opens_the_word_file_and_keeps_its_text(tmp_path):
 
 @pytest.mark.slow
 def test_libreoffice_renders_every_line_of_the_seed_notes(tmp_path):
-    from tests.test_seed_notes import seed_lines
+    from tests.integration.test_seed_notes import seed_lines
 
     for path in need(seed_files(), "seed notes"):
         target = tmp_path / (path.stem + ".docx")
