@@ -62,7 +62,7 @@ def measure(meetings: int, words: int, keys: int, gap_ms: float) -> dict:
         app.setOrganizationName("pcc-minutes-bench")
         from pcc_minutes import operations as ops
         from pcc_minutes.store.database import open_store
-        from pcc_minutes.ui.main_window import MainWindow
+        from pcc_minutes.ui.window import MainWindow
 
         # Time the saver's two halves: what it asks the editor for on the UI thread (the
         # Markdown, or a snapshot that makes it later) and the database write (saver thread).

@@ -50,7 +50,7 @@ def measure(meetings: int, words: int, steps: int) -> dict:
         app = QApplication(sys.argv[:1])
         app.setOrganizationName("pcc-minutes-bench")
         from pcc_minutes.store.database import open_store
-        from pcc_minutes.ui.main_window import MainWindow
+        from pcc_minutes.ui.window import MainWindow
 
         store = open_store(db)
         started = time.perf_counter()

@@ -28,8 +28,8 @@ def main() -> int:
         app.setOrganizationName("pcc-minutes-screenshots")
         from pcc_minutes.operations.demo import create_demo
         from pcc_minutes.store.database import open_store
-        from pcc_minutes.ui.main_window import MainWindow
         from pcc_minutes.ui.theme import apply_palette
+        from pcc_minutes.ui.window import MainWindow
 
         apply_palette(app, False)
         store = open_store(Path(folder) / "shots.sqlite3")

@@ -48,7 +48,7 @@ def run_window(args: argparse.Namespace) -> int:
         if not args.startup_check:
             QMessageBox.critical(None, APP_NAME, str(exc))
         raise
-    from pcc_minutes.ui.main_window import MainWindow
+    from pcc_minutes.ui.window import MainWindow
 
     try:
         if args.open is not None:

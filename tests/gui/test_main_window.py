@@ -28,7 +28,7 @@ def meeting_id(store) -> int:
 
 @pytest.fixture
 def window(qtbot, store, meeting_id):
-    from pcc_minutes.ui.main_window import MainWindow
+    from pcc_minutes.ui.window import MainWindow
 
     win = MainWindow(store)
     qtbot.addWidget(win)
@@ -169,7 +169,7 @@ def test_the_preview_shows_the_minutes_as_exported(qtbot, window, meeting_id):
 
 def test_a_first_start_offers_the_demo(qtbot, tmp_path):
     from pcc_minutes.store.database import open_store
-    from pcc_minutes.ui.main_window import MainWindow
+    from pcc_minutes.ui.window import MainWindow
 
     empty = open_store(tmp_path / "empty.sqlite3")
     win = MainWindow(empty)

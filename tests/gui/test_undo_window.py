@@ -27,7 +27,7 @@ def meeting_id(store) -> int:
 
 @pytest.fixture
 def window(qtbot, store, meeting_id):
-    from pcc_minutes.ui.main_window import MainWindow
+    from pcc_minutes.ui.window import MainWindow
 
     win = MainWindow(store)
     qtbot.addWidget(win)

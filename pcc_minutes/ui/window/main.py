@@ -11,22 +11,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -40,10 +32,8 @@ from PySide6.QtWidgets import (
 
 from pcc_minutes import APP_NAME, __version__
 from pcc_minutes import operations as ops
-from pcc_minutes.core.changes import Changes, changed
-from pcc_minutes.core.clock import local_now
+from pcc_minutes.core.changes import Changes
 from pcc_minutes.core.errors import PccError
-from pcc_minutes.core.live import entering
 from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import NEXT_STATUSES, MeetingStatus
 from pcc_minutes.store.database import Store
@@ -58,6 +48,9 @@ from pcc_minutes.ui.notes import FindBar, NotesEditor
 from pcc_minutes.ui.quick_capture import QuickActionForm, QuickFigureForm
 from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.side_panel import SidePanel
+from pcc_minutes.ui.window.files import FileCommands, _Relay
+from pcc_minutes.ui.window.live import LiveCommands
+from pcc_minutes.ui.window.views import ViewCommands
 
 EXPORT_FORMATS = {
     "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
@@ -65,58 +58,7 @@ EXPORT_FORMATS = {
 }
 
 
-class _Relay(QObject):
-    """Carries a background job's result back to the GUI thread."""
-
-    done = Signal(object, object)  # (callback, result or exception)
-
-
-class ExportDialog(QDialog):
-    """Where to write the file, and which version: public or full, with or without timings."""
-
-    def __init__(self, parent: QWidget, suggested: Path, file_filter: str, agenda: bool):
-        super().__init__(parent)
-        self.setWindowTitle("Export the agenda" if agenda else "Export the minutes")
-        self.file_filter = file_filter
-        self.path = QLineEdit(str(suggested))
-        self.path.setAccessibleName("File to write")
-        browse = QPushButton("&Browse…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        self.public = QCheckBox("&Public version (leave out confidential items and private notes)")
-        self.timings = QCheckBox("Show where each item starts in the &recording")
-        self.timings.setVisible(not agenda)
-        settings = QSettings()
-        self.public.setChecked(settings.value("export/public", False, type=bool))
-        self.timings.setChecked(settings.value("export/timings", False, type=bool))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow("&File:", row)
-        form.addRow(self.public)
-        form.addRow(self.timings)
-        form.addRow(buttons)
-
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export to", self.path.text(), self.file_filter
-        )
-        if chosen:
-            self.path.setText(chosen)
-
-    def accept(self) -> None:
-        settings = QSettings()
-        settings.setValue("export/public", self.public.isChecked())
-        settings.setValue("export/timings", self.timings.isChecked())
-        super().accept()
-
-
-class MainWindow(QMainWindow):
+class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
     def __init__(self, store: Store):
         super().__init__()
         self.store = store
@@ -614,294 +556,7 @@ class MainWindow(QMainWindow):
             self.actions_by_id[ActionId.PREVIEW].setChecked(False)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # --- live mode -----------------------------------------------------------------------
-
-    def toggle_live(self, force: bool | None = None) -> None:
-        want = (not self.live) if force is None else force
-        action = self.actions_by_id[ActionId.LIVE]
-        if self.view is None or (want and self.view.locked):
-            action.blockSignals(True)
-            action.setChecked(False)
-            action.blockSignals(False)
-            return
-        self.live = want
-        action.blockSignals(True)
-        action.setChecked(want)
-        action.blockSignals(False)
-        self.live_writer.wait()  # the steps already taken are written before the clock stops
-        try:
-            if want:
-                self.session.record(ops.start_live(self.store, self.view.id))
-                if self.item_id is not None:
-                    self.session.record(ops.enter_item(self.store, self.view.id, self.item_id))
-            else:
-                self.session.record(ops.end_live(self.store, self.view.id))
-        except PccError as exc:
-            self.show_error(str(exc))
-        self.header.set_live(want)
-        self.meetings_dock.setVisible(not want)
-        self.reload()
-        if want:
-            self.live_bar.start()
-            self.agenda.set_live_item(self.item_id)
-        else:
-            self.live_bar.stop()
-            self.agenda.set_live_item(None)
-        self.focus_notes()
-
-    def step_item(self, delta: int) -> None:
-        """Next/previous item; in live mode the move is timed. The cursor lands in the notes."""
-        if self.view is None or not self.view.items:
-            return
-        ids = [item.id for item in self.view.items]
-        index = ids.index(self.item_id) if self.item_id in ids else -1
-        target = ids[max(0, min(len(ids) - 1, index + delta))]
-        if target == self.item_id:
-            self.focus_notes()
-            return
-        if self.live:
-            # The new times show at once; the write goes to a worker (no fsync on this thread).
-            now, meeting_id = local_now(), self.view.id
-            self.view = entering(self.view, target, now)
-            self.live_writer.submit(lambda store: ops.enter_item(store, meeting_id, target, now))
-            self.agenda.set_meeting(self.view)
-            self.agenda.set_live_item(target)
-        self.show_item(target)
-        self.focus_notes()
-
-    def _live_step_failed(self, message: str) -> None:
-        self.show_error(message)
-        self.reload()  # what the database holds, not what the window assumed
-
-    def quick_capture(self, form: QWidget) -> None:
-        if self.view is None or self.item_id is None or self.view.locked:
-            return
-        self.saver.flush()
-        other = self.quick_figure if form is self.quick_action else self.quick_action
-        other.hide()
-        form.open_for(self.item_id, self.editor.sentence_at_cursor())
-
-    def accept_figure(self) -> None:
-        if self.side.accept_first_suggestion():
-            self.statusBar().showMessage("Figure stored.", 3000)
-        self.focus_notes()
-
-    # --- views ---------------------------------------------------------------------------
-
-    def toggle_preview(self) -> None:
-        showing = self.actions_by_id[ActionId.PREVIEW].isChecked()
-        if showing:
-            self.saver.flush()
-            self._render_preview()
-            self.pages.setCurrentWidget(self.preview)
-        else:
-            self.pages.setCurrentWidget(self.editor)
-            self.editor.setFocus()
-
-    def _render_preview(self) -> None:
-        if self.view is None:
-            return
-        self.saver.wait(2.0)
-        self.live_writer.wait(2.0)
-        from pcc_minutes.documents.layout import layout
-        from pcc_minutes.documents.markdown import to_markdown
-
-        doc = ops.minutes_document(self.store, self.view.id)
-        scroll = self.preview.verticalScrollBar().value()
-        self.preview.setMarkdown(to_markdown(layout(doc)))
-        self.preview.verticalScrollBar().setValue(scroll)
-
-    def toggle_focus_mode(self) -> None:
-        on = self.actions_by_id[ActionId.FOCUS_MODE].isChecked()
-        self.agenda.setVisible(not on)
-        self.side.setVisible(not on)
-        self.meetings_dock.setVisible(not on and not self.live)
-        self.header.setVisible(not on)
-        self.editor.set_text_scale(1.35 if on else 1.0)
-        self.focus_notes()
-
-    def toggle_dark(self) -> None:
-        from pcc_minutes.ui.theme import apply_palette
-
-        dark = self.actions_by_id[ActionId.DARK_MODE].isChecked()
-        apply_palette(QApplication.instance(), dark)
-        self.settings.setValue("view/dark", dark)
-
-    def _filter_meetings(self) -> None:
-        self.meetings_dock.show()
-        self.meetings.focus_filter()
-
-    # --- setting up ----------------------------------------------------------------------
-
-    def new_meeting(self) -> None:
-        from pcc_minutes.ui.setup_dialogs import NewMeetingDialog
-
-        dialog = NewMeetingDialog(self.store, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.meeting_id:
-            self.session.notify(changed(meeting_list=True, meetings={dialog.meeting_id}))
-            self.open_meeting(dialog.meeting_id)
-
-    def add_demo(self) -> None:
-        from pcc_minutes.operations.demo import create_demo
-
-        created = self.session.record(create_demo(self.store))
-        self.open_meeting(created[-1].id)
-
-    def save_template(self) -> None:
-        if self.view is None:
-            return
-        from pcc_minutes.ui.setup_dialogs import save_template_dialog
-
-        try:
-            saved = save_template_dialog(self.store, self.view.id, self)
-        except PccError as exc:
-            self.show_error(str(exc))
-            return
-        if saved:
-            self.statusBar().showMessage(f"Template saved to {saved}", 8000)
-
-    def edit_attendance(self) -> None:
-        if self.view is None or self.view.locked:
-            return
-        from pcc_minutes.ui.setup_dialogs import AttendanceDialog
-
-        AttendanceDialog(self.session, self.view.id, self).exec()
-
-    def import_minutes(self) -> None:
-        folder = self.settings.value("folders/import", str(Path.home()))
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Import minutes", folder, "Minutes (*.docx *.txt *.md);;All files (*)"
-        )
-        if not files:
-            return
-        self.settings.setValue("folders/import", str(Path(files[0]).parent))
-
-        def work():
-            from pcc_minutes.documents.readers import read_minutes
-
-            docs = [read_minutes(Path(name)) for name in files]
-            return ops.import_documents(self.store, docs)
-
-        def finished(result):
-            if isinstance(result, BaseException):
-                self.show_error(str(result))
-                return
-            result = self.session.record(result)
-            self.statusBar().showMessage(f"Imported {len(result)} meeting(s).", 5000)
-            if result:
-                self.open_meeting(result[-1].id)
-
-        self.run_in_background(work, finished, "Importing…")
-
-    def backup(self) -> None:
-        folder = self.settings.value("folders/backup", str(Path.home()))
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            "Back up the database",
-            str(Path(folder) / "pcc-minutes-backup.sqlite3"),
-            "SQLite database (*.sqlite3)",
-        )
-        if not target:
-            return
-        self.settings.setValue("folders/backup", str(Path(target).parent))
-        self.run_in_background(
-            lambda: self.store.backup(Path(target)),
-            lambda r: self._after("Backed up to", r),
-            "Backing up…",
-        )
-
-    # --- exporting and approval ----------------------------------------------------------
-
-    def export(
-        self,
-        kind: str,
-        *,
-        agenda: bool = False,
-        path: Path | None = None,
-        public: bool | None = None,
-    ) -> None:
-        """Export through the options dialog (or directly when ``path`` is given)."""
-        if self.view is None:
-            return
-        file_filter, module, function = EXPORT_FORMATS[kind]
-        folder = Path(self.settings.value("folders/export", str(Path.home())))
-        when = f"{self.view.date:%Y-%m-%d} " if self.view.date else ""
-        stem = f"{when}{self.view.title}{' agenda' if agenda else ''}".strip()
-        timings = False
-        if path is None:
-            dialog = ExportDialog(self, folder / f"{stem}.{kind}", file_filter, agenda)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            path = Path(dialog.path.text()).expanduser()
-            public, timings = dialog.public.isChecked(), dialog.timings.isChecked()
-        if path.suffix.lower() != f".{kind}":
-            path = path.with_name(path.name + f".{kind}")
-        self.settings.setValue("folders/export", str(path.parent))
-        self.saver.wait(3.0)
-        self.live_writer.wait(3.0)
-        meeting_id = self.view.id
-
-        def work():
-            import importlib
-
-            from pcc_minutes.documents.writers.files import write_atomically
-
-            doc = ops.minutes_document(
-                self.store, meeting_id, public=bool(public), agenda_only=agenda, timings=timings
-            )
-            render = getattr(importlib.import_module(module), function)
-            return write_atomically(path, lambda temp: render(doc, temp))
-
-        self.run_in_background(work, lambda r: self._after("Exported", r), "Exporting…")
-
-    def _after(self, verb: str, result: object) -> None:
-        if isinstance(result, BaseException):
-            self.show_error(str(result))
-        else:
-            self.statusBar().showMessage(f"{verb} {result}", 8000)
-
-    def change_status(self, status: str, by: str | None = None) -> None:
-        if self.view is None:
-            return
-        if by is None:
-            default = self.settings.value("user/name", "")
-            question = {
-                MeetingStatus.APPROVED: "Approved by (name):",
-                MeetingStatus.DRAFT: "Reopen as a draft for a correction. Your name:",
-            }.get(status, "Your name:")
-            by, ok = QInputDialog.getText(self, "Approval", question, text=default)
-            if not ok:
-                return
-            self.settings.setValue("user/name", by)
-        self.saver.wait(3.0)
-        self.live_writer.wait(3.0)
-        try:
-            result = self.session.record(ops.set_status(self.store, self.view.id, status, by))
-        except PccError as exc:
-            self.show_error(str(exc))
-            return
-        if self.view.item(self.item_id or -1) is not None:
-            self.editor.set_read_only(self.view.locked)
-        note = "nothing changed" if not result.changed else f"now {result.status}"
-        self.statusBar().showMessage(f"Meeting {note}.", 5000)
-
     # --- helpers -------------------------------------------------------------------------
-
-    def run_in_background(
-        self, work: Callable[[], object], finished: Callable[[object], None], busy: str
-    ) -> None:
-        """Run slow work (export, import, backup) off the GUI thread; typing goes on."""
-        self.statusBar().showMessage(busy)
-
-        def run():
-            try:
-                result = work()
-            except BaseException as exc:  # reported to the user by ``finished``
-                result = exc
-            self._relay.done.emit(finished, result)
-
-        threading.Thread(target=run, name="pcc-job", daemon=True).start()
-
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, APP_NAME, message)
 

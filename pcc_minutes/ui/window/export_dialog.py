@@ -1,0 +1,69 @@
+"""The export dialog: where to write the file, and which version (public or full, with or
+without the recording timings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+EXPORT_FORMATS = {
+    "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
+    "pdf": ("PDF document (*.pdf)", "pcc_minutes.documents.writers.pdf", "render_pdf"),
+}
+
+
+class ExportDialog(QDialog):
+    """Where to write the file, and which version: public or full, with or without timings."""
+
+    def __init__(self, parent: QWidget, suggested: Path, file_filter: str, agenda: bool):
+        super().__init__(parent)
+        self.setWindowTitle("Export the agenda" if agenda else "Export the minutes")
+        self.file_filter = file_filter
+        self.path = QLineEdit(str(suggested))
+        self.path.setAccessibleName("File to write")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.public = QCheckBox("&Public version (leave out confidential items and private notes)")
+        self.timings = QCheckBox("Show where each item starts in the &recording")
+        self.timings.setVisible(not agenda)
+        settings = QSettings()
+        self.public.setChecked(settings.value("export/public", False, type=bool))
+        self.timings.setChecked(settings.value("export/timings", False, type=bool))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&File:", row)
+        form.addRow(self.public)
+        form.addRow(self.timings)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export to", self.path.text(), self.file_filter
+        )
+        if chosen:
+            self.path.setText(chosen)
+
+    def accept(self) -> None:
+        settings = QSettings()
+        settings.setValue("export/public", self.public.isChecked())
+        settings.setValue("export/timings", self.timings.isChecked())
+        super().accept()

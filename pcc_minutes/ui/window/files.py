@@ -1,0 +1,207 @@
+"""The window's commands that make meetings and files: new meeting, demo, templates,
+attendance, import, backup, export and the approval trail; slow ones run on a worker."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+)
+
+from pcc_minutes import operations as ops
+from pcc_minutes.core.changes import changed
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.status import MeetingStatus
+from pcc_minutes.ui.window.export_dialog import ExportDialog
+
+EXPORT_FORMATS = {
+    "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
+    "pdf": ("PDF document (*.pdf)", "pcc_minutes.documents.writers.pdf", "render_pdf"),
+}
+
+
+class _Relay(QObject):
+    """Carries a background job's result back to the GUI thread."""
+
+    done = Signal(object, object)  # (callback, result or exception)
+
+
+class FileCommands:
+    """Meetings and files, mixed into ``MainWindow``."""
+
+    # --- setting up ----------------------------------------------------------------------
+
+    def new_meeting(self) -> None:
+        from pcc_minutes.ui.setup_dialogs import NewMeetingDialog
+
+        dialog = NewMeetingDialog(self.store, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.meeting_id:
+            self.session.notify(changed(meeting_list=True, meetings={dialog.meeting_id}))
+            self.open_meeting(dialog.meeting_id)
+
+    def add_demo(self) -> None:
+        from pcc_minutes.operations.demo import create_demo
+
+        created = self.session.record(create_demo(self.store))
+        self.open_meeting(created[-1].id)
+
+    def save_template(self) -> None:
+        if self.view is None:
+            return
+        from pcc_minutes.ui.setup_dialogs import save_template_dialog
+
+        try:
+            saved = save_template_dialog(self.store, self.view.id, self)
+        except PccError as exc:
+            self.show_error(str(exc))
+            return
+        if saved:
+            self.statusBar().showMessage(f"Template saved to {saved}", 8000)
+
+    def edit_attendance(self) -> None:
+        if self.view is None or self.view.locked:
+            return
+        from pcc_minutes.ui.setup_dialogs import AttendanceDialog
+
+        AttendanceDialog(self.session, self.view.id, self).exec()
+
+    def import_minutes(self) -> None:
+        folder = self.settings.value("folders/import", str(Path.home()))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import minutes", folder, "Minutes (*.docx *.txt *.md);;All files (*)"
+        )
+        if not files:
+            return
+        self.settings.setValue("folders/import", str(Path(files[0]).parent))
+
+        def work():
+            from pcc_minutes.documents.readers import read_minutes
+
+            docs = [read_minutes(Path(name)) for name in files]
+            return ops.import_documents(self.store, docs)
+
+        def finished(result):
+            if isinstance(result, BaseException):
+                self.show_error(str(result))
+                return
+            result = self.session.record(result)
+            self.statusBar().showMessage(f"Imported {len(result)} meeting(s).", 5000)
+            if result:
+                self.open_meeting(result[-1].id)
+
+        self.run_in_background(work, finished, "Importing…")
+
+    def backup(self) -> None:
+        folder = self.settings.value("folders/backup", str(Path.home()))
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            "Back up the database",
+            str(Path(folder) / "pcc-minutes-backup.sqlite3"),
+            "SQLite database (*.sqlite3)",
+        )
+        if not target:
+            return
+        self.settings.setValue("folders/backup", str(Path(target).parent))
+        self.run_in_background(
+            lambda: self.store.backup(Path(target)),
+            lambda r: self._after("Backed up to", r),
+            "Backing up…",
+        )
+
+    # --- exporting and approval ----------------------------------------------------------
+
+    def export(
+        self,
+        kind: str,
+        *,
+        agenda: bool = False,
+        path: Path | None = None,
+        public: bool | None = None,
+    ) -> None:
+        """Export through the options dialog (or directly when ``path`` is given)."""
+        if self.view is None:
+            return
+        file_filter, module, function = EXPORT_FORMATS[kind]
+        folder = Path(self.settings.value("folders/export", str(Path.home())))
+        when = f"{self.view.date:%Y-%m-%d} " if self.view.date else ""
+        stem = f"{when}{self.view.title}{' agenda' if agenda else ''}".strip()
+        timings = False
+        if path is None:
+            dialog = ExportDialog(self, folder / f"{stem}.{kind}", file_filter, agenda)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            path = Path(dialog.path.text()).expanduser()
+            public, timings = dialog.public.isChecked(), dialog.timings.isChecked()
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        self.settings.setValue("folders/export", str(path.parent))
+        self.saver.wait(3.0)
+        self.live_writer.wait(3.0)
+        meeting_id = self.view.id
+
+        def work():
+            import importlib
+
+            from pcc_minutes.documents.writers.files import write_atomically
+
+            doc = ops.minutes_document(
+                self.store, meeting_id, public=bool(public), agenda_only=agenda, timings=timings
+            )
+            render = getattr(importlib.import_module(module), function)
+            return write_atomically(path, lambda temp: render(doc, temp))
+
+        self.run_in_background(work, lambda r: self._after("Exported", r), "Exporting…")
+
+    def _after(self, verb: str, result: object) -> None:
+        if isinstance(result, BaseException):
+            self.show_error(str(result))
+        else:
+            self.statusBar().showMessage(f"{verb} {result}", 8000)
+
+    def change_status(self, status: str, by: str | None = None) -> None:
+        if self.view is None:
+            return
+        if by is None:
+            default = self.settings.value("user/name", "")
+            question = {
+                MeetingStatus.APPROVED: "Approved by (name):",
+                MeetingStatus.DRAFT: "Reopen as a draft for a correction. Your name:",
+            }.get(status, "Your name:")
+            by, ok = QInputDialog.getText(self, "Approval", question, text=default)
+            if not ok:
+                return
+            self.settings.setValue("user/name", by)
+        self.saver.wait(3.0)
+        self.live_writer.wait(3.0)
+        try:
+            result = self.session.record(ops.set_status(self.store, self.view.id, status, by))
+        except PccError as exc:
+            self.show_error(str(exc))
+            return
+        if self.view.item(self.item_id or -1) is not None:
+            self.editor.set_read_only(self.view.locked)
+        note = "nothing changed" if not result.changed else f"now {result.status}"
+        self.statusBar().showMessage(f"Meeting {note}.", 5000)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def run_in_background(
+        self, work: Callable[[], object], finished: Callable[[object], None], busy: str
+    ) -> None:
+        """Run slow work (export, import, backup) off the GUI thread; typing goes on."""
+        self.statusBar().showMessage(busy)
+
+        def run():
+            try:
+                result = work()
+            except BaseException as exc:  # reported to the user by ``finished``
+                result = exc
+            self._relay.done.emit(finished, result)
+
+        threading.Thread(target=run, name="pcc-job", daemon=True).start()

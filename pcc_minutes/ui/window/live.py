@@ -1,0 +1,95 @@
+"""The window's live-mode commands: start and stop the clock, step through the items (the
+new times show at once, the write goes to a worker), quick capture."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QWidget,
+)
+
+from pcc_minutes import operations as ops
+from pcc_minutes.core.clock import local_now
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.live import entering
+from pcc_minutes.ui.actions import ActionId
+
+EXPORT_FORMATS = {
+    "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
+    "pdf": ("PDF document (*.pdf)", "pcc_minutes.documents.writers.pdf", "render_pdf"),
+}
+
+
+class LiveCommands:
+    """Live mode, mixed into ``MainWindow``."""
+
+    # --- live mode -----------------------------------------------------------------------
+
+    def toggle_live(self, force: bool | None = None) -> None:
+        want = (not self.live) if force is None else force
+        action = self.actions_by_id[ActionId.LIVE]
+        if self.view is None or (want and self.view.locked):
+            action.blockSignals(True)
+            action.setChecked(False)
+            action.blockSignals(False)
+            return
+        self.live = want
+        action.blockSignals(True)
+        action.setChecked(want)
+        action.blockSignals(False)
+        self.live_writer.wait()  # the steps already taken are written before the clock stops
+        try:
+            if want:
+                self.session.record(ops.start_live(self.store, self.view.id))
+                if self.item_id is not None:
+                    self.session.record(ops.enter_item(self.store, self.view.id, self.item_id))
+            else:
+                self.session.record(ops.end_live(self.store, self.view.id))
+        except PccError as exc:
+            self.show_error(str(exc))
+        self.header.set_live(want)
+        self.meetings_dock.setVisible(not want)
+        self.reload()
+        if want:
+            self.live_bar.start()
+            self.agenda.set_live_item(self.item_id)
+        else:
+            self.live_bar.stop()
+            self.agenda.set_live_item(None)
+        self.focus_notes()
+
+    def step_item(self, delta: int) -> None:
+        """Next/previous item; in live mode the move is timed. The cursor lands in the notes."""
+        if self.view is None or not self.view.items:
+            return
+        ids = [item.id for item in self.view.items]
+        index = ids.index(self.item_id) if self.item_id in ids else -1
+        target = ids[max(0, min(len(ids) - 1, index + delta))]
+        if target == self.item_id:
+            self.focus_notes()
+            return
+        if self.live:
+            # The new times show at once; the write goes to a worker (no fsync on this thread).
+            now, meeting_id = local_now(), self.view.id
+            self.view = entering(self.view, target, now)
+            self.live_writer.submit(lambda store: ops.enter_item(store, meeting_id, target, now))
+            self.agenda.set_meeting(self.view)
+            self.agenda.set_live_item(target)
+        self.show_item(target)
+        self.focus_notes()
+
+    def _live_step_failed(self, message: str) -> None:
+        self.show_error(message)
+        self.reload()  # what the database holds, not what the window assumed
+
+    def quick_capture(self, form: QWidget) -> None:
+        if self.view is None or self.item_id is None or self.view.locked:
+            return
+        self.saver.flush()
+        other = self.quick_figure if form is self.quick_action else self.quick_action
+        other.hide()
+        form.open_for(self.item_id, self.editor.sentence_at_cursor())
+
+    def accept_figure(self) -> None:
+        if self.side.accept_first_suggestion():
+            self.statusBar().showMessage("Figure stored.", 3000)
+        self.focus_notes()
