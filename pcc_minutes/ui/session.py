@@ -63,6 +63,7 @@ class _OperationCommand(QUndoCommand):
 
 class Session(QObject):
     changed = Signal(object)  # Changes, once per operation
+    pushed = Signal(int)  # an undo step was pushed on this meeting's stack
     error = Signal(str)  # a refused undo or redo, in one sentence
 
     def __init__(self, store: Store, parent: QObject | None = None):
@@ -96,6 +97,7 @@ class Session(QObject):
         meeting_id = meeting_id if meeting_id is not None else self.meeting_id
         if outcome.undo is not None and meeting_id is not None:
             self.stack(meeting_id).push(_OperationCommand(self, outcome.undo))
+            self.pushed.emit(meeting_id)
         if outcome.changes:
             self.changed.emit(outcome.changes)
         return outcome.value

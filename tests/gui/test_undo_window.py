@@ -189,3 +189,35 @@ def test_a_live_step_does_not_touch_the_meetings_browser(qtbot, window, monkeypa
     assert calls == []
     timed = [item for item in window.view.items if item.actual_start is not None]
     assert len(timed) >= 2
+
+
+def test_ctrl_z_in_the_notes_takes_back_the_newer_of_the_typing_and_a_figure_accepted(
+    qtbot, window, store, meeting_id
+):
+    """In a live meeting the focus never leaves the notes: Ctrl+Z there must take back the
+    figure just accepted, not the words typed before it, and then the words."""
+    editor = window.editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    item_id = window.item_id
+    figures_before = window.view.item(item_id).figures
+    qtbot.keyClicks(editor, " Custody checks rose from 80% to 90%.")
+    window.saver.wait()
+    window.side._detect_now()
+    assert window.side.accept_first_suggestion()
+    assert len(window.view.item(item_id).figures) == len(figures_before) + 1
+    assert window.action(ActionId.UNDO).text().startswith("&Undo Add figure")
+
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.item(item_id).figures == figures_before  # the figure went first
+    assert "90%" in editor.toPlainText()  # the typing is still there
+    assert window.action(ActionId.UNDO).text() == "&Undo Typing"
+
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "90%" not in editor.toPlainText()
+
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(editor, Qt.Key.Key_Z, redo)
+    assert "90%" in editor.toPlainText()  # what was undone last is redone first
+    qtbot.keyClick(editor, Qt.Key.Key_Z, redo)
+    assert len(window.view.item(item_id).figures) == len(figures_before) + 1

@@ -20,8 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QFont, QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from pcc_minutes.documents.markdown import from_markdown, to_markdown
@@ -65,6 +72,7 @@ class NotesEditor(QTextEdit):
         self._base_font: QFont | None = None
         self._highlighter: SpellingHighlighter | None = None
         self._checker: SpellChecker | None = None
+        self.undo_elsewhere = False  # the window sets this: see ``event``
         self._typing = False  # the last cursor move was a typed character
         # contentsChange (unlike contentsChanged) is not emitted by the spelling highlighter,
         # so it means an edit: text or formatting, typed, pasted, undone or redone. A direct
@@ -193,6 +201,22 @@ class NotesEditor(QTextEdit):
         menu.deleteLater()
 
     # --- keys ----------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # In the window, Ctrl+Z and Ctrl+Shift+Z go to Edit ▸ Undo/Redo, which take back the
+        # newer of the typing and the meeting's last edit; on its own the editor keeps them.
+        if (
+            self.undo_elsewhere
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.isReadOnly():

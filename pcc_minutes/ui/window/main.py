@@ -50,6 +50,7 @@ from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.side_panel import SidePanel
 from pcc_minutes.ui.window.files import FileCommands, _Relay
 from pcc_minutes.ui.window.live import LiveCommands
+from pcc_minutes.ui.window.undo_order import MEETING, TEXT, UndoOrder
 from pcc_minutes.ui.window.views import ViewCommands
 
 EXPORT_FORMATS = {
@@ -74,6 +75,8 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         self.session = Session(store, self)
         self.session.changed.connect(self.apply_changes)
         self.session.error.connect(self.show_error)
+        self.session.pushed.connect(lambda meeting_id: self._undo_level_added(MEETING, meeting_id))
+        self._undo_order = UndoOrder()
         # One text document per item of the open meeting: each keeps its own undo history
         # when the minute-taker moves between items and back.
         self._documents: dict[int, QTextDocument] = {}
@@ -149,6 +152,7 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         self.item_details.setAccessibleName("Item lead and planned time")
 
         self.editor = NotesEditor()
+        self.editor.undo_elsewhere = True  # Ctrl+Z reaches Edit ▸ Undo, which picks the newer
         self.editor.content_changed.connect(self._notes_edited)
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
@@ -411,6 +415,9 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
             document = self._documents[key] = QTextDocument(self)
             document.undoAvailable.connect(self._update_undo_texts)
             document.redoAvailable.connect(self._update_undo_texts)
+            document.undoCommandAdded.connect(
+                lambda d=document: self._undo_level_added(TEXT, id(d))
+            )
         if document is not self.editor.document():
             self.editor.setDocument(document)
         if fresh:
@@ -427,40 +434,56 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         self._documents.clear()
 
     def undo(self) -> None:
-        """Edit ▸ Undo: the typing in the notes while they have something to undo and the
-        focus, else the last edit of the meeting (an item removed, a figure added…)."""
-        editor = self.editor
-        if editor.hasFocus() and editor.document().isUndoAvailable():
-            editor.undo()
-            return
-        self.saver.flush()
-        self.session.undo_group.undo()
-
-    def _update_undo_texts(self, *_args: object) -> None:
-        """Edit ▸ Undo / Redo say what they will undo: "Undo Typing" while the notes have the
-        focus and something to undo, else the meeting's last edit ("Undo Remove item 3")."""
-        if not hasattr(self, "actions_by_id"):
-            return
-        group, document = self.session.undo_group, self.editor.document()
-        in_notes = self.editor.hasFocus()
-        for action_id, text_available, what in (
-            (ActionId.UNDO, document.isUndoAvailable(), group.undoText()),
-            (ActionId.REDO, document.isRedoAvailable(), group.redoText()),
-        ):
-            verb = "&Undo" if action_id is ActionId.UNDO else "&Redo"
-            if in_notes and text_available:
-                label = f"{verb} Typing"
-            else:
-                label = f"{verb} {what}" if what else verb
-            self.actions_by_id[action_id].setText(label)
+        """Edit ▸ Undo (Ctrl+Z, in the notes too): the last thing done, whichever it was —
+        typing in the notes of this item, or an edit of the meeting (a figure accepted, an
+        item removed…)."""
+        self._undo_or_redo(redo=False)
 
     def redo(self) -> None:
-        editor = self.editor
-        if editor.hasFocus() and editor.document().isRedoAvailable():
-            editor.redo()
+        self._undo_or_redo(redo=True)
+
+    def _undo_choice(self, *, redo: bool) -> str | None:
+        document, group = self.editor.document(), self.session.undo_group
+        text_there = document.isRedoAvailable() if redo else document.isUndoAvailable()
+        meeting_there = group.canRedo() if redo else group.canUndo()
+        return self._undo_order.choose(
+            redo=redo,
+            text=(id(document), text_there and not self.editor.isReadOnly()),
+            meeting=(self.session.meeting_id or 0, meeting_there),
+        )
+
+    def _undo_level_added(self, kind: str, key: int) -> None:
+        self._undo_order.added(kind, key)
+        self._update_undo_texts()
+
+    def _undo_or_redo(self, *, redo: bool) -> None:
+        choice = self._undo_choice(redo=redo)
+        if choice == TEXT:
+            document = self.editor.document()
+            self.editor.redo() if redo else self.editor.undo()
+            self._undo_order.done(TEXT, id(document), redo=redo)
+        elif choice == MEETING:
+            meeting_id = self.session.meeting_id or 0
+            self.saver.flush()
+            group = self.session.undo_group
+            group.redo() if redo else group.undo()
+            self._undo_order.done(MEETING, meeting_id, redo=redo)
+        self._update_undo_texts()
+
+    def _update_undo_texts(self, *_args: object) -> None:
+        """Edit ▸ Undo / Redo say what they will take back: "Undo Typing", or the meeting's
+        last edit ("Undo Remove item 3")."""
+        if not hasattr(self, "actions_by_id"):
             return
-        self.saver.flush()
-        self.session.undo_group.redo()
+        group = self.session.undo_group
+        for action_id, redo, what in (
+            (ActionId.UNDO, False, group.undoText()),
+            (ActionId.REDO, True, group.redoText()),
+        ):
+            verb = "&Redo" if redo else "&Undo"
+            choice = self._undo_choice(redo=redo)
+            label = {TEXT: f"{verb} Typing", MEETING: f"{verb} {what}"}.get(choice, verb)
+            self.actions_by_id[action_id].setText(label)
 
     def _refresh_item_labels(self) -> None:
         item = self.view.item(self.item_id) if self.view and self.item_id else None
