@@ -161,6 +161,9 @@ class SidePanel(QWidget):
     _detected_off_thread = Signal(object, int)  # (proposals, generation)
 
     SUGGESTION_DELAY_MS = 600
+    # Only the figures nearest the end of the notes, where the meeting has got to: a
+    # 20,000-word item can hold hundreds, and drawing them all would stall the typing.
+    MOST_SUGGESTIONS = 20
 
     def __init__(self, store: Store | Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -360,7 +363,7 @@ class SidePanel(QWidget):
                 for figure in self._detected
                 if not _is_stored(figure, metrics)
                 and (figure.label, figure.unit) not in self._dismissed
-            ]
+            ][-self.MOST_SUGGESTIONS :]
 
         def fill() -> None:
             for metric in metrics:

@@ -438,3 +438,16 @@ def test_moving_to_another_item_drops_the_old_items_pending_suggestions(
     qtbot.wait(panel.SUGGESTION_DELAY_MS + 100)
     assert panel.suggestions == ()
     assert panel.figures_list.item(0).text() == "No figures yet"
+
+
+def test_a_long_item_suggests_only_the_figures_nearest_the_end_of_its_notes(qtbot, panel):
+    notes = "\n\n".join(
+        f"District {n} reported that arrests rose from {n}% to {n + 50}% this year."
+        for n in range(1, 121)
+    )
+    panel.update_suggestions(notes)
+    qtbot.waitUntil(lambda: len(panel.suggestions) > 0, timeout=10_000)
+    assert len(panel.suggestions) == panel.MOST_SUGGESTIONS
+    assert panel.figures_list.count() == panel.MOST_SUGGESTIONS
+    values = [p.value for p in panel.suggestions[-1].points]
+    assert values == [120, 170]  # the last figure typed is the last shown
