@@ -18,11 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EXPORT_FORMATS = {
-    "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
-    "pdf": ("PDF document (*.pdf)", "pcc_minutes.documents.writers.pdf", "render_pdf"),
-}
-
 
 class ExportDialog(QDialog):
     """Where to write the file, and which version: public or full, with or without timings."""

@@ -18,12 +18,8 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import changed
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.status import MeetingStatus
+from pcc_minutes.documents.writers import writer
 from pcc_minutes.ui.window.export_dialog import ExportDialog
-
-EXPORT_FORMATS = {
-    "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
-    "pdf": ("PDF document (*.pdf)", "pcc_minutes.documents.writers.pdf", "render_pdf"),
-}
 
 
 class _Relay(QObject):
@@ -127,7 +123,7 @@ class FileCommands:
         """Export through the options dialog (or directly when ``path`` is given)."""
         if self.view is None:
             return
-        file_filter, module, function = EXPORT_FORMATS[kind]
+        file_filter = writer(kind).file_filter  # the one list of formats, as the CLI's
         folder = Path(self.settings.value("folders/export", str(Path.home())))
         when = f"{self.view.date:%Y-%m-%d} " if self.view.date else ""
         stem = f"{when}{self.view.title}{' agenda' if agenda else ''}".strip()
@@ -146,15 +142,15 @@ class FileCommands:
         meeting_id = self.view.id
 
         def work():
-            import importlib
-
-            from pcc_minutes.documents.writers.files import write_atomically
-
-            doc = ops.minutes_document(
-                self.store, meeting_id, public=bool(public), agenda_only=agenda, timings=timings
+            return ops.export_minutes(
+                self.store,
+                meeting_id,
+                kind,
+                path,
+                public=bool(public),
+                agenda_only=agenda,
+                timings=timings,
             )
-            render = getattr(importlib.import_module(module), function)
-            return write_atomically(path, lambda temp: render(doc, temp))
 
         self.run_in_background(work, lambda r: self._after("Exported", r), "Exporting…")
 

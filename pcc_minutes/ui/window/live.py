@@ -13,11 +13,6 @@ from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.live import entering
 from pcc_minutes.ui.actions import ActionId
 
-EXPORT_FORMATS = {
-    "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
-    "pdf": ("PDF document (*.pdf)", "pcc_minutes.documents.writers.pdf", "render_pdf"),
-}
-
 
 class LiveCommands:
     """Live mode, mixed into ``MainWindow``."""

@@ -53,11 +53,6 @@ from pcc_minutes.ui.window.live import LiveCommands
 from pcc_minutes.ui.window.undo_order import MEETING, TEXT, UndoOrder
 from pcc_minutes.ui.window.views import ViewCommands
 
-EXPORT_FORMATS = {
-    "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
-    "pdf": ("PDF document (*.pdf)", "pcc_minutes.documents.writers.pdf", "render_pdf"),
-}
-
 
 class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
     def __init__(self, store: Store):

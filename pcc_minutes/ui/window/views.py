@@ -10,11 +10,6 @@ from PySide6.QtWidgets import (
 from pcc_minutes import operations as ops
 from pcc_minutes.ui.actions import ActionId
 
-EXPORT_FORMATS = {
-    "docx": ("Word document (*.docx)", "pcc_minutes.documents.writers.docx", "render_docx"),
-    "pdf": ("PDF document (*.pdf)", "pcc_minutes.documents.writers.pdf", "render_pdf"),
-}
-
 
 class ViewCommands:
     """Views, mixed into ``MainWindow``."""

@@ -25,10 +25,32 @@ class TaggedParagraph(RLParagraph):
 
     _marks: Marks | None = None
     _drawn = False
+    _wrapped: tuple | None = None  # (width, frags, lines, height) of the last wrap
 
     def tag(self, marks: Marks) -> TaggedParagraph:
         self._marks = marks
         return self
+
+    def wrap(self, availWidth, availHeight):
+        # reportlab wraps most paragraphs more than once at the same width (a table sizes
+        # its rows and then wraps each cell again to draw it; a heading is wrapped with the
+        # block it keeps with, then on its own): the lines depend only on the width and the
+        # fragments, so a second wrap at the same width keeps the lines it already has.
+        known = self._wrapped
+        if (
+            known is not None
+            and known[0] == availWidth
+            and known[1] is self.frags
+            and known[2] is getattr(self, "blPara", None)
+            and availWidth > 0
+        ):
+            self.width = availWidth
+            self.height = known[3]
+            return availWidth, known[3]
+        width, height = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):
+            self._wrapped = (availWidth, self.frags, self.blPara, height)
+        return width, height
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)

@@ -23,6 +23,7 @@ from pcc_minutes.documents.writers.pdf.flowables import (
     table_furniture,
 )
 from pcc_minutes.documents.writers.pdf.fonts import FONT
+from pcc_minutes.documents.writers.pdf.fragments import fragments
 from pcc_minutes.documents.writers.pdf.long_paragraph import LongParagraph, is_long
 from pcc_minutes.documents.writers.pdf.styles import (
     BULLET,
@@ -49,13 +50,19 @@ def markup(content: Spans) -> str:
     return "".join(parts)
 
 
+def tagged_paragraph(text: str, style: ParagraphStyle, marks: Marks) -> TaggedParagraph:
+    """A paragraph of our markup, its fragments made without reportlab's parser."""
+    cleaned, frags = fragments(text, style)
+    return TaggedParagraph(cleaned, style, frags=frags).tag(marks)
+
+
 def text_flowable(content: Spans, style: ParagraphStyle, marks: Marks) -> Flowable:
     """A paragraph of running text tagged with ``marks``: a very long one in line-aligned
     pieces, so that laying it out stays linear in its length."""
     text = markup(content)
     if is_long(text, style):
         return LongParagraph.from_markup(text, style, marks)
-    return TaggedParagraph(text, style).tag(marks)
+    return tagged_paragraph(text, style, marks)
 
 
 def _paragraph_style(block: Paragraph | Heading) -> ParagraphStyle:
@@ -90,7 +97,7 @@ class StoryBuilder:
                 element = parent.add(
                     _heading_role(block.level), title=" ".join(plain_text(block.content).split())
                 )
-                return [TaggedParagraph(markup(block.content), style).tag(element.content())]
+                return [tagged_paragraph(markup(block.content), style, element.content())]
             return [text_flowable(block.content, style, parent.add("P").content())]
         if isinstance(block, BulletList):
             return self.bullet_list(block, parent, indent)
@@ -137,7 +144,7 @@ class StoryBuilder:
                 else:
                     cell = row_element.add("TD")
                 style = known["header_cell" if header else "cell"]
-                cells.append(TaggedParagraph(markup(content), style).tag(cell.content()))
+                cells.append(tagged_paragraph(markup(content), style, cell.content()))
             data.append(cells)
         commands = [
             # Table cells never draw text themselves, but reportlab sets the cell font

@@ -62,70 +62,82 @@ class Element:
         return None
 
 
-def _struct_object(
-    pdf: pikepdf.Pdf,
-    element: Element,
-    parent: pikepdf.Object,
-    parent_tree: list[dict[int, pikepdf.Object]],
-    written: dict[int, pikepdf.Object],
-) -> pikepdf.Object:
-    obj = pdf.make_indirect(
-        pikepdf.Dictionary(
-            Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + element.role), P=parent
-        )
-    )
-    written[id(element)] = obj
-    first_page = element.first_page()
-    if first_page is not None:
-        obj.Pg = pdf.pages[first_page].obj
-    if element.role == "Figure" or element.alt:
-        obj.Alt = pikepdf.String(element.alt)
-    if element.attributes:
-        attributes = pikepdf.Dictionary()
-        for key, value in element.attributes.items():
-            if isinstance(value, list):
-                attributes[f"/{key}"] = pikepdf.Array([round(v, 2) for v in value])
-            else:
-                attributes[f"/{key}"] = pikepdf.Name("/" + value)
-        obj.A = attributes
-    kids = pikepdf.Array()
-    for kid in element.kids:
-        if isinstance(kid, Element):
-            kids.append(_struct_object(pdf, kid, obj, parent_tree, written))
-            continue
-        for page, mcid in kid.refs:
-            parent_tree[page][mcid] = obj
-            if page == first_page:
-                kids.append(mcid)
-            else:  # the part of a split paragraph that went on to the next page
-                kids.append(
-                    pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=pdf.pages[page].obj, MCID=mcid)
-                )
-    if len(kids) == 1:
-        obj.K = kids[0]
-    elif len(kids) > 1:
-        obj.K = kids
-    return obj
+_STRUCT_ELEM = pikepdf.Name.StructElem
+_MCR = pikepdf.Name.MCR
+
+
+class _Writer:
+    """Writes the recorded elements as ``StructElem`` objects, with as few calls into
+    pikepdf as it takes (each is costly next to plain Python): an element's dictionary is
+    made whole at once, and its kids are gathered in a list before they become an array."""
+
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.pdf = pdf
+        self.pages = [page.obj for page in pdf.pages]
+        self.parent_tree: list[dict[int, pikepdf.Object]] = [{} for _ in self.pages]
+        self.written: dict[int, pikepdf.Object] = {}
+        self.roles: dict[str, pikepdf.Name] = {}
+
+    def role(self, role: str) -> pikepdf.Name:
+        name = self.roles.get(role)
+        if name is None:
+            name = self.roles[role] = pikepdf.Name("/" + role)
+        return name
+
+    def element(self, element: Element, parent: pikepdf.Object) -> pikepdf.Object:
+        entries = {"/Type": _STRUCT_ELEM, "/S": self.role(element.role), "/P": parent}
+        first_page = element.first_page()
+        if first_page is not None:
+            entries["/Pg"] = self.pages[first_page]
+        if element.role == "Figure" or element.alt:
+            entries["/Alt"] = pikepdf.String(element.alt)
+        if element.attributes:
+            attributes = {}
+            for key, value in element.attributes.items():
+                if isinstance(value, list):
+                    attributes[f"/{key}"] = pikepdf.Array([round(v, 2) for v in value])
+                else:
+                    attributes[f"/{key}"] = pikepdf.Name("/" + value)
+            entries["/A"] = pikepdf.Dictionary(attributes)
+        obj = self.pdf.make_indirect(pikepdf.Dictionary(entries))
+        self.written[id(element)] = obj
+        kids: list = []
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                kids.append(self.element(kid, obj))
+                continue
+            for page, mcid in kid.refs:
+                self.parent_tree[page][mcid] = obj
+                if page == first_page:
+                    kids.append(mcid)
+                else:  # the part of a split paragraph that went on to the next page
+                    kids.append(
+                        pikepdf.Dictionary({"/Type": _MCR, "/Pg": self.pages[page], "/MCID": mcid})
+                    )
+        if len(kids) == 1:
+            obj.K = kids[0]
+        elif len(kids) > 1:
+            obj.K = pikepdf.Array(kids)
+        return obj
 
 
 def add_structure(pdf: pikepdf.Pdf, document: Element) -> dict[int, pikepdf.Object]:
     """Write the structure tree and parent tree; return the object written for each element
     (keyed by ``id``), so bookmarks can point at their headings' elements."""
     struct_root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-    parent_tree: list[dict[int, pikepdf.Object]] = [{} for _ in pdf.pages]
-    written: dict[int, pikepdf.Object] = {}
-    struct_root.K = _struct_object(pdf, document, struct_root, parent_tree, written)
-    nums = pikepdf.Array()
-    for index, page in enumerate(pdf.pages):
-        by_mcid = parent_tree[index]
+    writer = _Writer(pdf)
+    struct_root.K = writer.element(document, struct_root)
+    nums: list = []
+    for index, page in enumerate(writer.pages):
+        by_mcid = writer.parent_tree[index]
         if sorted(by_mcid) != list(range(len(by_mcid))):
             raise RuntimeError(f"page {index + 1}: marked content missing from the structure")
-        page.obj.StructParents = index
-        page.obj.Tabs = pikepdf.Name.S
+        page.StructParents = index
+        page.Tabs = pikepdf.Name.S
         nums.append(index)
         nums.append(pdf.make_indirect(pikepdf.Array([by_mcid[m] for m in sorted(by_mcid)])))
-    struct_root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=nums))
-    struct_root.ParentTreeNextKey = len(pdf.pages)
+    struct_root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+    struct_root.ParentTreeNextKey = len(writer.pages)
     pdf.Root.StructTreeRoot = struct_root
     pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
-    return written
+    return writer.written

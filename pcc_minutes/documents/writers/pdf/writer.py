@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate
@@ -137,7 +138,14 @@ def render_pdf(doc: MinutesDocument, target: Path, *, author: str = "") -> None:
     def make_canvas(*args, **kwargs):
         return MinutesCanvas(*args, furniture=furniture, **kwargs)
 
-    template.build(story, canvasmaker=make_canvas)
+    # reportlab would wrap every compressed stream (pages, font subsets) in ASCII85 as well,
+    # which pikepdf would then have to decode and compress all over again on saving: plain
+    # Flate streams are smaller and pass through untouched.
+    use_a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        template.build(story, canvasmaker=make_canvas)
+    finally:
+        rl_config.useA85 = use_a85
 
     raw.seek(0)
     with pikepdf.open(raw) as pdf:
