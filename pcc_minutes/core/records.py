@@ -68,6 +68,18 @@ class Person:
     present: bool = True
 
 
+def attendance_summary(people: tuple[Person, ...] | list[Person]) -> str:
+    """ "5 present, 1 apology" — the attendance at a glance."""
+    if not people:
+        return "no one listed"
+    present = sum(1 for p in people if p.present)
+    apologies = len(people) - present
+    text = f"{present} present"
+    if apologies:
+        text += f", {apologies} {'apology' if apologies == 1 else 'apologies'}"
+    return text
+
+
 @dataclass(frozen=True)
 class Action:
     text: str

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import PccError
-from pcc_minutes.core.records import Meeting
+from pcc_minutes.core.records import Meeting, attendance_summary
 from pcc_minutes.core.status import status_text
 from pcc_minutes.documents.layout import format_date, format_time
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui.dates import british_dates
 from pcc_minutes.ui.session import Session
-from pcc_minutes.ui.setup_dialogs import AttendanceDialog, attendance_summary, british_dates
 
 MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE")
 NO_MARKING = "None"
@@ -441,6 +441,8 @@ class HeaderForm(QWidget):
         if self._view is None:
             return False
         try:
+            from pcc_minutes.ui.setup_dialogs import AttendanceDialog  # on first use
+
             dialog = AttendanceDialog(
                 self.store, self._view.id, self, read_only=self.is_read_only()
             )

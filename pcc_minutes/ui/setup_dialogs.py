@@ -9,11 +9,10 @@ remembering the folder last used. Failures are one sentence, shown inline where 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt
+from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -41,32 +40,15 @@ from PySide6.QtWidgets import (
 
 from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import PccError
-from pcc_minutes.core.records import MeetingSummary, Person
+from pcc_minutes.core.records import MeetingSummary, Person, attendance_summary
 from pcc_minutes.core.templates import SUFFIX, AgendaTemplate, builtin_templates
 from pcc_minutes.operations.templates import load_template, save_template
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui.dates import british_dates
 from pcc_minutes.ui.session import Session
 
 TEMPLATE_FOLDER_KEY = "folders/templates"
 TEMPLATE_FILTER = f"Agenda templates (*{SUFFIX});;All files (*)"
-
-
-def british_dates(edit: QDateEdit) -> None:
-    """Dates read as in the minutes ("14 August 2025") whatever the system's language."""
-    edit.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-
-
-def attendance_summary(people: Iterable[Person]) -> str:
-    """ "5 present, 1 apology" — the attendance at a glance."""
-    people = list(people)
-    if not people:
-        return "no one listed"
-    present = sum(1 for p in people if p.present)
-    apologies = len(people) - present
-    text = f"{present} present"
-    if apologies:
-        text += f", {apologies} {'apology' if apologies == 1 else 'apologies'}"
-    return text
 
 
 def _error_label() -> QLabel:

@@ -80,8 +80,9 @@ class LiveCommands:
         if self.view is None or self.item_id is None or self.view.locked:
             return
         self.saver.flush()
-        other = self.quick_figure if form is self.quick_action else self.quick_action
-        other.hide()
+        for other in self._quick_forms.values():
+            if other is not form:
+                other.hide()
         form.open_for(self.item_id, self.editor.sentence_at_cursor())
 
     def accept_figure(self) -> None:

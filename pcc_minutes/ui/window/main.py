@@ -45,7 +45,6 @@ from pcc_minutes.ui.header import HeaderForm
 from pcc_minutes.ui.live_bar import LiveBar
 from pcc_minutes.ui.meeting_list import MeetingList
 from pcc_minutes.ui.notes import FindBar, NotesEditor
-from pcc_minutes.ui.quick_capture import QuickActionForm, QuickFigureForm
 from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.side_panel import SidePanel
 from pcc_minutes.ui.window.files import FileCommands, _Relay
@@ -151,11 +150,7 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         self.editor.content_changed.connect(self._notes_edited)
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
-        self.quick_action = QuickActionForm(store)
-        self.quick_figure = QuickFigureForm(store)
-        for form in (self.quick_action, self.quick_figure):
-            form.hide()
-            form.closed.connect(self.focus_notes)
+        self._quick_forms: dict[str, QWidget] = {}  # made on first use: not at start-up
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Minutes preview")
         self.preview.setOpenLinks(False)
@@ -197,12 +192,11 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
             self.banner,
             self.item_title,
             self.item_details,
-            self.quick_action,
-            self.quick_figure,
             self.find_bar,
         ):
             column.addWidget(widget)
         column.addWidget(self.pages, 1)
+        self._column = column
 
         self.side = SidePanel(store)
         self.side.error.connect(self.show_error)
@@ -224,6 +218,29 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         self.state_label = QLabel()
         self.statusBar().addWidget(self.saved_label, 1)
         self.statusBar().addPermanentWidget(self.state_label)
+
+    @property
+    def quick_action(self) -> QWidget:
+        """The inline action form (made the first time it is wanted)."""
+        return self._quick_form("action")
+
+    @property
+    def quick_figure(self) -> QWidget:
+        """The inline figure form (made the first time it is wanted)."""
+        return self._quick_form("figure")
+
+    def _quick_form(self, kind: str) -> QWidget:
+        form = self._quick_forms.get(kind)
+        if form is None:
+            from pcc_minutes.ui.quick_capture import QuickActionForm, QuickFigureForm
+
+            form = (QuickActionForm if kind == "action" else QuickFigureForm)(self.session)
+            form.hide()
+            form.closed.connect(self.focus_notes)
+            # Above the find bar, below the item's title, as if laid out with the others.
+            self._column.insertWidget(self._column.indexOf(self.find_bar), form)
+            self._quick_forms[kind] = form
+        return form
 
     def _handlers(self) -> dict[ActionId, Callable[[], None]]:
         editor = self.editor
@@ -250,7 +267,7 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
             ActionId.NEXT_ITEM: lambda: self.step_item(+1),
             ActionId.PREVIOUS_ITEM: lambda: self.step_item(-1),
             ActionId.NEW_ACTION: lambda: self.quick_capture(self.quick_action),
-            ActionId.NEW_FIGURE: lambda: self.quick_capture(self.quick_figure),
+            ActionId.NEW_FIGURE: lambda: self.quick_capture(self.quick_figure),  # made lazily
             ActionId.ACCEPT_FIGURE: self.accept_figure,
             ActionId.ADD_ITEM: self.agenda.add_item,
             ActionId.REMOVE_ITEM: self.agenda.remove_current,
