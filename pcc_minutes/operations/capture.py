@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from pcc_minutes.core.changes import Outcome, Undo, changed
 from pcc_minutes.core.errors import UserInputError
@@ -24,6 +25,19 @@ def _insert_at(rows: list, row: object, position: int) -> None:
     rows.insert(position, row)
     for number, each in enumerate(rows):
         each.position = number
+
+
+def _take_out(row: Any, siblings: str) -> tuple[int, int]:
+    """Remove ``row`` from its item's ``siblings`` list (refusing a locked meeting) and close
+    up the others; the (item id, position it had), for the undo that puts it back."""
+    item = row.item
+    refuse_if_locked(item.meeting.id, item.meeting.status)
+    rows = getattr(item, siblings)
+    position = rows.index(row)
+    rows.remove(row)
+    for number, each in enumerate(rows):
+        each.position = number
+    return item.id, position
 
 
 # --- actions -------------------------------------------------------------------------------
@@ -61,12 +75,8 @@ def remove_action(store: Store, action_id: int) -> Outcome[None]:
         row = queries.action_row(session, action_id)
         if row is None:
             return Outcome(None)
-        item = row.item
-        refuse_if_locked(item.meeting.id, item.meeting.status)
-        kept, item_id, position = action_record(row), item.id, item.actions.index(row)
-        item.actions.remove(row)
-        for number, each in enumerate(item.actions):
-            each.position = number
+        kept = action_record(row)
+        item_id, position = _take_out(row, "actions")
     return Outcome(
         None,
         changed(actions={item_id}),
@@ -144,12 +154,8 @@ def remove_figure(store: Store, figure_id: int) -> Outcome[None]:
         row = queries.figure_row(session, figure_id)
         if row is None:
             return Outcome(None)
-        item = row.item
-        refuse_if_locked(item.meeting.id, item.meeting.status)
-        kept, item_id, position = figure_record(row), item.id, item.figures.index(row)
-        item.figures.remove(row)
-        for number, each in enumerate(item.figures):
-            each.position = number
+        kept = figure_record(row)
+        item_id, position = _take_out(row, "figures")
     return Outcome(
         None,
         changed(figures={item_id}),
@@ -182,23 +188,19 @@ def update_figure(store: Store, figure_id: int, figure: Figure) -> Outcome[None]
 
 def remove_figures(store: Store, figure_ids: list[int]) -> Outcome[None]:
     """Remove several figures at once (one undo step puts them all back)."""
-    kept: list[tuple[int, Figure, int]] = []
+    kept: list[tuple[int, int, Figure]] = []  # (item id, position, figure)
     with store.transaction() as session:
         for figure_id in figure_ids:
             row = queries.figure_row(session, figure_id)
             if row is None:
                 continue
-            item = row.item
-            refuse_if_locked(item.meeting.id, item.meeting.status)
-            kept.append((item.id, figure_record(row), item.figures.index(row)))
-            item.figures.remove(row)
-            for number, each in enumerate(item.figures):
-                each.position = number
+            record = figure_record(row)
+            kept.append((*_take_out(row, "figures"), record))
     items = {item_id for item_id, _, _ in kept}
 
     def put_back(s: Store) -> Outcome[None]:
         # In reverse: each goes back at the index it had when it was taken out.
-        ids = [add_figure(s, i, f, at).value for i, f, at in reversed(kept)]
+        ids = [add_figure(s, i, f, at).value for i, at, f in reversed(kept)]
         return Outcome(
             None,
             changed(figures=items),
@@ -234,12 +236,8 @@ def remove_decision(store: Store, decision_id: int) -> Outcome[None]:
         row = queries.decision_row(session, decision_id)
         if row is None:
             return Outcome(None)
-        item = row.item
-        refuse_if_locked(item.meeting.id, item.meeting.status)
-        text, item_id, position = row.text, item.id, item.decisions.index(row)
-        item.decisions.remove(row)
-        for number, each in enumerate(item.decisions):
-            each.position = number
+        text = row.text
+        item_id, position = _take_out(row, "decisions")
     return Outcome(
         None,
         changed(actions={item_id}),

@@ -14,30 +14,9 @@ from pcc_minutes.core.templates import builtin_templates
 from pcc_minutes.ui.actions import ACTIONS, ActionId
 
 
-@pytest.fixture(autouse=True)
-def own_settings(tmp_path, monkeypatch):
-    # QSettings go to a folder of the test's own, never the user's.
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    QApplication.setOrganizationName("pcc-minutes-tests")
-
-
 @pytest.fixture
 def meeting_id(store) -> int:
     return ops.create_from_template(store, builtin_templates()[0], date(2026, 3, 12)).value
-
-
-@pytest.fixture
-def window(qtbot, store, meeting_id):
-    from pcc_minutes.ui.window import MainWindow
-
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.start(meeting_id)
-    yield win
-    win.saver.close()
 
 
 def press(qtbot, window, action_id: ActionId) -> None:

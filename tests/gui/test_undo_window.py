@@ -5,38 +5,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from pcc_minutes import operations as ops
 from pcc_minutes.operations.demo import create_demo
 from pcc_minutes.ui.actions import ActionId
 
 
-@pytest.fixture(autouse=True)
-def own_settings(tmp_path, monkeypatch):
-    # QSettings go to a folder of the test's own, never the user's.
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    QApplication.setOrganizationName("pcc-minutes-tests")
-
-
 @pytest.fixture
 def meeting_id(store) -> int:
     """The October demo meeting: three items, the first with notes, a figure and an action."""
     return create_demo(store).value[0].id
-
-
-@pytest.fixture
-def window(qtbot, store, meeting_id):
-    from pcc_minutes.ui.window import MainWindow
-
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.start(meeting_id)
-    yield win
-    win.saver.close()
 
 
 def item_ids(window) -> list[int]:
