@@ -181,3 +181,39 @@ def test_the_dark_palette_and_the_window_layout_are_remembered(qtbot, window, st
     assert QSettings().value("view/dark", type=bool) is True
     assert QSettings().value("window/geometry") is not None
     window.action(ActionId.DARK_MODE).setChecked(False)
+
+
+def test_a_file_found_damaged_after_the_first_paint_closes_the_window_untouched(
+    qtbot, tmp_path, monkeypatch
+):
+    """The window opens the store after its first paint; when the read of every page then
+    finds damage, it says so in one sentence and closes, and the file is left as it was."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pcc_minutes.operations.demo import create_demo
+    from pcc_minutes.store.database import open_store
+    from pcc_minutes.ui.window import MainWindow
+
+    path = tmp_path / "minutes.sqlite3"
+    store = open_store(path)
+    create_demo(store)
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[-4096 * 3 : -4096 * 3 + 300] = b"\xff" * 300  # scribble over a page near the end
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    said: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda _parent, _title, text: said.append(text))
+    )
+    deferred = open_store(path, defer=True)
+    win = MainWindow(deferred)
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert "damaged" in said[0] and said[0].count(".") <= 3
+    qtbot.waitUntil(lambda: not win.isVisible())
+    win.live_writer.close()
+    deferred.close()
+    assert path.read_bytes() == before

@@ -104,6 +104,9 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         self._update_enabled()
         self._store_ready.connect(self._after_store_ready)
         self.installEventFilter(self)  # to notice the first paint
+        self._after_paint_done = False
+        # Should the window never be painted itself (its children are), go on anyway.
+        QTimer.singleShot(2000, self._after_first_paint)
         group = self.session.undo_group
         for signal in (group.undoTextChanged, group.redoTextChanged):
             signal.connect(self._update_undo_texts)
@@ -300,7 +303,12 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
 
             record = peek.latest_meeting(self.store.path, meeting_id)
         if record is None:
-            meeting_id = meeting_id or ops.latest_meeting_id(self.store)
+            try:
+                meeting_id = meeting_id or ops.latest_meeting_id(self.store)
+            except PccError as exc:  # the file cannot be used: say why, and close
+                problem = str(exc)
+                QTimer.singleShot(0, lambda: self._after_store_ready(problem))
+                return
         else:
             meeting_id = record.id
         if meeting_id is None:
@@ -526,7 +534,10 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
 
     def _after_first_paint(self) -> None:
         """What start-up did not wait for: the store's engine (and any migration) and a read
-        of every page of the file, on a worker; the dictionary on this thread."""
+        of every page of the file, on a worker; the dictionary on this thread. Once."""
+        if self._after_paint_done:
+            return
+        self._after_paint_done = True
         store, report = self.store, self._store_ready.emit
 
         def work() -> None:
