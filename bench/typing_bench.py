@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -205,22 +204,15 @@ def main() -> int:
     counts = [int(words) for words in args.words.split(",")]
     for words in counts:
         generate.cached_database(args.meetings, words)
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    rows = []
-    for words in counts:
-        done = subprocess.run(
-            [sys.executable, __file__, "--child", str(words), "--meetings", str(args.meetings)]
-            + ["--keys", str(args.keys), "--gap-ms", str(args.gap_ms)],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    from child import run_child
+
+    PLATFORM = os.environ.get("QT_QPA_PLATFORM", "offscreen")  # noqa: N806 - as printed
+
+    options = ["--meetings", str(args.meetings), "--keys", str(args.keys)]
+    options += ["--gap-ms", str(args.gap_ms)]
+    rows = [run_child(__file__, [str(words), *options], 600) for words in counts]
     print(
-        f"platform: {env['QT_QPA_PLATFORM']}; live mode, autosave on; {args.keys} keys posted "
+        f"platform: {PLATFORM}; live mode, autosave on; {args.keys} keys posted "
         f"from a thread every {args.gap_ms:g} ms; {args.meetings} meetings in the database"
     )
     header = (

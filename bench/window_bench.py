@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -170,22 +169,18 @@ def main() -> int:
     sizes = [int(size) for size in args.sizes.split(",")]
     for size in sizes:
         generate.cached_database(size, args.words)  # build outside the timed processes
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    rows = []
-    for size in sizes:
-        done = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), "--words", str(args.words)]
-            + ["--steps", str(args.steps)],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=900,
+    from child import run_child
+
+    PLATFORM = os.environ.get("QT_QPA_PLATFORM", "offscreen")  # noqa: N806 - as printed
+
+    rows = [
+        run_child(
+            __file__, [str(size), "--words", str(args.words), "--steps", str(args.steps)], 900
         )
-        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        for size in sizes
+    ]
     print(
-        f"platform: {env['QT_QPA_PLATFORM']}; big meeting: 6 items, {args.words} words in "
+        f"platform: {PLATFORM}; big meeting: 6 items, {args.words} words in "
         f"the first; times in ms, each including processEvents()"
     )
     header = (

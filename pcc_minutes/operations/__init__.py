@@ -41,7 +41,6 @@ if TYPE_CHECKING:  # for type checkers and editors: the names as ordinary import
     from pcc_minutes.operations.figures import (
         accept_figures,
         figure_json,
-        item_plain_text,
         proposed_figures,
     )
     from pcc_minutes.operations.importing import document_record, import_documents
@@ -84,7 +83,6 @@ _HOME = {
     "export_minutes": "exporting",
     "figure_json": "figures",
     "import_documents": "importing",
-    "item_plain_text": "figures",
     "latest_meeting_id": "reading",
     "list_meetings": "reading",
     "load_meeting": "reading",
@@ -128,7 +126,6 @@ __all__ = [
     "export_minutes",
     "figure_json",
     "import_documents",
-    "item_plain_text",
     "latest_meeting_id",
     "list_meetings",
     "load_meeting",

@@ -15,17 +15,12 @@ from pcc_minutes.store.mapping import figure_record, figure_row
 from pcc_minutes.text.figures import ProposedFigure, detect_figures
 
 
-def item_plain_text(notes: str) -> str:
-    """An item's notes as the plain text figure detection reads."""
-    return markdown_plain_text(notes)
-
-
 def proposed_figures(store: Store, meeting_id: int) -> list[tuple[int, ProposedFigure]]:
     """The figures detected in each item's notes, as (item position, proposal)."""
     meeting = load_meeting(store, meeting_id)
     found: list[tuple[int, ProposedFigure]] = []
     for item in meeting.items:
-        found.extend((item.position, f) for f in detect_figures(item_plain_text(item.notes)))
+        found.extend((item.position, f) for f in detect_figures(markdown_plain_text(item.notes)))
     return found
 
 
