@@ -1,12 +1,15 @@
 """The canvas the minutes are drawn on: it writes the marked-content operators (tagged
 content with per-page MCIDs, and ``/Artifact`` sequences for page furniture), ends every
 wrapped line with a real space, and holds finished pages back until the page count is known so
-each footer can say "Page X of Y"."""
+each footer can say "Page X of Y". When the last page is done, ``finish`` adds what is not
+drawn (structure tree, bookmarks, metadata) to the document before reportlab writes it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -20,8 +23,15 @@ class MinutesCanvas(Canvas):
     """A canvas that numbers marked content per page and holds finished pages back until
     the page count is known, so each footer can say "Page X of Y"."""
 
-    def __init__(self, *args, furniture: Furniture, **kwargs):
+    def __init__(
+        self,
+        *args,
+        furniture: Furniture,
+        finish: Callable[[PDFDocument, list], None] | None = None,
+        **kwargs,
+    ):
         self._furniture = furniture
+        self._finish = finish
         self._next_mcid = 0
         self._held_pages: list[dict] = []
         super().__init__(*args, **kwargs)
@@ -60,6 +70,9 @@ class MinutesCanvas(Canvas):
             self.__dict__.update(state)
             self._furniture.draw_footer(self, total)
             super().showPage()
+        self._held_pages = []
+        if self._finish is not None:
+            self._finish(self._doc, list(self._doc.Pages.pages))
         super().save()
 
 

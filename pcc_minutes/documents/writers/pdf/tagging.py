@@ -3,8 +3,9 @@
 Every flowable is created together with the structure element it belongs to (``H1``/``H2``/
 ``H3``, ``P``, ``L`` > ``LI`` > ``Lbl`` + ``LBody``, ``Table`` > ``TR`` > ``TH``/``TD``,
 ``Figure``) and a ``Marks`` slot on it; drawing fills the slot with (page, MCID) pairs, one per
-page the content appears on. Once reportlab is done, ``add_structure`` turns the recorded tree
-into the ``StructTreeRoot`` (a ``Document`` element with its children in reading order), the
+page the content appears on. Once the last page is drawn, ``add_structure`` writes the
+recorded tree into reportlab's document, to go out in reportlab's own write: the
+``StructTreeRoot`` (a ``Document`` element with its children in reading order), the
 ``ParentTree`` that maps each page's MCIDs back to their elements, ``/StructParents`` and
 ``/Tabs /S`` on every page, and ``/MarkInfo``.
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pikepdf
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFName, PDFPage
+
+from pcc_minutes.documents.writers.pdf.objects import RawObject, number, page_ref, register, text
 
 
 @dataclass(eq=False)
@@ -62,82 +65,85 @@ class Element:
         return None
 
 
-_STRUCT_ELEM = pikepdf.Name.StructElem
-_MCR = pikepdf.Name.MCR
-
-
 class _Writer:
-    """Writes the recorded elements as ``StructElem`` objects, with as few calls into
-    pikepdf as it takes (each is costly next to plain Python): an element's dictionary is
-    made whole at once, and its kids are gathered in a list before they become an array."""
+    """Writes the recorded elements as ``StructElem`` objects: each element is registered
+    first (so its number is known to its kids and its parent), then its bytes are made."""
 
-    def __init__(self, pdf: pikepdf.Pdf) -> None:
-        self.pdf = pdf
-        self.pages = [page.obj for page in pdf.pages]
-        self.parent_tree: list[dict[int, pikepdf.Object]] = [{} for _ in self.pages]
-        self.written: dict[int, pikepdf.Object] = {}
-        self.roles: dict[str, pikepdf.Name] = {}
+    def __init__(self, document: PDFDocument, pages: int) -> None:
+        self.document = document
+        self.pages = [page_ref(document, index) for index in range(pages)]
+        self.parent_tree: list[dict[int, bytes]] = [{} for _ in self.pages]
+        self.written: dict[int, bytes] = {}
 
-    def role(self, role: str) -> pikepdf.Name:
-        name = self.roles.get(role)
-        if name is None:
-            name = self.roles[role] = pikepdf.Name("/" + role)
-        return name
-
-    def element(self, element: Element, parent: pikepdf.Object) -> pikepdf.Object:
-        entries = {"/Type": _STRUCT_ELEM, "/S": self.role(element.role), "/P": parent}
+    def element(self, element: Element, parent: bytes) -> bytes:
+        obj = RawObject()
+        own = self.written[id(element)] = register(self.document, obj)
+        entries = [b"<< /Type /StructElem /S /", element.role.encode("ascii"), b" /P ", parent]
         first_page = element.first_page()
         if first_page is not None:
-            entries["/Pg"] = self.pages[first_page]
+            entries += [b" /Pg ", self.pages[first_page]]
         if element.role == "Figure" or element.alt:
-            entries["/Alt"] = pikepdf.String(element.alt)
+            entries += [b" /Alt ", text(element.alt)]
         if element.attributes:
-            attributes = {}
+            entries.append(b" /A <<")
             for key, value in element.attributes.items():
                 if isinstance(value, list):
-                    attributes[f"/{key}"] = pikepdf.Array([round(v, 2) for v in value])
+                    numbers = b" ".join(number(round(v, 2)) for v in value)
+                    entries.append(b" /%s [%s]" % (key.encode("ascii"), numbers))
                 else:
-                    attributes[f"/{key}"] = pikepdf.Name("/" + value)
-            entries["/A"] = pikepdf.Dictionary(attributes)
-        obj = self.pdf.make_indirect(pikepdf.Dictionary(entries))
-        self.written[id(element)] = obj
-        kids: list = []
+                    entries.append(b" /%s /%s" % (key.encode("ascii"), value.encode("ascii")))
+            entries.append(b" >>")
+        kids: list[bytes] = []
         for kid in element.kids:
             if isinstance(kid, Element):
-                kids.append(self.element(kid, obj))
+                kids.append(self.element(kid, own))
                 continue
             for page, mcid in kid.refs:
-                self.parent_tree[page][mcid] = obj
+                self.parent_tree[page][mcid] = own
                 if page == first_page:
-                    kids.append(mcid)
+                    kids.append(b"%d" % mcid)
                 else:  # the part of a split paragraph that went on to the next page
-                    kids.append(
-                        pikepdf.Dictionary({"/Type": _MCR, "/Pg": self.pages[page], "/MCID": mcid})
-                    )
+                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (self.pages[page], mcid))
         if len(kids) == 1:
-            obj.K = kids[0]
+            entries += [b" /K ", kids[0]]
         elif len(kids) > 1:
-            obj.K = pikepdf.Array(kids)
-        return obj
+            entries += [b" /K [", b" ".join(kids), b"]"]
+        entries.append(b" >>")
+        obj.body = b"".join(entries)
+        return own
 
 
-def add_structure(pdf: pikepdf.Pdf, document: Element) -> dict[int, pikepdf.Object]:
-    """Write the structure tree and parent tree; return the object written for each element
-    (keyed by ``id``), so bookmarks can point at their headings' elements."""
-    struct_root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-    writer = _Writer(pdf)
-    struct_root.K = writer.element(document, struct_root)
-    nums: list = []
-    for index, page in enumerate(writer.pages):
+def add_structure(document: PDFDocument, root: Element, pages: list) -> dict[int, bytes]:
+    """Write the structure tree and parent tree into reportlab's ``document`` (whose pages
+    are ``pages``, the ``PDFPage`` objects in order); return the reference written for each
+    element (keyed by ``id``), so bookmarks can point at their headings' elements."""
+    struct_root = RawObject()
+    root_ref = register(document, struct_root)
+    writer = _Writer(document, len(pages))
+    kids = writer.element(root, root_ref)
+    nums: list[bytes] = []
+    for index, page in enumerate(pages):
         by_mcid = writer.parent_tree[index]
         if sorted(by_mcid) != list(range(len(by_mcid))):
             raise RuntimeError(f"page {index + 1}: marked content missing from the structure")
-        page.StructParents = index
-        page.Tabs = pikepdf.Name.S
-        nums.append(index)
-        nums.append(pdf.make_indirect(pikepdf.Array([by_mcid[m] for m in sorted(by_mcid)])))
-    struct_root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
-    struct_root.ParentTreeNextKey = len(writer.pages)
-    pdf.Root.StructTreeRoot = struct_root
-    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+        _mark_page(page, index)
+        elements = b" ".join(by_mcid[mcid] for mcid in range(len(by_mcid)))
+        nums.append(b"%d %s" % (index, register(document, RawObject(b"[%s]" % elements))))
+    parent_tree = register(document, RawObject(b"<< /Nums [%s] >>" % b" ".join(nums)))
+    struct_root.body = b"<< /Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d >>" % (
+        kids,
+        parent_tree,
+        len(pages),
+    )
+    catalog = document.Catalog
+    catalog.StructTreeRoot = struct_root
+    catalog.MarkInfo = RawObject(b"<< /Marked true >>")
     return writer.written
+
+
+def _mark_page(page: PDFPage, index: int) -> None:
+    """Give a page its key into the parent tree and the tab order that follows the structure
+    (reportlab writes only the page keys it names, so the two are added to its list)."""
+    page.StructParents = index
+    page.Tabs = PDFName("S")
+    page.__NoDefault__ = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
