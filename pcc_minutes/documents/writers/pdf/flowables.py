@@ -12,6 +12,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Image
 from reportlab.platypus import Paragraph as RLParagraph
 
+from pcc_minutes.documents.writers.pdf.paragraph_draw import draw_plain
 from pcc_minutes.documents.writers.pdf.styles import LABEL_GAP
 from pcc_minutes.documents.writers.pdf.tagging import Marks
 
@@ -71,7 +72,8 @@ class TaggedParagraph(RLParagraph):
                 element.anchor = (canvas.getPageNumber() - 1, top)
             canvas.begin_content(self._marks)
         self._drawn = True
-        super().drawOn(canvas, x, y, _sW)
+        if not draw_plain(self, canvas, x, y, _sW):
+            super().drawOn(canvas, x, y, _sW)
         canvas.end_marked()
 
 

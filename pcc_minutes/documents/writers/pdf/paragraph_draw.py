@@ -1,0 +1,106 @@
+"""Drawing a plain paragraph straight to the page: the same operators reportlab writes for it,
+without the text object, the colour setter and the two graphics-state copies it makes on the
+way for every paragraph (drawing took the largest share of an export's time).
+
+Almost every paragraph of the minutes is *plain*: one font and colour throughout (reportlab's
+``blPara.kind == 0``), left-aligned, no bullet, background, border, underline or link, and no
+line squeezed below its width (which would need word spacing). For those ``draw_plain``
+appends to the page exactly what ``Paragraph.drawOn`` would: ``q``, the move to the
+paragraph, ``q``, the fill colour, one ``BT … ET`` with a ``Tj`` per line (each line ending in
+a real space, as ``canvas.SpacedLineText`` writes it), ``Q``, ``Q``. It leaves reportlab's idea
+of the graphics state as it found it, as the paired ``q``/``Q`` do on the page. Any other
+paragraph is left to reportlab (``draw_plain`` returns False).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.platypus import Paragraph
+from reportlab.rl_config import paraFontSizeHeightOffset
+
+
+def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
+    """``font.splitString(text, doc)``, quick when every character already has its code in
+    the first subset (nearly every line after the first page): one pass in C instead of a
+    Python loop over the characters. Anything else (a character seen for the first time, or
+    one in a later subset) goes to reportlab's own loop, which assigns the codes."""
+    state = font.state.get(doc)
+    if state is not None and text:
+        try:
+            return [(0, bytes(map(state.assignments.__getitem__, map(ord, text))))]
+        except (KeyError, ValueError):
+            pass
+    return font.splitString(text, doc)
+
+
+def _plain(paragraph: Paragraph):
+    """The paragraph's lines and font if it is plain (see the module's docstring), else None."""
+    blPara = getattr(paragraph, "blPara", None)
+    if blPara is None or blPara.kind != 0:
+        return None
+    style = paragraph.style
+    if (
+        style.alignment != TA_LEFT
+        or style.backColor
+        or (style.borderColor and style.borderWidth)
+        or paragraph.bulletText
+        or style.firstLineIndent
+        or style.wordWrap == "RTL"
+        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("max", "min")
+        or getattr(blPara, "us_lines", None)
+        or getattr(blPara, "link", None)
+        or any(getattr(paragraph, "_offsets", ()))
+    ):
+        return None
+    color = blPara.textColor
+    if not isinstance(color, Color) or isinstance(color, CMYKColor) or color.alpha != 1:
+        return None
+    font = getFont(blPara.fontName)
+    if not font._dynamicFont:
+        return None
+    lines = blPara.lines
+    if any(extra <= -1e-8 for extra, _ in lines):
+        return None  # an over-full line: reportlab squeezes its word spacing
+    return lines, font
+
+
+def draw_plain(paragraph: Paragraph, canvas, x: float, y: float, _sW: float = 0) -> bool:
+    """Draw ``paragraph`` at (x, y) as reportlab would, if it is plain; say whether it was."""
+    plain = _plain(paragraph)
+    if plain is None:
+        return False
+    lines, font = plain
+    x = paragraph._hAlignAdjust(x, _sW)
+    code = canvas._code
+    code.append("q")
+    code.append(f"1 0 0 1 {fp_str(x, y)} cm")
+    if lines:
+        blPara = paragraph.blPara
+        style = paragraph.style
+        color = blPara.textColor
+        top = blPara.fontSize
+        if not paraFontSizeHeightOffset:
+            top = getattr(blPara, "ascent", top)
+        doc = canvas._doc
+        escape = canvas._escape
+        size = f"{fp_str(blPara.fontSize)} Tf {fp_str(style.leading)} TL"
+        parts = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, paragraph.height - top)} Tm"]
+        subset_now = -1
+        for _, words in lines:
+            out = []
+            for subset, chunk in split_string(font, " ".join(words) + " ", doc):
+                if subset != subset_now:
+                    out.append(f"{font.getSubsetInternalName(subset, doc)} {size}")
+                    subset_now = subset
+                out.append(f"({escape(chunk)}) Tj")
+            parts.append(" ".join(out) + " T*")
+        parts.append("ET")
+        code.append("q")
+        code.append(f"{fp_str((color.red, color.green, color.blue))} rg")
+        code.append(" ".join(parts))
+        code.append("Q")
+    code.append("Q")
+    return True
