@@ -12,6 +12,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Image
 from reportlab.platypus import Paragraph as RLParagraph
 
+from pcc_minutes.documents.writers.pdf.line_breaking import plain_lines
 from pcc_minutes.documents.writers.pdf.paragraph_draw import draw_plain
 from pcc_minutes.documents.writers.pdf.styles import LABEL_GAP
 from pcc_minutes.documents.writers.pdf.tagging import Marks
@@ -52,6 +53,10 @@ class TaggedParagraph(RLParagraph):
         if hasattr(self, "blPara"):
             self._wrapped = (availWidth, self.frags, self.blPara, height)
         return width, height
+
+    def breakLines(self, width):
+        lines = plain_lines(self, width)
+        return lines if lines is not None else super().breakLines(width)
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)

@@ -48,9 +48,19 @@ def _template(style: ParagraphStyle, bold: bool, italic: bool, line_break: bool)
     return frag
 
 
+def clean(markup: str) -> str:
+    """``cleanBlockQuotedText``: runs of white space (line breaks too) become one space, and
+    the ends are trimmed. That is what ``str.split`` does, in C, except for the no-break
+    space (which reportlab treats apart) and the zero-width space (which it trims and Python
+    does not count as white space): text with either goes to reportlab's own."""
+    if "\xa0" in markup or "\u200b" in markup:
+        return cleanBlockQuotedText(markup)
+    return " ".join(markup.split())
+
+
 def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list]:
     """The cleaned markup and its fragments, as ``Paragraph(markup, style)`` would make them."""
-    text = cleanBlockQuotedText(markup)
+    text = clean(markup)
     if _FOREIGN.search(text):  # not our markup: let reportlab's parser read it
         frags = _parsed(text, style)
         textTransformFrags(frags, style)

@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfdoc import PDFDocument
-from reportlab.platypus import Frame, PageTemplate
+from reportlab.platypus import PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from pcc_minutes import APP_NAME
@@ -21,7 +21,9 @@ from pcc_minutes.documents.layout import layout, schedule_lines
 from pcc_minutes.documents.tree import MinutesDocument
 from pcc_minutes.documents.writers.pdf.canvas import MinutesCanvas
 from pcc_minutes.documents.writers.pdf.fonts import FONT, register_fonts
+from pcc_minutes.documents.writers.pdf.frame import MinutesFrame
 from pcc_minutes.documents.writers.pdf.furniture import Furniture, draft_line
+from pcc_minutes.documents.writers.pdf.line_breaking import new_export
 from pcc_minutes.documents.writers.pdf.metadata import add_metadata
 from pcc_minutes.documents.writers.pdf.outline import add_outline
 from pcc_minutes.documents.writers.pdf.story import StoryBuilder
@@ -76,6 +78,7 @@ def _no_collection():
 
 def _render(doc: MinutesDocument, target: Path, author: str) -> None:
     register_fonts()
+    new_export()
     builder = StoryBuilder()
     story = builder.blocks(layout(doc), builder.document)
     info = _info(doc, author)
@@ -97,7 +100,7 @@ def _render(doc: MinutesDocument, target: Path, author: str) -> None:
         # font reference in a file that never shows a Helvetica glyph.
         initialFontName=FONT,
     )
-    frame = Frame(
+    frame = MinutesFrame(
         MARGIN,
         MARGIN,
         FRAME_WIDTH,
