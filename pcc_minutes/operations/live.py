@@ -12,6 +12,7 @@ from pcc_minutes.core.changes import Outcome, changed
 from pcc_minutes.core.clock import local_now
 from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.core.live import times_on_entering
+from pcc_minutes.core.status import refuse_if_locked
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
 
@@ -52,11 +53,14 @@ def enter_item(
 
 
 def end_live(store: Store, meeting_id: int, now: datetime | None = None) -> Outcome[None]:
-    """Stop the clock: the running item ends now."""
+    """Stop the clock: the running item ends now. Refused when the meeting is approved or
+    published — read afresh here, since another process may have approved it while the
+    window was live (closing that window must not write into the approved minutes)."""
     now = now or local_now()
     touched: set[int] = set()
     with store.transaction() as session:
         meeting = queries.meeting_row(session, meeting_id)
+        refuse_if_locked(meeting_id, meeting.status)
         for item in meeting.items:
             if item.actual_start is not None and item.actual_end is None:
                 item.actual_end = now

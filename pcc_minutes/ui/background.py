@@ -43,6 +43,11 @@ class SerialWriter(QObject):
             self._idle.clear()
         self._jobs.put(operation)
 
+    @property
+    def busy(self) -> bool:
+        """Operations submitted and not yet written (the window's watch waits for them)."""
+        return not self._idle.is_set()
+
     def wait(self, timeout: float = 5.0) -> bool:
         """Block until everything submitted has been written (closing, exporting, tests)."""
         return self._idle.wait(timeout)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from pcc_minutes import operations as ops
 from pcc_minutes.core.clock import local_now
-from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.errors import LockedError, PccError
 from pcc_minutes.core.live import entering
 from pcc_minutes.ui.actions import ActionId
 
@@ -38,7 +38,10 @@ class LiveCommands:
                 if self.item_id is not None:
                     self.session.record(ops.enter_item(self.store, self.view.id, self.item_id))
             else:
-                self.session.record(ops.end_live(self.store, self.view.id))
+                try:
+                    self.session.record(ops.end_live(self.store, self.view.id))
+                except LockedError:
+                    pass  # approved meanwhile, here or elsewhere: its times stay as recorded
         except PccError as exc:
             self.show_error(str(exc))
         self.header.set_live(want)

@@ -558,6 +558,9 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
 
     def _after_store_ready(self, problem: str | None) -> None:
         if problem is None:
+            from pcc_minutes.ui.watch import attach
+
+            attach(self)  # changes from elsewhere, a lost journal file: ui/watch.py
             return
         # The file cannot be used safely: say why, and close before anything is written.
         self.saver.track(None, None)
@@ -666,6 +669,10 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
             self.actions_by_id[ActionId.DARK_MODE].setChecked(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        watch = getattr(self, "watch", None)
+        if watch is not None and not watch.close_ok():  # notes refused by a lock: ask first
+            event.ignore()
+            return
         self.saver.close()
         self.live_writer.close()
         if self.live and self.view is not None and not self._closing_unusable:
