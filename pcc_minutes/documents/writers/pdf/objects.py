@@ -10,8 +10,19 @@ objects, keeps thousands of structure elements cheap.
 
 from __future__ import annotations
 
+from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfdoc import DummyDoc, PDFDocument, PDFObject, PDFString
+from reportlab.pdfbase.pdfdoc import (
+    DummyDoc,
+    NoEncryption,
+    PDFCrossReferenceTable,
+    PDFDocument,
+    PDFFile,
+    PDFIndirectObject,
+    PDFObject,
+    PDFString,
+    PDFTrailer,
+)
 
 _PLAIN = DummyDoc()
 
@@ -29,6 +40,18 @@ class RawObject(PDFObject):
 def register(document: PDFDocument, obj: PDFObject) -> bytes:
     """Register ``obj`` as an indirect object and return the bytes that refer to it."""
     return ref(document, document.Reference(obj).name)
+
+
+def register_raw(document: PDFDocument, obj: RawObject) -> bytes:
+    """``register`` for a new ``RawObject``, doing what ``PDFDocument.Reference`` does for a
+    new object (thousands of structure elements are registered in one export)."""
+    number = document.objectcounter = document.objectcounter + 1
+    name = f"R{number}"
+    obj.__InternalName__ = name
+    document.idToObjectNumberAndVersion[name] = (number, 0)
+    document.numberToId[number] = name
+    document.idToObject[name] = obj
+    return b"%d 0 R" % number
 
 
 def ref(document: PDFDocument, name: str) -> bytes:
@@ -54,3 +77,55 @@ def number(value: float) -> bytes:
 def stream(entries: bytes, data: bytes) -> bytes:
     """An unfiltered stream's body: ``entries`` are the dictionary's other keys."""
     return b"<< %s /Length %d >>\nstream\n%s\nendstream" % (entries, len(data), data)
+
+
+def write_all(document: PDFDocument) -> bytes:
+    """``PDFDocument.format`` (the whole file as bytes), writing each ``RawObject`` straight
+    out instead of through reportlab's general formatting, which cost as much again as making
+    the objects. Files with encryption or reportlab's debugging comments go to reportlab."""
+    if (
+        not isinstance(document.encrypt, NoEncryption)
+        or getattr(document, "_digiSigs", None)
+        or (rl_config.pdfComments and not rl_config.invariant)
+    ):
+        return PDFDocument.format(document)
+    catalog = document.Catalog
+    info = document.info
+    document.Reference(catalog)
+    document.Reference(info)
+    number_to_id = document.numberToId
+    id_to_object = document.idToObject
+    id_to_offset = document.idToOffset
+    ids = []
+    document.__accum__ = out = PDFFile(document._pdfVersion)
+    counter = 0
+    while True:
+        counter += 1
+        name = number_to_id.get(counter)
+        if name is None:
+            break
+        obj = id_to_object[name]
+        if type(obj) is RawObject:
+            data = b"%d 0 obj\n%s\nendobj\n" % (counter, obj.body)
+            id_to_offset[name] = out.offset
+            out.offset += len(data)
+            out.write(data)
+        else:
+            id_to_offset[name] = out.add(PDFIndirectObject(name, obj).format(document))
+        ids.append(name)
+    del document.__accum__
+    if counter - 1 != len(number_to_id):
+        raise ValueError(f"object {counter} missing of {len(number_to_id)}")
+    xref = PDFCrossReferenceTable()
+    xref.addsection(0, ids)
+    start = out.add(xref.format(document))
+    trailer = PDFTrailer(
+        startxref=start,
+        Size=len(number_to_id) + 1,
+        Root=document.Reference(catalog),
+        Info=document.Reference(info),
+        Encrypt=None,
+        ID=document.ID(),
+    )
+    out.add(trailer.format(document))
+    return out.format(document)

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFName, PDFPage
 
-from pcc_minutes.documents.writers.pdf.objects import RawObject, number, page_ref, register, text
+from pcc_minutes.documents.writers.pdf.objects import (
+    RawObject,
+    number,
+    page_ref,
+    register,
+    register_raw,
+    text,
+)
 
 
 @dataclass(eq=False)
@@ -77,7 +84,7 @@ class _Writer:
 
     def element(self, element: Element, parent: bytes) -> bytes:
         obj = RawObject()
-        own = self.written[id(element)] = register(self.document, obj)
+        own = self.written[id(element)] = register_raw(self.document, obj)
         entries = [b"<< /Type /StructElem /S /", element.role.encode("ascii"), b" /P ", parent]
         first_page = element.first_page()
         if first_page is not None:
