@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Image
 from reportlab.platypus import Paragraph as RLParagraph
 
 from pcc_minutes.documents.writers.pdf.line_breaking import plain_lines
-from pcc_minutes.documents.writers.pdf.paragraph_draw import draw_plain
+from pcc_minutes.documents.writers.pdf.paragraph_draw import draw_label, draw_plain
 from pcc_minutes.documents.writers.pdf.styles import LABEL_GAP
 from pcc_minutes.documents.writers.pdf.tagging import Marks
 
@@ -121,9 +121,15 @@ class ListEntry(Flowable):
             # reportlab puts a paragraph's first baseline one font size below its top.
             baseline = self.height - style.fontSize
             canvas.begin_content(self.label_marks)
-            canvas.setFont(style.fontName, style.fontSize)
-            canvas.setFillColor(style.textColor)
-            canvas.drawRightString(self.indent - LABEL_GAP, baseline, self.label)
+            draw_label(
+                canvas,
+                self.indent - LABEL_GAP,
+                baseline,
+                self.label,
+                style.fontName,
+                style.fontSize,
+                style.textColor,
+            )
             canvas.end_marked()
         self.body.drawOn(canvas, self.indent, 0)
 
