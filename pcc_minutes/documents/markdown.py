@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
+from pcc_minutes.documents.markdown_subset import read_subset
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
@@ -27,6 +26,10 @@ from pcc_minutes.documents.tree import (
     blocks_text,
     merge_spans,
 )
+
+if TYPE_CHECKING:  # markdown-it loads when a text needs it, not with this module
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # --- writing -----------------------------------------------------------------------------
 
@@ -143,6 +146,8 @@ def inline_markdown(content: Spans) -> str:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
@@ -256,9 +261,14 @@ class _Reader:
 
 
 def from_markdown(text: str) -> list[Block]:
-    """Blocks from CommonMark (with GitHub tables)."""
+    """Blocks from CommonMark (with GitHub tables). Plain notes are read by
+    ``markdown_subset`` (the same blocks, without importing markdown-it); the rest by
+    markdown-it."""
     if not text.strip():
         return []
+    blocks = read_subset(text)
+    if blocks is not None:
+        return blocks
     return _Reader(_parser().parse(text)).blocks_until(None)
 
 
