@@ -64,7 +64,10 @@ def xdotool(env, *args: str, timeout: float = 30) -> str:
     ).stdout
 
 
-def test_words_typed_a_second_before_a_kill_are_in_the_database(tmp_path, display):
+def _typing_session(tmp_path, display, type_then_kill) -> tuple[str, str]:
+    """Start the app on a demo meeting in a real X window, let ``type_then_kill(env, db)``
+    type into it, SIGKILL it; return the first item's notes as the database then holds them,
+    and what the app printed to stderr."""
     db = tmp_path / "live.sqlite3"
     store = open_store(db)
     meeting_id = create_demo(store).value[0].id
@@ -91,11 +94,7 @@ def test_words_typed_a_second_before_a_kill_are_in_the_database(tmp_path, displa
         ).split()[0]
         xdotool(env, "windowfocus", "--sync", window)
         time.sleep(1.0)  # let the window settle with the cursor in the first item's notes
-        safe = ["alpha bravo charlie ", "delta echo foxtrot ", "golf hotel india "]
-        for words in safe:
-            xdotool(env, "type", "--delay", "15", words)
-        time.sleep(1.3)  # everything above was typed more than a second before the kill
-        xdotool(env, "type", "--delay", "5", "juliet kilo")
+        type_then_kill(env, db)
         app.send_signal(signal.SIGKILL)
         app.wait(timeout=10)
     finally:
@@ -105,5 +104,39 @@ def test_words_typed_a_second_before_a_kill_are_in_the_database(tmp_path, displa
     store = open_store(db)
     notes = ops.load_meeting(store, meeting_id).item(first_item).notes
     store.close()
-    for words in safe:
+    return notes, errors.read_text()
+
+
+SAFE = ["alpha bravo charlie ", "delta echo foxtrot ", "golf hotel india "]
+
+
+def test_words_typed_a_second_before_a_kill_are_in_the_database(tmp_path, display):
+    def type_then_kill(env, _db) -> None:
+        for words in SAFE:
+            xdotool(env, "type", "--delay", "15", words)
+        time.sleep(1.3)  # everything above was typed more than a second before the kill
+        xdotool(env, "type", "--delay", "5", "juliet kilo")
+
+    notes, _errors = _typing_session(tmp_path, display, type_then_kill)
+    for words in SAFE:
         assert words.strip() in notes, f"lost {words!r}; notes were {notes!r}"
+
+
+def test_words_survive_a_deleted_journal_and_then_a_kill(tmp_path, display):
+    """A clean-up tool deletes the -wal mid-meeting: the window writes the notes again into
+    a fresh journal, so a kill afterwards still loses at most the last second."""
+    later = ["lima mike november ", "oscar papa quebec "]
+
+    def type_then_kill(env, db) -> None:
+        for words in SAFE:
+            xdotool(env, "type", "--delay", "15", words)
+        time.sleep(1.3)
+        os.unlink(db.with_name(db.name + "-wal"))
+        for words in later:
+            xdotool(env, "type", "--delay", "15", words)
+        time.sleep(1.3)
+        xdotool(env, "type", "--delay", "5", "romeo sierra")
+
+    notes, errors = _typing_session(tmp_path, display, type_then_kill)
+    for words in SAFE + later:
+        assert words.strip() in notes, f"lost {words!r}; notes were {notes!r}; {errors}"
