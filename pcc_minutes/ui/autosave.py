@@ -210,8 +210,12 @@ class NotesSaver(QObject):
         return job.done.wait(timeout) and job.complete
 
     def close(self) -> None:
-        """Closing: write what is pending, move it into the database file, stop the worker."""
-        if self._worker.is_alive():
+        """Closing: write what is pending, move it into the database file, stop the worker.
+        A store whose engine was never made has had nothing written through it (the window
+        closed before its first paint's deferred work, as ``--startup-check`` does): there is
+        nothing to checkpoint, and making the engine only to find that costs the close the
+        SQLAlchemy import."""
+        if self._worker.is_alive() and (self.store.is_ready or self.pending):
             self.checkpoint_now()
         self._jobs.put(None)
         self._worker.join(timeout=5)
