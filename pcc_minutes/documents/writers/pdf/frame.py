@@ -28,5 +28,5 @@ class MinutesFrame(Frame):
                 state[key] = list(value)
             else:
                 state[key] = copy.deepcopy(value, memo)
-        twin.__dict__ = state
+        twin.__dict__.update(state)  # Frame.__setattr__ would file "__dict__" as a key
         return twin
