@@ -61,6 +61,7 @@ def run_window(args: argparse.Namespace) -> int:
         window = MainWindow(store)
         watcher = _QuitAfterFirstPaint(app)
         if args.startup_check:
+            window.remember_layout = False  # a check leaves the user's window layout alone
             window.installEventFilter(watcher)
             if window.centralWidget() is not None:
                 window.centralWidget().installEventFilter(watcher)
@@ -72,5 +73,6 @@ def run_window(args: argparse.Namespace) -> int:
             return 1
         return code
     finally:
-        QSettings().sync()  # the launcher leaves without tearing down: write settings now
+        if not args.startup_check:
+            QSettings().sync()  # the launcher leaves without tearing down: write settings now
         store.close()

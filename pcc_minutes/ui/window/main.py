@@ -75,6 +75,7 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         # when the minute-taker moves between items and back.
         self._documents: dict[int, QTextDocument] = {}
         self._closing_unusable = False  # the file turned out unusable: close without writing
+        self.remember_layout = True  # off for --startup-check, which leaves the settings be
 
         self.live_writer = SerialWriter(store, "live-steps", self)
         self.live_writer.failed.connect(self._live_step_failed)
@@ -151,20 +152,82 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         self.editor = NotesEditor()
         self.editor.undo_elsewhere = True  # Ctrl+Z reaches Edit ▸ Undo, which picks the newer
         self.editor.content_changed.connect(self._notes_edited)
-        self.find_bar = FindBar(self.editor)
-        self.find_bar.hide()
-        self._quick_forms: dict[str, QWidget] = {}  # made on first use: not at start-up
-        self.preview = QTextBrowser()
-        self.preview.setAccessibleName("Minutes preview")
-        self.preview.setOpenLinks(False)
+        # Made on first use, not before the first paint: the find bar, the quick-capture
+        # forms, the minutes preview and the welcome page are all hidden at start-up.
+        self._find_bar: FindBar | None = None
+        self._quick_forms: dict[str, QWidget] = {}
+        self._preview: QTextBrowser | None = None
+        self._welcome: QWidget | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.editor)
-        self.pages.addWidget(self.preview)
 
-        self.empty = QWidget()
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(6, 4, 6, 4)
+        for widget in (
+            self.header,
+            self.live_bar,
+            self.banner,
+            self.item_title,
+            self.item_details,
+        ):
+            column.addWidget(widget)
+        column.addWidget(self.pages, 1)
+        self._column = column
+
+        self.side = SidePanel(store)
+        self.side.error.connect(self.show_error)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panes")
+        self.splitter.addWidget(self.agenda)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([240, 720, 300])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+        self.saved_label = QLabel("Nothing to save yet")
+        self.saved_label.setAccessibleName("Save status")
+        self.state_label = QLabel()
+        self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.state_label)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """Find and replace under the notes (made the first time it is wanted)."""
+        if self._find_bar is None:
+            self._find_bar = FindBar(self.editor)
+            self._find_bar.hide()
+            self._column.insertWidget(self._column.indexOf(self.pages), self._find_bar)
+        return self._find_bar
+
+    @property
+    def preview(self) -> QTextBrowser:
+        """The minutes as the export renders them, in place of the notes (made when first
+        shown)."""
+        if self._preview is None:
+            self._preview = QTextBrowser()
+            self._preview.setAccessibleName("Minutes preview")
+            self._preview.setOpenLinks(False)
+            self.pages.addWidget(self._preview)
+        return self._preview
+
+    @property
+    def empty(self) -> QWidget:
+        """The welcome page of a database with no meetings (made when first shown)."""
+        if self._welcome is None:
+            self._welcome = self._build_welcome()
+            self.stack.addWidget(self._welcome)
+        return self._welcome
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget()
         column_box = QWidget()
         column_box.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
-        centred = QHBoxLayout(self.empty)
+        centred = QHBoxLayout(page)
         centred.addStretch(1)
         centred.addWidget(column_box, 3)
         centred.addStretch(1)
@@ -185,42 +248,7 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         for button in (self.demo_button, new_button, import_button):
             empty_layout.addWidget(button)
         empty_layout.addStretch(2)
-
-        centre = QWidget()
-        column = QVBoxLayout(centre)
-        column.setContentsMargins(6, 4, 6, 4)
-        for widget in (
-            self.header,
-            self.live_bar,
-            self.banner,
-            self.item_title,
-            self.item_details,
-            self.find_bar,
-        ):
-            column.addWidget(widget)
-        column.addWidget(self.pages, 1)
-        self._column = column
-
-        self.side = SidePanel(store)
-        self.side.error.connect(self.show_error)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("panes")
-        self.splitter.addWidget(self.agenda)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([240, 720, 300])
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.splitter)
-        self.setCentralWidget(self.stack)
-
-        self.saved_label = QLabel("Nothing to save yet")
-        self.saved_label.setAccessibleName("Save status")
-        self.state_label = QLabel()
-        self.statusBar().addWidget(self.saved_label, 1)
-        self.statusBar().addPermanentWidget(self.state_label)
+        return page
 
     @property
     def quick_action(self) -> QWidget:
@@ -241,7 +269,8 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
             form.hide()
             form.closed.connect(self.focus_notes)
             # Above the find bar, below the item's title, as if laid out with the others.
-            self._column.insertWidget(self._column.indexOf(self.find_bar), form)
+            below = self._find_bar if self._find_bar is not None else self.pages
+            self._column.insertWidget(self._column.indexOf(below), form)
             self._quick_forms[kind] = form
         return form
 
@@ -258,8 +287,8 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
             ActionId.QUIT: self.close,
             ActionId.UNDO: self.undo,
             ActionId.REDO: self.redo,
-            ActionId.FIND: self.find_bar.show_find,
-            ActionId.REPLACE: self.find_bar.show_replace,
+            ActionId.FIND: lambda: self.find_bar.show_find(),
+            ActionId.REPLACE: lambda: self.find_bar.show_replace(),
             ActionId.FILTER_MEETINGS: self._filter_meetings,
             ActionId.BOLD: editor.toggle_bold,
             ActionId.ITALIC: editor.toggle_italic,
@@ -401,7 +430,7 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         title = f"{view.title} · {view.date:%d %B %Y}" if view.date else view.title
         self.setWindowTitle(f"{title} — {APP_NAME}")
         self._update_enabled()
-        if self.pages.currentWidget() is self.preview:
+        if self._preview is not None and self.pages.currentWidget() is self._preview:
             self._render_preview()
 
     def show_item(self, item_id: int | None) -> None:
@@ -680,10 +709,11 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
                 ops.end_live(self.store, self.view.id)
             except PccError:
                 pass  # closing must not be stopped by a locked meeting
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/panes", self.splitter.saveState())
-        self.settings.sync()
+        if self.remember_layout:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+            self.settings.setValue("window/panes", self.splitter.saveState())
+            self.settings.sync()
         super().closeEvent(event)
 
     def action(self, action_id: ActionId) -> QAction:
