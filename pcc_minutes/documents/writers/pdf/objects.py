@@ -15,7 +15,6 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import (
     DummyDoc,
     NoEncryption,
-    PDFCrossReferenceTable,
     PDFDocument,
     PDFFile,
     PDFIndirectObject,
@@ -116,9 +115,12 @@ def write_all(document: PDFDocument) -> bytes:
     del document.__accum__
     if counter - 1 != len(number_to_id):
         raise ValueError(f"object {counter} missing of {len(number_to_id)}")
-    xref = PDFCrossReferenceTable()
-    xref.addsection(0, ids)
-    start = out.add(xref.format(document))
+    # The cross-reference table as PDFCrossReferenceTable writes it for objects 1..n in order.
+    offsets = [id_to_offset[name] for name in ids]
+    xref = [b"xref\n0 %d" % (len(ids) + 1), b"0000000000 65535 f "]
+    xref += [b"%010d 00000 n " % offset for offset in offsets]
+    xref.append(b"")
+    start = out.add(b"\n".join(xref))
     trailer = PDFTrailer(
         startxref=start,
         Size=len(number_to_id) + 1,
@@ -129,3 +131,12 @@ def write_all(document: PDFDocument) -> bytes:
     )
     out.add(trailer.format(document))
     return out.format(document)
+
+
+class QuickWriteDocument(PDFDocument):
+    """reportlab's document, written out by ``write_all``. The canvas's document takes this
+    class once its pages are done (a method set on the instance instead would tie the
+    document to itself and leave the whole file for the garbage collector)."""
+
+    def format(self) -> bytes:
+        return write_all(self)

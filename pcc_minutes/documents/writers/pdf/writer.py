@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from reportlab import rl_config
@@ -26,7 +25,7 @@ from pcc_minutes.documents.writers.pdf.frame import MinutesFrame
 from pcc_minutes.documents.writers.pdf.furniture import Furniture, draft_line
 from pcc_minutes.documents.writers.pdf.line_breaking import new_export
 from pcc_minutes.documents.writers.pdf.metadata import add_metadata
-from pcc_minutes.documents.writers.pdf.objects import write_all
+from pcc_minutes.documents.writers.pdf.objects import QuickWriteDocument
 from pcc_minutes.documents.writers.pdf.outline import add_outline
 from pcc_minutes.documents.writers.pdf.story import StoryBuilder
 from pcc_minutes.documents.writers.pdf.styles import FRAME_WIDTH, MARGIN, PAGE_HEIGHT
@@ -122,7 +121,7 @@ def _render(doc: MinutesDocument, target: Path, author: str) -> None:
         elements = add_structure(document, builder.document, pages)
         add_outline(document, builder.document, elements)
         add_metadata(document, info.title)
-        document.format = partial(write_all, document)
+        document.__class__ = QuickWriteDocument
 
     def make_canvas(*args, **kwargs):
         return MinutesCanvas(*args, furniture=furniture, finish=finish, **kwargs)
