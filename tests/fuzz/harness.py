@@ -23,6 +23,7 @@ import signal
 import subprocess
 import sys
 import time
+import traceback
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -55,13 +56,14 @@ class Run:
     err: str
     seconds: float
     escaped: str = ""  # the exception that escaped main(), if any
+    at: str = ""  # where it was raised: the innermost frame of ours (or a library's)
     unraisable: list[str] = field(default_factory=list)
     warned: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         return (
             f"$ pcc-minutes {' '.join(self.argv)}\n  exit {self.code} in {self.seconds:.2f}s"
-            + (f"\n  escaped: {self.escaped}" if self.escaped else "")
+            + (f"\n  escaped: {self.escaped} at {self.at}" if self.escaped else "")
             + (f"\n  stdout: {self.out[:300]!r}" if self.out.strip() else "")
             + (f"\n  stderr: {self.err.strip()!r}" if self.err.strip() else "")
             + "".join(f"\n  unraisable: {u}" for u in self.unraisable)
@@ -87,6 +89,17 @@ class Verdict:
         )
 
 
+def innermost_frame(exc: BaseException) -> str:
+    """``module.py:function`` of the innermost frame in pcc_minutes (else the last one)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "pcc_minutes" in f.filename] or frames
+    if not ours:
+        return ""
+    last = ours[-1]
+    name = last.filename.split("pcc_minutes")[-1].lstrip("/\\") or Path(last.filename).name
+    return f"{name}:{last.name}"
+
+
 @contextlib.contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
     def expire(_signum, _frame):
@@ -109,7 +122,7 @@ def guarded(action: Callable[[], object], limit: float = COMMAND_LIMIT) -> tuple
     previous_hook = sys.unraisablehook
     sys.unraisablehook = lambda u: unraisable.append(f"{u.exc_type.__name__}: {u.exc_value}")
     result: object = None
-    escaped = ""
+    escaped = at = ""
     start = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -122,6 +135,7 @@ def guarded(action: Callable[[], object], limit: float = COMMAND_LIMIT) -> tuple
             escaped = f"hang: {exc}"
         except BaseException as exc:  # noqa: B036 - anything escaping main() is the finding
             escaped = f"{type(exc).__name__}: {str(exc)[:300]}"
+            at = innermost_frame(exc)
         gc.collect()  # flush __del__ of anything the command left open
     sys.unraisablehook = previous_hook
     run = Run(
@@ -131,6 +145,7 @@ def guarded(action: Callable[[], object], limit: float = COMMAND_LIMIT) -> tuple
         err=err.getvalue(),
         seconds=time.perf_counter() - start,
         escaped=escaped,
+        at=at,
         unraisable=unraisable,
         warned=[f"{w.category.__name__}: {w.message}" for w in caught],
     )
