@@ -192,6 +192,8 @@ class NotesSaver(QObject):
         """Block until the worker has written everything handed to it (closing, tests); text
         it could not write (a refusal, kept for the retry) does not hold this up."""
         self.flush()
+        if not self._worker.is_alive():  # closed already: nothing will be written now
+            return self._idle_event.is_set()
         return self._idle_event.wait(timeout)
 
     def checkpoint_soon(self) -> None:
@@ -302,7 +304,9 @@ class NotesSaver(QObject):
 
     def _run_checkpoint(self, job: _Checkpoint) -> None:
         try:
-            job.complete = watch.checkpoint(self.store)
+            # A store never made ready has written nothing — and must not be opened (and
+            # perhaps migrated) just to checkpoint, e.g. when the window closes on a bad file.
+            job.complete = not self.store.is_ready or watch.checkpoint(self.store)
         except Exception:  # noqa: BLE001 - not in the file yet; the next pause tries again
             job.complete = False
         job.done.set()

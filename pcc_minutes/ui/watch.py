@@ -147,6 +147,7 @@ class OutsideWatch(QObject):
         self._again = False  # look again at the next poll, even if nothing was committed
         self.saver.file_lost.connect(self.recover)
         self.bar = UnsavedBar()
+        self._bar_meeting: int | None = None
         self.bar.hide()
         self.bar.copy_button.clicked.connect(self.copy_unsaved)
         self.bar.reopen_button.clicked.connect(lambda: self.reopen())
@@ -162,6 +163,9 @@ class OutsideWatch(QObject):
         """Once a second: the files first (a lost journal is urgent), then other writers."""
         if self._busy or not self.store.is_ready or self.window._closing_unusable:
             return
+        view = self.window.view
+        if self.bar.isVisible() and (view is None or view.id != self._bar_meeting):
+            self.bar.hide()  # another meeting is open now; closing still asks about the notes
         verdict = self.saver.guard.check()
         if verdict is not None:
             self.recover(verdict)
@@ -252,6 +256,7 @@ class OutsideWatch(QObject):
             f"<b>This meeting was {status} elsewhere while you were typing.</b> The notes you "
             "typed since are not in it: copy them, or reopen the meeting as a draft to save them."
         )
+        self._bar_meeting = view.id if view else None
         self.bar.show()
 
     def copy_unsaved(self) -> None:
