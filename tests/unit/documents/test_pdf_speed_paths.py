@@ -1,10 +1,11 @@
 """The PDF writer's quick paths must make exactly what reportlab makes on its own.
 
 Plain paragraphs are broken into lines and drawn without reportlab's general machinery, list
-labels are drawn in one step, characters are coded in one pass, the frame is copied cheaply
-and the structure tree, bookmarks and metadata are written into reportlab's own file. Each is
-checked against the reportlab code it stands in for: the same lines, the same operators, the
-same pages byte for byte, and a structure tree that still claims every mark on every page.
+labels are drawn in one step, table cells holding one paragraph are placed directly,
+characters are coded in one pass, the frame is copied cheaply, and the structure tree,
+bookmarks and metadata are written into reportlab's own file. Each is checked against the
+reportlab code it stands in for: the same lines, the same operators, the same pages byte for
+byte, and a structure tree that still claims every mark on every page.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pikepdf
 import pytest
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from pcc_minutes.core.records import Action, Figure, FigurePoint
@@ -41,6 +43,7 @@ from pcc_minutes.documents.writers.pdf.furniture import Furniture
 from pcc_minutes.documents.writers.pdf.line_breaking import plain_lines
 from pcc_minutes.documents.writers.pdf.paragraph_draw import draw_label, draw_plain, split_string
 from pcc_minutes.documents.writers.pdf.styles import styles
+from pcc_minutes.documents.writers.pdf.table import MinutesTable
 
 WORDS = (
     "the quay patrol café £1,200 night–shift ’logged’ → beats Rhŵs of a an to volunteers "
@@ -252,6 +255,7 @@ def test_the_quick_paths_change_no_byte_of_any_page(tmp_path, monkeypatch):
         canvas.drawRightString(right, baseline, text)
 
     monkeypatch.setattr(flowables, "draw_label", label)
+    monkeypatch.setattr(MinutesTable, "_drawCell", RLTable._drawCell)
     plain = tmp_path / "plain.pdf"
     render_pdf(doc, plain)
     assert len(_contents(quick)) > 5

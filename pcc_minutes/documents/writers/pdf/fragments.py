@@ -65,6 +65,10 @@ def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list]:
         frags = _parsed(text, style)
         textTransformFrags(frags, style)
         return text, frags
+    if "<" not in text and "&" not in text:  # most text: one run in the style's own look
+        frags = [_template(style, False, False, False).clone(text=text)] if text else []
+        textTransformFrags(frags, style)
+        return text, frags
     frags = []
     bold = italic = 0
     for part in _TOKENS.split(text):

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents import tree
@@ -34,6 +34,7 @@ from pcc_minutes.documents.writers.pdf.styles import (
     indented,
     styles,
 )
+from pcc_minutes.documents.writers.pdf.table import MinutesTable
 from pcc_minutes.documents.writers.pdf.tagging import Element, Marks
 
 
@@ -157,7 +158,7 @@ class StoryBuilder:
         ]
         if block.header:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
-        table = Table(
+        table = MinutesTable(
             data,
             colWidths=_column_widths(block, columns, FRAME_WIDTH - indent),
             repeatRows=1 if block.header else 0,
