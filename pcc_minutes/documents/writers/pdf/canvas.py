@@ -65,15 +65,19 @@ class MinutesCanvas(Canvas):
         self._startPage()
 
     def save(self):
-        total = len(self._held_pages)
-        for state in self._held_pages:
+        held = self._held_pages
+        for state in held:
             self.__dict__.update(state)
-            self._furniture.draw_footer(self, total)
+            self._furniture.draw_footer(self, len(held))
             super().showPage()
+        # Every held state refers to this list: emptied, they no longer hold each other (and
+        # the whole document) in a cycle that only the garbage collector could free.
+        held.clear()
         self._held_pages = []
         if self._finish is not None:
             self._finish(self._doc, list(self._doc.Pages.pages))
         super().save()
+        self._finish = None
 
 
 class SpacedLineText(PDFTextObject):

@@ -65,34 +65,36 @@ def plain_lines(paragraph: Paragraph, width):
     max_widths = list(width) if isinstance(width, (list, tuple)) else [width]
     font_name, size = frag.fontName, frag.fontSize
     known = _measure(font_name, size)
-    words = text.split()
-    sizes = []
-    for word in words:
-        measured = known.get(word)
-        if measured is None:
-            measured = known[word] = stringWidth(word, font_name, size)
-        sizes.append(measured)
-    if max(sizes) > min(max_widths):
-        return None  # a word wider than its line: reportlab cuts it in pieces
-    space = stringWidth(" ", font_name, size)
+    space = known.get(" ")
+    if space is None:
+        space = known[" "] = stringWidth(" ", font_name, size)
     shrink = style.spaceShrinkage * space
+    narrowest = min(max_widths)
     last = len(max_widths) - 1
     lines = []
     line: list[str] = []
+    count = 0  # len(line)
     current = -space  # so the first word adds no space before it
     widest = 0
     number = 0
     max_width = max_widths[0]
-    for word, word_width in zip(words, sizes, strict=True):
+    for word in text.split():
+        word_width = known.get(word)
+        if word_width is None:
+            word_width = known[word] = stringWidth(word, font_name, size)
+        if word_width > narrowest:
+            return None  # a word wider than its line: reportlab cuts it in pieces
         new_width = current + space + word_width
-        if new_width <= max_width + shrink * len(line) or not line:
+        if new_width <= max_width + shrink * count or not count:
             line.append(word)
+            count += 1
             current = new_width
         else:
             if current > widest:
                 widest = current
             lines.append((max_width - current, line))
             line = [word]
+            count = 1
             current = word_width
             number += 1
             max_width = max_widths[min(last, number)]

@@ -14,12 +14,26 @@ paragraph is left to reportlab (``draw_plain`` returns False).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.rl_config import paraFontSizeHeightOffset
+
+
+@lru_cache(maxsize=256)
+def _selection(size: float, leading: float) -> str:
+    """The size and leading after a font's name, as the text object writes them."""
+    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
+
+
+@lru_cache(maxsize=256)
+def _fill(red: float, green: float, blue: float) -> str:
+    """The fill colour operator, as ``setFillColor`` writes it."""
+    return f"{fp_str((red, green, blue))} rg"
 
 
 def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
@@ -86,7 +100,7 @@ def draw_plain(paragraph: Paragraph, canvas, x: float, y: float, _sW: float = 0)
             top = getattr(blPara, "ascent", top)
         doc = canvas._doc
         escape = canvas._escape
-        size = f"{fp_str(blPara.fontSize)} Tf {fp_str(style.leading)} TL"
+        size = _selection(blPara.fontSize, style.leading)
         parts = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, paragraph.height - top)} Tm"]
         subset_now = -1
         for _, words in lines:
@@ -99,7 +113,7 @@ def draw_plain(paragraph: Paragraph, canvas, x: float, y: float, _sW: float = 0)
             parts.append(" ".join(out) + " T*")
         parts.append("ET")
         code.append("q")
-        code.append(f"{fp_str((color.red, color.green, color.blue))} rg")
+        code.append(_fill(color.red, color.green, color.blue))
         code.append(" ".join(parts))
         code.append("Q")
     code.append("Q")

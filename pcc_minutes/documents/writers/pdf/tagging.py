@@ -60,16 +60,28 @@ class Element:
         return marks
 
     def walk(self):
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Element):
-                yield from kid.walk()
+        """This element and every element below it, parents first, in reading order."""
+        stack = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(kid for kid in reversed(element.kids) if isinstance(kid, Element))
 
     def first_page(self) -> int | None:
         for kid in self.kids:
             if isinstance(kid, Marks) and kid.refs:
                 return kid.refs[0][0]
         return None
+
+
+def release(root: Element) -> None:
+    """Drop each content slot's link back to its element once the file is written: those
+    links are the tree's only cycles, and without them reference counting frees the tree at
+    once instead of leaving thousands of objects to the garbage collector."""
+    for element in root.walk():
+        for kid in element.kids:
+            if isinstance(kid, Marks):
+                kid.owner = None  # type: ignore[assignment]
 
 
 class _Writer:

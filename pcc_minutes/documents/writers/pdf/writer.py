@@ -29,7 +29,7 @@ from pcc_minutes.documents.writers.pdf.objects import QuickWriteDocument
 from pcc_minutes.documents.writers.pdf.outline import add_outline
 from pcc_minutes.documents.writers.pdf.story import StoryBuilder
 from pcc_minutes.documents.writers.pdf.styles import FRAME_WIDTH, MARGIN, PAGE_HEIGHT
-from pcc_minutes.documents.writers.pdf.tagging import add_structure
+from pcc_minutes.documents.writers.pdf.tagging import add_structure, release
 
 
 @dataclass(frozen=True)
@@ -133,3 +133,7 @@ def _render(doc: MinutesDocument, target: Path, author: str) -> None:
         template.build(story, canvasmaker=make_canvas)
     finally:
         rl_config.useA85 = use_a85
+        # The template and its canvas point at each other; parted, reference counting frees
+        # the export's objects at once instead of leaving them to the garbage collector.
+        template.__dict__.pop("canv", None)
+        release(builder.document)
