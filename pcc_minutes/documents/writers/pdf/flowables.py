@@ -11,11 +11,33 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Image
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.rl_config import _FUZZ
 
 from pcc_minutes.documents.writers.pdf.line_breaking import plain_lines
 from pcc_minutes.documents.writers.pdf.paragraph_draw import draw_label, draw_plain
 from pcc_minutes.documents.writers.pdf.styles import LABEL_GAP
 from pcc_minutes.documents.writers.pdf.tagging import Marks
+
+
+def _plain_wrap(paragraph: RLParagraph, width: float) -> tuple[float, float] | None:
+    """``Paragraph.wrap`` for a plain paragraph (see ``line_breaking``), in one step: the
+    same line widths, lines and height; None for any other paragraph."""
+    style = paragraph.style
+    if width < _FUZZ or style.wordWrap == "CJK":
+        return None
+    if getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("max", "min"):
+        return None
+    left = style.leftIndent
+    widths = [width - (left + style.firstLineIndent) - style.rightIndent]
+    widths.append(width - left - style.rightIndent)
+    lines = plain_lines(paragraph, widths)
+    if lines is None:
+        return None
+    paragraph.width = width
+    paragraph._wrapWidths = widths
+    paragraph.blPara = lines
+    paragraph.height = height = len(lines.lines) * style.leading
+    return width, height
 
 
 class TaggedParagraph(RLParagraph):
@@ -49,7 +71,11 @@ class TaggedParagraph(RLParagraph):
             self.width = availWidth
             self.height = known[3]
             return availWidth, known[3]
-        width, height = super().wrap(availWidth, availHeight)
+        plain = _plain_wrap(self, availWidth)
+        if plain is not None:
+            width, height = plain
+        else:
+            width, height = super().wrap(availWidth, availHeight)
         if hasattr(self, "blPara"):
             self._wrapped = (availWidth, self.frags, self.blPara, height)
         return width, height
