@@ -65,8 +65,8 @@ def run_window(args: argparse.Namespace) -> int:
             window.installEventFilter(watcher)
             if window.centralWidget() is not None:
                 window.centralWidget().installEventFilter(watcher)
-        window.show()
         window.start(args.open, live=args.open is not None)
+        window.show()
         code = app.exec()
         if args.startup_check and not watcher.painted:
             print("pcc-minutes: the window never painted", file=sys.stderr)

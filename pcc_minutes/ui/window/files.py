@@ -1,5 +1,6 @@
 """The window's commands that make meetings and files: new meeting, demo, templates,
-attendance, import, backup, export and the approval trail; slow ones run on a worker."""
+attendance, import, backup, export and the approval trail; slow ones run on a worker. The
+dialogs are imported when first opened: start-up does not pay for their Qt classes."""
 
 from __future__ import annotations
 
@@ -8,18 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QInputDialog,
-)
 
 from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import changed
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.status import MeetingStatus
 from pcc_minutes.documents.writers import writer
-from pcc_minutes.ui.window.export_dialog import ExportDialog
 
 
 class _Relay(QObject):
@@ -34,6 +29,8 @@ class FileCommands:
     # --- setting up ----------------------------------------------------------------------
 
     def new_meeting(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from pcc_minutes.ui.setup_dialogs import NewMeetingDialog
 
         dialog = NewMeetingDialog(self.store, self)
@@ -68,6 +65,8 @@ class FileCommands:
         AttendanceDialog(self.session, self.view.id, self).exec()
 
     def import_minutes(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = self.settings.value("folders/import", str(Path.home()))
         files, _ = QFileDialog.getOpenFileNames(
             self, "Import minutes", folder, "Minutes (*.docx *.txt *.md);;All files (*)"
@@ -94,6 +93,8 @@ class FileCommands:
         self.run_in_background(work, finished, "Importing…")
 
     def backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = self.settings.value("folders/backup", str(Path.home()))
         target, _ = QFileDialog.getSaveFileName(
             self,
@@ -129,6 +130,10 @@ class FileCommands:
         stem = f"{when}{self.view.title}{' agenda' if agenda else ''}".strip()
         timings = False
         if path is None:
+            from PySide6.QtWidgets import QDialog
+
+            from pcc_minutes.ui.window.export_dialog import ExportDialog
+
             dialog = ExportDialog(self, folder / f"{stem}.{kind}", file_filter, agenda)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
@@ -169,6 +174,8 @@ class FileCommands:
                 MeetingStatus.APPROVED: "Approved by (name):",
                 MeetingStatus.DRAFT: "Reopen as a draft for a correction. Your name:",
             }.get(status, "Your name:")
+            from PySide6.QtWidgets import QInputDialog
+
             by, ok = QInputDialog.getText(self, "Approval", question, text=default)
             if not ok:
                 return

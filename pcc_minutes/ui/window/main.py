@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QTextCursor, QTextDocument
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -51,6 +51,9 @@ from pcc_minutes.ui.window.files import FileCommands, _Relay
 from pcc_minutes.ui.window.live import LiveCommands
 from pcc_minutes.ui.window.undo_order import MEETING, TEXT, UndoOrder
 from pcc_minutes.ui.window.views import ViewCommands
+
+if TYPE_CHECKING:  # made when the preview is first shown
+    from PySide6.QtWidgets import QTextBrowser
 
 
 class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
@@ -106,6 +109,7 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         self._store_ready.connect(self._after_store_ready)
         self.installEventFilter(self)  # to notice the first paint
         self._after_paint_done = False
+        self._closed = False
         # Should the window never be painted itself (its children are), go on anyway.
         QTimer.singleShot(2000, self._after_first_paint)
         group = self.session.undo_group
@@ -209,6 +213,8 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
         """The minutes as the export renders them, in place of the notes (made when first
         shown)."""
         if self._preview is None:
+            from PySide6.QtWidgets import QTextBrowser
+
             self._preview = QTextBrowser()
             self._preview.setAccessibleName("Minutes preview")
             self._preview.setOpenLinks(False)
@@ -563,8 +569,9 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
 
     def _after_first_paint(self) -> None:
         """What start-up did not wait for: the store's engine (and any migration) and a read
-        of every page of the file, on a worker; the dictionary on this thread. Once."""
-        if self._after_paint_done:
+        of every page of the file, on a worker; the dictionary on this thread. Once, and not
+        for a window already closed (``--startup-check`` quits at the first paint)."""
+        if self._after_paint_done or self._closed:
             return
         self._after_paint_done = True
         store, report = self.store, self._store_ready.emit
@@ -714,6 +721,7 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
             self.settings.setValue("window/state", self.saveState())
             self.settings.setValue("window/panes", self.splitter.saveState())
             self.settings.sync()
+        self._closed = True
         super().closeEvent(event)
 
     def action(self, action_id: ActionId) -> QAction:
