@@ -15,11 +15,12 @@ def read_minutes(path: Path) -> MinutesDocument:
     from pcc_minutes.documents.readers.source import read_bytes
 
     path = Path(path)
-    head = read_bytes(path)[:8]
+    data = read_bytes(path)  # read once, with the limits every user file is read with
+    head = data[:8]
     if head.startswith(ZIP_MAGIC) or head == OLE2_MAGIC or path.suffix.lower() in (".docx", ".doc"):
         from pcc_minutes.documents.readers.docx import read_docx
 
-        return read_docx(path)
+        return read_docx(path, data)
     from pcc_minutes.documents.readers.text import read_text
 
-    return read_text(path)
+    return read_text(path, data)

@@ -8,11 +8,12 @@ bullets. Text that does not follow the shape is kept as paragraphs of a single i
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from pcc_minutes.core.errors import UserInputError
-from pcc_minutes.documents.readers.source import read_bytes
+from pcc_minutes.documents.readers.source import read_bytes, shown
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
@@ -43,23 +44,53 @@ MEETING_WORD = re.compile(r"\bmeeting\b", re.IGNORECASE)
 ORDINAL_MEETING = re.compile(r"^\S+\s+meeting$", re.IGNORECASE)
 
 
+_BOMS = (
+    # Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _not_text(path: Path) -> UserInputError:
+    return UserInputError(
+        f"{shown(path)} is not a text or Word file; import minutes saved as .txt, .md or .docx."
+    )
+
+
+def _with_bom(data: bytes, path: Path) -> str | None:
+    """Text that starts with a byte-order mark, as Notepad saves "Unicode" (UTF-16) and
+    "UTF-8 with BOM" files, decoded by the mark; None without one."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise _not_text(path) from None
+    return None
+
+
 def decode_text(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252; binary data is refused."""
-    if b"\x00" in data[:4096]:
-        raise UserInputError(
-            f"{path} is not a text or Word file; import minutes saved as .txt, .md or .docx."
-        )
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-        if controls > max(2, len(text) // 200):
+    """Text with a byte-order mark (UTF-8, UTF-16 or UTF-32) by its mark, else UTF-8, else
+    Windows-1252; binary data is refused."""
+    text = _with_bom(data, path)
+    if text is None:
+        if b"\x00" in data[:4096]:
+            raise _not_text(path)
+        for encoding in ("utf-8", "cp1252"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
             break
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+    if text is not None:
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+        if controls <= max(2, len(text) // 200) and "\x00" not in text[:4096]:
+            return text.replace("\r\n", "\n").replace("\r", "\n")
     raise UserInputError(
-        f"{path} is not readable text; import minutes saved as .txt, .md or .docx."
+        f"{shown(path)} is not readable text; import minutes saved as .txt, .md or .docx."
     )
 
 
@@ -122,8 +153,11 @@ def _item_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def read_text(path: Path) -> MinutesDocument:
-    return parse_text(decode_text(read_bytes(path), path), source_name=path.name)
+def read_text(path: Path, data: bytes | None = None) -> MinutesDocument:
+    """The minutes in a text file; ``data`` is its bytes when the caller has read them."""
+    path = Path(path)
+    data = read_bytes(path) if data is None else data
+    return parse_text(decode_text(data, path), source_name=path.name)
 
 
 def parse_text(text: str, source_name: str = "") -> MinutesDocument:

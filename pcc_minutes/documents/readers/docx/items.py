@@ -40,7 +40,7 @@ from pcc_minutes.text.parsing import (
 # "Item 6i): …", "Item 4(i): …", "Item 2: …": the label as written, which common's
 # split_item_heading does not keep for roman-numeral sub-items.
 ITEM_LABEL = re.compile(
-    r"^\s*item\s+(?P<label>(?P<number>\d+)(?P<suffix>\s*\([a-z\d]+\)|[a-z]+\)?)?)"
+    r"^\s*item\s+(?P<label>(?P<number>\d{1,4}(?!\d))(?P<suffix>\s*\([a-z\d]+\)|[a-z]+\)?)?)"
     r"\s*[:.)\-–]?\s*(?P<title>.*)$",
     re.IGNORECASE | re.DOTALL,
 )

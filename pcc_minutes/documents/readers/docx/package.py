@@ -12,12 +12,15 @@ the reader reaches the document's body, which a well-formed but hollow file may 
 from __future__ import annotations
 
 import io
+import traceback
 from pathlib import Path
 
 import docx
 
 from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.documents.readers.docx.ooxml import w
+from pcc_minutes.documents.readers.package_limits import check_package
+from pcc_minutes.documents.readers.source import shown
 
 # An OLE2 compound file: an old binary .doc, or an Office file encrypted with a password.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -28,20 +31,21 @@ def open_document(data: bytes, path: Path):
     if data.startswith(OLE2_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise UserInputError(
-                f"{path} is password-protected; open it in Word, remove the password and save "
-                "it as .docx, then import that file."
+                f"{shown(path)} is password-protected; open it in Word, remove the password and "
+                "save it as .docx, then import that file."
             )
         raise UserInputError(
-            f"{path} is an old Word .doc file or a password-protected document; open it in "
+            f"{shown(path)} is an old Word .doc file or a password-protected document; open it in "
             "Word and save it, unprotected, as .docx, then import that file."
         )
     if not data.startswith(b"PK"):
         raise UserInputError(
-            f"{path} is not a Word document; save the minutes from Word as .docx and import "
+            f"{shown(path)} is not a Word document; save the minutes from Word as .docx and import "
             "that file."
         )
+    check_package(data, path)  # before python-docx inflates anything
     damaged = UserInputError(
-        f"{path} is damaged or is not a Word document; open it in Word, save it as .docx "
+        f"{shown(path)} is damaged or is not a Word document; open it in Word, save it as .docx "
         "and import that file."
     )
     try:
@@ -49,7 +53,10 @@ def open_document(data: bytes, path: Path):
     except Exception as exc:
         # python-docx reports a broken package through zipfile, KeyError, lxml, ValueError and
         # its own PackageNotFoundError; for the user they all mean the same thing, and no
-        # traceback may reach them for a bad file.
+        # traceback may reach them for a bad file. python-docx leaves its zip file open when
+        # it fails; clearing the failed frames closes it now rather than at some later
+        # collection, where a failure to close would print "Exception ignored".
+        traceback.clear_frames(exc.__traceback__)
         raise damaged from exc
     if document.element.tag != w("document"):
         # python-docx accepts any well-formed XML as the main part; one whose root is not

@@ -19,7 +19,7 @@ from pcc_minutes.documents.readers.docx.package import body, open_document, safe
 from pcc_minutes.documents.readers.docx.paragraphs import Walker
 from pcc_minutes.documents.readers.docx.styles import Numbering, Styles
 from pcc_minutes.documents.readers.docx.title_block import TitleBlock, core_title
-from pcc_minutes.documents.readers.source import read_bytes
+from pcc_minutes.documents.readers.source import read_bytes, shown
 from pcc_minutes.documents.tree import (
     Block,
     ItemSection,
@@ -30,9 +30,12 @@ from pcc_minutes.documents.tree import (
 from pcc_minutes.text.parsing import attendance_from_opening, parse_schedule
 
 
-def read_docx(path: Path) -> MinutesDocument:
-    """The minutes in a .docx file as a minutes document; bad files give a UserInputError."""
-    data = read_bytes(path)
+def read_docx(path: Path, data: bytes | None = None) -> MinutesDocument:
+    """The minutes in a .docx file as a minutes document; bad files give a UserInputError.
+
+    ``data`` is the file's bytes when the caller has read them already."""
+    path = Path(path)
+    data = read_bytes(path) if data is None else data
     document = open_document(data, path)
     return _read(document, path)
 
@@ -73,7 +76,7 @@ def _read(document, path: Path) -> MinutesDocument:
         title = Path(path.name).stem.replace("_", " ") or "Untitled meeting"
     if not (items or opening or people or header.title_lines or header.schedule):
         raise UserInputError(
-            f"{path} has no text in it to import; check that it is the right file."
+            f"{shown(path)} has no text in it to import; check that it is the right file."
         )
     return MinutesDocument(
         title=title,
