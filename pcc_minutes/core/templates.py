@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
-FORMAT = "pcc-minutes-template"
-FORMAT_VERSION = 1
+from pcc_minutes.core.template_schema import FORMAT, FORMAT_VERSION, template_problems
+
 SUFFIX = ".pcctemplate.json"
 
 
@@ -45,9 +46,26 @@ class AgendaTemplate:
     attendees: list[TemplatePerson] = field(default_factory=list)
     items: list[TemplateItem] = field(default_factory=list)
 
+    def to_data(self) -> dict[str, Any]:
+        """The template as the JSON object its file holds."""
+        return {"format": FORMAT, "version": FORMAT_VERSION, **asdict(self)}
+
+    def problems(self) -> list[str]:
+        """Every way this template breaks the template schema (``template_schema``), one
+        sentence each: checked before it is saved, as files are checked when loaded."""
+        return template_problems(self.to_data())
+
     def to_json(self) -> str:
-        data = {"format": FORMAT, "version": FORMAT_VERSION, **asdict(self)}
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(self.to_data(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> AgendaTemplate:
+        """The template a file's JSON object holds; ``data`` must have passed
+        ``template_problems`` with no problems, so every field has its declared type."""
+        fields = {k: v for k, v in data.items() if k not in ("format", "version")}
+        fields["items"] = [TemplateItem(**item) for item in data.get("items", [])]
+        fields["attendees"] = [TemplatePerson(**person) for person in data.get("attendees", [])]
+        return cls(**fields)
 
 
 def builtin_templates() -> list[AgendaTemplate]:
