@@ -4,15 +4,18 @@
     pcc-minutes [--db PATH] list [--json]
     pcc-minutes [--db PATH] show ID [--json]
     pcc-minutes [--db PATH] figures ID [--json] [--accept]
-    pcc-minutes [--db PATH] export ID --format docx|pdf|md [--public] [--agenda] [--timings]
-                                      -o FILE
+    pcc-minutes [--db PATH] export ID --format docx|pdf|md [--public] [--agenda]
+                                      [--include-confidential] [--timings] -o FILE
     pcc-minutes [--db PATH] status ID draft|for-approval|approved|published [--by NAME]
     pcc-minutes [--db PATH] backup [-o FILE]
     pcc-minutes [--db PATH] demo
 
 With no command the window opens (``pcc_minutes.launcher`` passes it in, so this package
-never imports Qt). Errors are one line on stderr; exit status 2 for bad usage or bad input,
-1 for other failures; a traceback only with ``--debug``.
+never imports Qt). Only ``import`` and ``demo`` create a database; every other command on a
+path with no database says so and exits 2. A database that can be read but not written opens
+read-only: reading commands work, changing ones refuse in one sentence. Errors are one line on
+stderr; exit status 2 for bad usage or bad input, 1 for other failures; a traceback only with
+``--debug``.
 """
 
 from __future__ import annotations
@@ -22,9 +25,18 @@ import sys
 from collections.abc import Callable, Sequence
 
 from pcc_minutes.cli.parser import PROG, build_parser
-from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.errors import PccError, from_os_error
 
 OpenWindow = Callable[[argparse.Namespace], int]
+# The commands that add meetings and so may start a new database; the others only read one
+# (or change a meeting that must already be there).
+CREATING = frozenset({"import", "demo"})
+# Control characters in a message (a file name holding a newline) would break "one line".
+_VISIBLE = {code: f"\\x{code:02x}" for code in [*range(32), 127]}
+
+
+def _say(message: object) -> None:
+    print(f"{PROG}: {str(message).translate(_VISIBLE)}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace, open_window: OpenWindow | None = None) -> int:
@@ -37,7 +49,7 @@ def run(args: argparse.Namespace, open_window: OpenWindow | None = None) -> int:
         return open_window(args)
     if args.command == "import":
         return commands.import_files(args, open_store)
-    store = open_store(args.db)
+    store = open_store(args.db, create=args.command in CREATING)
     try:
         return commands.ON_STORE[args.command](args, store)
     finally:
@@ -55,20 +67,26 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     except PccError as exc:
         if args.debug:
             raise
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        _say(exc)
         return exc.exit_code
     except BrokenPipeError:  # the reader (e.g. "| head") stopped listening: not an error
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
+    except OSError as exc:  # a file name too long, a full disk…: our words, not the system's
+        if args.debug:
+            raise
+        error = from_os_error(exc)
+        _say(error)
+        return error.exit_code
     except Exception as exc:  # a bug: say so in one line unless asked for the details
         if args.debug:
             raise
-        print(
-            f"{PROG}: unexpected error: {exc!r} (run again with --debug for details)",
-            file=sys.stderr,
+        _say(
+            f"unexpected error ({type(exc).__name__}); run again with --debug for the details, "
+            "and please report it."
         )
         return 1
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.core.formatting import format_number as num
 from pcc_minutes.store.database import Store
 
@@ -32,7 +33,7 @@ def import_files(args: argparse.Namespace, open_store: Any) -> int:
 
     # Read every file before touching the database: one bad file changes nothing.
     docs = [read_minutes(path) for path in args.files]
-    store = open_store(args.db)
+    store = open_store(args.db, create=True)
     try:
         for summary in ops.import_documents(store, docs).value:
             print(_line(summary))
@@ -84,7 +85,13 @@ def figures(args: argparse.Namespace, store: Store) -> int:
 
 
 def export(args: argparse.Namespace, store: Store) -> int:
-    options = {"public": args.public, "agenda_only": args.agenda, "timings": args.timings}
+    if args.public and args.include_confidential:
+        raise UserInputError(
+            "--public and --include-confidential contradict each other; give one of them."
+        )
+    # An agenda is published before the meeting: the public one unless asked otherwise.
+    public = args.public or (args.agenda and not args.include_confidential)
+    options = {"public": public, "agenda_only": args.agenda, "timings": args.timings}
     if args.output == "-":
         sys.stdout.buffer.write(ops.export_bytes(store, args.id, args.format, **options))
         return 0

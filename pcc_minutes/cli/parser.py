@@ -72,7 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="the public version: no confidential items or private notes",
     )
     cmd.add_argument(
-        "--agenda", action="store_true", help="the agenda alone, for publishing before the meeting"
+        "--agenda",
+        action="store_true",
+        help="the agenda alone, for publishing before the meeting: the public agenda, without "
+        "confidential items, unless --include-confidential is given",
+    )
+    cmd.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="with --agenda: list the confidential items too (an agenda for the members only)",
     )
     cmd.add_argument(
         "--timings",

@@ -1,10 +1,16 @@
 """The local store: one SQLite file, migrated on open, one short transaction per user action.
 
 ``open_store`` finds the file (``--db``, ``PCC_MINUTES_DB``, else the user's data folder),
-refuses anything that is not a healthy PCC Minutes database *without writing to it*, runs the
+diagnoses it *without writing to it* (``store.diagnosis``: anything that is not a healthy PCC
+Minutes database of a known schema is refused, the file left byte-identical), runs the
 Alembic migrations, and returns a ``Store`` whose ``transaction()`` is the only way the rest
-of the program touches the database. WAL journal and foreign keys are on for every connection;
-a second process on the same file works (writers wait for each other up to ``BUSY_SECONDS``).
+of the program touches the database. A database that can be read but not written (read-only
+file, folder or disk, or a full disk) opens read-only: ``Store.read_only`` and its one-sentence
+``Store.read_only_reason``; every change then raises ``ReadOnlyStoreError``.
+
+WAL journal and foreign keys are on for every writing connection — switched on only after the
+diagnosis and any migration, so that a refused file or a failed migration is left exactly as
+it was; a second process on the same file works (writers wait up to ``BUSY_SECONDS``).
 """
 
 from __future__ import annotations
@@ -14,22 +20,32 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:  # SQLAlchemy itself is imported on the first transaction, not at start-up
     from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-from pcc_minutes.core.errors import StorageError
+from pcc_minutes.core.errors import (
+    BackupPathError,
+    NotADatabaseError,
+    ReadOnlyStoreError,
+    StorageError,
+    blames_the_path,
+    os_problem,
+    shorten,
+)
+from pcc_minutes.store import diagnosis as diag
+from pcc_minutes.store.diagnosis import Diagnosis, ReadOnly
 from pcc_minutes.store.migrations import HEAD
 
 ENV_VAR = "PCC_MINUTES_DB"
 DB_FILENAME = "minutes.sqlite3"
 BUSY_SECONDS = 5.0
-SQLITE_MAGIC = b"SQLite format 3\x00"
-OUR_TABLES = {"meeting", "agenda_item", "meeting_series"}
+SQLITE_MAGIC = diag.SQLITE_MAGIC
+OUR_TABLES = diag.OUR_TABLES
 
 
 def default_db_path() -> Path:
@@ -41,62 +57,19 @@ def default_db_path() -> Path:
 def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """``--db`` first, then the ``PCC_MINUTES_DB`` variable, then the user's data folder."""
     chosen = explicit or os.environ.get(ENV_VAR) or default_db_path()
-    return Path(chosen).expanduser()
-
-
-def _check_existing_file(path: Path, *, deep: bool = True) -> None:
-    """Refuse a path that is not a PCC Minutes database, reading it only. ``deep`` reads
-    every page (``PRAGMA quick_check``: about 150 ms at 10,000 meetings); without it only
-    the header and the schema are read, and ``Store.verify`` reads the rest later."""
-    if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file; give a file name with --db.")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise StorageError(
-            f"Cannot read the database {path} ({exc.strerror}); check its permissions."
-        ) from exc
-    if header == b"":
-        return  # an empty file is an empty database
-    if header != SQLITE_MAGIC:
-        raise StorageError(
-            f"{path} is not a PCC Minutes database (not an SQLite file); "
-            "choose another file with --db, or move this one away."
-        )
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        probe = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS)
-        try:
-            tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master")}
-            verdict = probe.execute("PRAGMA quick_check").fetchone()[0] if deep else "ok"
-        finally:
-            probe.close()
-    except sqlite3.DatabaseError as exc:
-        raise _damaged(path, exc) from exc
-    if verdict != "ok":
-        raise _damaged(path, verdict)
-    user_tables = {t for t in tables if not t.startswith("sqlite_")}
-    if user_tables and not (user_tables & OUR_TABLES) and "alembic_version" not in user_tables:
-        raise StorageError(
-            f"{path} is an SQLite database of another program; "
-            "choose another file with --db, or move this one away."
-        )
+        return Path(chosen).expanduser()
+    except RuntimeError:  # "~someone" with no such user
+        raise NotADatabaseError(
+            f"The database path {chosen} names a home folder that does not exist; "
+            "check the --db path."
+        ) from None
 
 
-def _damaged(path: Path, detail: object) -> StorageError:
-    if "locked" in str(detail) or "busy" in str(detail):
-        return _locked(path)
-    return StorageError(
-        f"The database {path} is damaged ({detail}) and was left untouched; "
-        "restore a backup, or start afresh with another file via --db."
-    )
-
-
-def _locked(path: Path) -> StorageError:
-    return StorageError(
-        f"The database {path} is locked by another program; close that program and try again."
-    )
+def _sqlite_name(exc: BaseException) -> str:
+    """SQLite's name for an error (``SQLITE_FULL``…), through SQLAlchemy's wrapper if any."""
+    original = getattr(exc, "orig", exc)
+    return str(getattr(original, "sqlite_errorname", "") or "")
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -120,12 +93,13 @@ def alembic_config():  # -> alembic.config.Config; alembic is imported only when
     return config
 
 
-def _migrate(engine: Engine) -> None:
+def _migrate(db_path: Path) -> None:
     """Run every pending migration in ONE SQLite transaction: a migration that fails, or a
-    process killed half way, leaves the file exactly as it was.
+    process killed half way, leaves the file exactly as it was (byte for byte).
 
     pysqlite would commit each DDL statement on its own, so the migration runs on a
-    connection of its own in autocommit mode with an explicit ``BEGIN IMMEDIATE``. Foreign
+    connection of its own in autocommit mode with an explicit ``BEGIN IMMEDIATE``; the
+    journal mode is left as the file has it (WAL is switched on after the commit). Foreign
     keys are off while tables are rebuilt (dropping a parent table would otherwise cascade
     into its children), and checked before the commit."""
     from alembic import command
@@ -133,7 +107,7 @@ def _migrate(engine: Engine) -> None:
     from sqlalchemy.pool import NullPool
 
     config = alembic_config()
-    migrating = create_engine(engine.url, poolclass=NullPool)
+    migrating = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
 
     @event.listens_for(migrating, "connect")
     def _autocommit(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -152,11 +126,70 @@ def _migrate(engine: Engine) -> None:
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
             if broken is not None:
                 raise StorageError(
-                    f"Updating the database {engine.url.database} would break a link between "
+                    f"Updating the database {db_path} would break a link between "
                     f"its rows (table {broken[0]}); it was left as it was."
                 )
     finally:
         migrating.dispose()
+
+
+def _failure(path: Path, exc: BaseException, what: str) -> StorageError | None:
+    """The one sentence for an SQLite failure, starting with ``what`` did not happen (e.g.
+    "The change was not saved"), or None when it is not one a user can act on (a bug)."""
+    name = _sqlite_name(exc)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return diag.locked(path)
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return diag.damaged(path, "SQLite found a broken page")
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")):
+        cause, advice = "the disk holding it is full", "free some space and try again"
+    elif name.startswith("SQLITE_READONLY"):
+        cause = "it cannot be written"
+        advice = "check the permissions of the file and its folder, then try again"
+    elif name.startswith("SQLITE_IOERR"):
+        cause, advice = "the disk reported an error", "check the disk, then try again"
+    elif name.startswith("SQLITE_CANTOPEN"):
+        cause = "the file could not be opened"
+        advice = "check that it was not moved or deleted and that its folder can be written"
+    else:
+        return None
+    return StorageError(f"{what} because {cause}; {advice}.")
+
+
+def _reraise(path: Path, exc: BaseException, what: str) -> NoReturn:
+    """Raise the sentence for ``exc`` (see ``_failure``), or ``exc`` itself when it is a bug."""
+    error = _failure(path, exc, what)
+    if error is None:
+        raise exc
+    raise error from exc
+
+
+def _read_only_engine(store: Store) -> Engine:
+    """An engine whose connections cannot write: SQLite itself refuses every change."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import QueuePool
+
+    immutable_first = store._immutable_first()
+
+    def connect() -> sqlite3.Connection:
+        return diag.connect_read_only(
+            store.path,
+            timeout=BUSY_SECONDS,
+            immutable_first=immutable_first,
+            check_same_thread=False,
+        )
+
+    return create_engine("sqlite://", creator=connect, poolclass=QueuePool, future=True)
+
+
+def _writing_engine(db_path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(
+        f"sqlite:///{db_path}", connect_args={"timeout": BUSY_SECONDS}, future=True
+    )
+    event.listen(engine, "connect", _on_connect)
+    return engine
 
 
 @dataclass(eq=False)
@@ -165,19 +198,93 @@ class Store:
 
     The engine (and with it SQLAlchemy, and any migration) is made on first use, so that the
     window can paint the last meeting — read with ``store.peek`` — before paying for them;
-    ``open_store`` makes it at once unless asked to defer."""
+    ``open_store`` makes it at once unless asked to defer. ``read_only`` is known at once
+    (the window shows its banner on the first paint); it can also turn True in ``ready()``,
+    when the disk proves full as the file is opened."""
 
     path: Path
+    diagnosis: Diagnosis = None  # type: ignore[assignment]  # filled in by __post_init__
     _engine: Engine | None = None
     _sessions: sessionmaker[Session] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        if self.diagnosis is None:
+            self.diagnosis = Diagnosis(self.path, exists=self.path.exists())
+
+    @property
+    def read_only(self) -> bool:
+        """True when the database can be read but not written; nothing will be changed."""
+        return self.diagnosis.read_only is not None
+
+    @property
+    def read_only_reason(self) -> str:
+        """One sentence for the window's banner ("" when the database can be written)."""
+        reason = self.diagnosis.read_only
+        if reason is None:
+            return ""
+        return (
+            f"The database {self.path} is open read-only because {reason.why}; "
+            f"to make changes, {reason.fix}."
+        )
+
+    def _refusal(self, reason: ReadOnly) -> ReadOnlyStoreError:
+        return ReadOnlyStoreError(
+            f"Nothing was changed because the database {self.path} is open read-only "
+            f"({reason.why}); to make changes, {reason.fix}."
+        )
 
     def ready(self) -> Store:
         """Make the engine and migrate the file if needed (once; safe from any thread)."""
         with self._lock:
             if self._engine is None:
-                self._engine, self._sessions = _connect(self.path)
+                self._connect()
         return self
+
+    def _connect(self) -> None:
+        from sqlalchemy.orm import sessionmaker
+
+        if self.read_only:
+            engine = _read_only_engine(self)
+        else:
+            engine = self._open_for_writing()
+            if engine is None:  # the disk proved full: read what is there instead
+                engine = _read_only_engine(self)
+        self._engine, self._sessions = engine, sessionmaker(engine, expire_on_commit=False)
+
+    def _open_for_writing(self) -> Engine | None:
+        """Migrate (after a full read when the file is older), then make the writing engine
+        and its first connection, which switches WAL on. None when the disk proves full on
+        an up-to-date file."""
+        from sqlalchemy.exc import DBAPIError
+
+        created = not self.diagnosis.exists
+        try:
+            if self.diagnosis.revision != HEAD:
+                if self.diagnosis.exists and not self.diagnosis.deep:
+                    self.diagnosis = diag.diagnose(
+                        self.path, deep=True, timeout=BUSY_SECONDS, create=True
+                    )
+                _migrate(self.path)
+                self.diagnosis = replace(self.diagnosis, exists=True, revision=HEAD)
+        except BaseException as exc:
+            if created:
+                _remove_if_empty(self.path)
+            if isinstance(exc, sqlite3.Error | DBAPIError):
+                what = f"The database {self.path} was not set up for this version"
+                _reraise(self.path, exc, f"{what} (it was left as it was)")
+            raise
+        engine = _writing_engine(self.path)
+        try:
+            with engine.connect():
+                pass
+        except DBAPIError as exc:
+            engine.dispose()
+            if _sqlite_name(exc).startswith(("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")):
+                self.diagnosis = replace(self.diagnosis, read_only=diag.DISK_FULL)
+                return None
+            _reraise(self.path, exc, f"The database {self.path} could not be opened")
+        return engine
 
     @property
     def is_ready(self) -> bool:
@@ -191,42 +298,60 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short transaction: commits on success, rolls back on any error."""
-        from sqlalchemy.exc import OperationalError
+        """One short transaction: commits on success, rolls back on any error. A change
+        asked of a read-only store raises ``ReadOnlyStoreError`` and writes nothing."""
+        from sqlalchemy.exc import DBAPIError
 
         self.ready()
         assert self._sessions is not None
         try:
             with self._sessions.begin() as session:
                 yield session
-        except OperationalError as exc:
-            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                raise _locked(self.path) from exc
-            if "readonly" in str(exc.orig) or "read-only" in str(exc.orig):
-                raise StorageError(
-                    f"The database {self.path} cannot be written; check the folder's "
-                    "permissions or choose another file with --db."
-                ) from exc
-            raise
+        except DBAPIError as exc:
+            reason = self.diagnosis.read_only
+            if reason is not None and _sqlite_name(exc).startswith("SQLITE_READONLY"):
+                raise self._refusal(reason) from exc
+            what = f"The change was not saved to the database {self.path}"
+            _reraise(self.path, exc, what)
 
     def verify(self) -> None:
         """Read every page of the file (read-only); raise the damaged-file error if one is
         unreadable. The window runs this on a worker after its first paint."""
-        if self.path.exists() and self.path.stat().st_size:
-            _check_existing_file(self.path, deep=True)
+        if self.diagnosis.exists and self.path.exists() and self.path.stat().st_size:
+            self.diagnosis = diag.check_pages(self.diagnosis, timeout=BUSY_SECONDS)
 
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
 
+    def _immutable_first(self) -> bool:
+        return self.diagnosis.read_only in (
+            diag.READ_ONLY_DISK,
+            diag.READ_ONLY_FOLDER,
+            diag.DISK_FULL,
+        )
+
     def backup(self, target: Path) -> Path:
         """Copy the whole database with SQLite's online backup, safely beside ``target``."""
         target = Path(target)
-        if target.is_dir():
-            raise StorageError(f"{target} is a folder; give a file name for the backup.")
+        try:
+            if target.is_dir():
+                raise BackupPathError(f"{target} is a folder; give a file name for the backup.")
+            if not target.parent.is_dir():
+                raise BackupPathError(
+                    f"Cannot write the backup to {target}: its folder does not exist; "
+                    "create it or choose another."
+                )
+        except OSError as exc:
+            raise _backup_failure(target, exc) from exc
         partial = target.with_name(f".{target.name}.part")
         try:
-            source = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
+            if self.read_only:
+                source = diag.connect_read_only(
+                    self.path, timeout=BUSY_SECONDS, immutable_first=self._immutable_first()
+                )
+            else:
+                source = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
             try:
                 copy = sqlite3.connect(partial)
                 try:
@@ -237,98 +362,81 @@ class Store:
                 source.close()
             os.replace(partial, target)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise StorageError(
-                f"Cannot write the backup to {target} ({exc.strerror}); choose a folder you "
-                "can write to."
-            ) from exc
-        except sqlite3.OperationalError as exc:
-            partial.unlink(missing_ok=True)
-            raise StorageError(
-                f"Cannot write the backup to {target} ({exc}); choose a folder you can write to."
+            _unlink_quietly(partial)
+            raise _backup_failure(target, exc) from exc
+        except sqlite3.Error as exc:
+            _unlink_quietly(partial)
+            name = _sqlite_name(exc)
+            if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                raise diag.locked(self.path) from exc
+            if name.startswith("SQLITE_FULL"):
+                raise StorageError(
+                    f"Cannot write the backup to {target}: the disk is full; free some space "
+                    "and try again."
+                ) from exc
+            raise BackupPathError(
+                f"Cannot write the backup to {target}; choose a folder you can write to."
             ) from exc
         return target
 
 
-def open_store(path: str | os.PathLike[str] | None = None, *, defer: bool = False) -> Store:
-    """Open (creating and migrating as needed) the database; refuse anything unsafe to touch.
-
-    With ``defer`` (the window) the file is only checked here, cheaply, and the engine is made
-    on first use; ``Store.verify`` then reads every page off the UI thread."""
-    db_path = resolve_db_path(path)
-    if db_path.exists() or db_path.is_symlink():
-        _check_existing_file(db_path, deep=not defer)
-    else:
-        try:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(
-                f"Cannot create the folder {db_path.parent} ({exc.strerror}); "
-                "choose another place with --db."
-            ) from exc
-        if not os.access(db_path.parent, os.W_OK):
-            raise StorageError(
-                f"The folder {db_path.parent} cannot be written; choose another place with --db."
-            )
-    store = Store(db_path)
-    return store if defer else store.ready()
+def _backup_failure(target: Path, exc: OSError) -> StorageError:
+    error = BackupPathError if blames_the_path(exc) else StorageError
+    return error(f"Cannot write the backup to {shorten(target)}: {os_problem(exc)}.")
 
 
-def _connect(db_path: Path) -> tuple[Engine, sessionmaker[Session]]:
-    """The engine, after migrating the file to this version's schema if it is older."""
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.exc import DBAPIError, OperationalError
-    from sqlalchemy.orm import sessionmaker
+def _unlink_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
-    engine = create_engine(
-        f"sqlite:///{db_path}", connect_args={"timeout": BUSY_SECONDS}, future=True
-    )
-    event.listen(engine, "connect", _on_connect)
+
+def _remove_if_empty(path: Path) -> None:
+    """A new file left empty by a failed first migration is ours and holds nothing."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
+
+
+def _prepare_new_file(db_path: Path) -> None:
+    """The folder a new database goes into: made if missing, and able to take the file."""
     try:
-        if _schema_revision(engine) != HEAD:
-            _refuse_newer_schema(engine, db_path)
-            _migrate(engine)
-    except OperationalError as exc:
-        engine.dispose()
-        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-            raise _locked(db_path) from exc
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
         raise StorageError(
-            f"Cannot open the database {db_path} ({exc.orig}); check the file and its folder."
+            f"Cannot create the folder {db_path.parent}: {os_problem(exc)}, "
+            "or choose another place with --db."
         ) from exc
-    except DBAPIError as exc:
-        engine.dispose()
-        raise _damaged(db_path, exc.orig) from exc
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine, sessionmaker(engine, expire_on_commit=False)
-
-
-def _schema_revision(engine: Engine) -> str | None:
-    """The database's Alembic revision, read without importing Alembic."""
-    with engine.connect() as connection:
-        exists = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).scalar()
-        if not exists:
-            return None
-        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-
-
-def _refuse_newer_schema(engine: Engine, path: Path) -> None:
-    """A database written by a newer PCC Minutes must not be migrated by an older one."""
-    from sqlalchemy import inspect
-
-    with engine.connect() as connection:
-        if "alembic_version" not in inspect(connection).get_table_names():
-            return
-        current = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    from alembic.script import ScriptDirectory
-
-    scripts = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in scripts.walk_revisions()}
-    if current is not None and current not in known:
+    reason = diag.writability(db_path.parent.resolve() / db_path.name)
+    if reason is diag.DISK_FULL:
         raise StorageError(
-            f"The database {path} was written by a newer PCC Minutes (schema {current}); "
-            "update the program before opening it."
+            f"Cannot create the database {db_path} because the disk is full; free some space "
+            "or choose another place with --db."
         )
+    if reason is not None:
+        raise StorageError(
+            f"The folder {db_path.parent} cannot be written; choose another place with --db."
+        )
+
+
+def open_store(
+    path: str | os.PathLike[str] | None = None, *, defer: bool = False, create: bool = True
+) -> Store:
+    """Open (migrating as needed) the database; refuse anything unsafe to touch.
+
+    ``create`` makes a new database when there is none (the window on a first start, and the
+    commands that add meetings); without it a missing or empty file is refused in one
+    sentence (exit status 2) and nothing is created. With ``defer`` (the window) the file is
+    only checked here, cheaply, and the engine is made on first use; ``Store.verify`` then
+    reads every page off the UI thread."""
+    db_path = resolve_db_path(path)
+    found = diag.diagnose(db_path, deep=not defer, timeout=BUSY_SECONDS, create=create)
+    if not found.exists:
+        _prepare_new_file(db_path)
+    elif found.read_only is not None and found.revision != HEAD:
+        state = "is empty" if found.revision is None else "was written by an older PCC Minutes"
+        raise StorageError(
+            f"The database {db_path} {state} and must be set up for this version, but "
+            f"{found.read_only.why}; to use it, {found.read_only.fix}."
+        )
+    store = Store(db_path, found)
+    return store if defer else store.ready()

@@ -5,7 +5,8 @@ SQLAlchemy takes a fifth of a second to import; the window paints the last meeti
 paying for it. The rows read here become records through the same ``store.mapping`` functions
 the ORM rows go through (they read attributes only), so there is still one mapping. Anything
 unexpected — no file yet, no tables yet, a locked or unreadable file — gives None, and the
-window then takes the ordinary path through the store.
+window then takes the ordinary path through the store. Nothing here writes, and a database the
+store opens read-only (a read-only folder, a full disk) is read here too.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from pcc_minutes.core.records import Meeting, MeetingSummary
+from pcc_minutes.store.diagnosis import connect_read_only, needs_immutable
 from pcc_minutes.store.mapping import meeting_record
 
 # Newest first, undated last, in two parts so that each walks the date index backwards and
@@ -62,11 +64,14 @@ def _children(rows: list[SimpleNamespace], key: str) -> dict[int, list[SimpleNam
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
-    if not path.is_file() or path.stat().st_size == 0:
-        return None
+    """A read-only connection, the way the store's own diagnosis reads: immutable when the
+    folder cannot take SQLite's ``-shm`` file (a read-only folder or disk, or a full disk),
+    where an ordinary read-only connection cannot open a WAL database at all."""
     try:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
-    except sqlite3.Error:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        return connect_read_only(path, timeout=0.5, immutable_first=needs_immutable(path))
+    except (OSError, ValueError, sqlite3.Error):
         return None
 
 
