@@ -11,23 +11,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
     QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from pcc_minutes import APP_NAME, __version__
@@ -38,25 +29,17 @@ from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import NEXT_STATUSES, MeetingStatus
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.actions import ActionId, build_actions, build_menus, build_toolbar
-from pcc_minutes.ui.agenda import AgendaOutline
 from pcc_minutes.ui.autosave import NotesSaver
 from pcc_minutes.ui.background import SerialWriter
-from pcc_minutes.ui.header import HeaderForm
-from pcc_minutes.ui.live_bar import LiveBar
-from pcc_minutes.ui.meeting_list import MeetingList
-from pcc_minutes.ui.notes import FindBar, NotesEditor
 from pcc_minutes.ui.session import Session
-from pcc_minutes.ui.side_panel import SidePanel
 from pcc_minutes.ui.window.files import FileCommands, _Relay
 from pcc_minutes.ui.window.live import LiveCommands
+from pcc_minutes.ui.window.panes import WindowPanes
 from pcc_minutes.ui.window.undo_order import MEETING, TEXT, UndoOrder
 from pcc_minutes.ui.window.views import ViewCommands
 
-if TYPE_CHECKING:  # made when the preview is first shown
-    from PySide6.QtWidgets import QTextBrowser
 
-
-class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
+class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWindow):
     def __init__(self, store: Store):
         super().__init__()
         self.store = store
@@ -117,168 +100,6 @@ class MainWindow(LiveCommands, ViewCommands, FileCommands, QMainWindow):
             signal.connect(self._update_undo_texts)
         QApplication.instance().focusChanged.connect(self._update_undo_texts)
         self._update_undo_texts()
-
-    # --- building ------------------------------------------------------------------------
-
-    def _build_widgets(self) -> None:
-        store = self.session
-        self.meetings = MeetingList(self.store)
-        self.meetings.meeting_chosen.connect(self.open_meeting)
-        self.meetings_dock = QDockWidget("Meetings", self)
-        self.meetings_dock.setObjectName("meetings")
-        self.meetings_dock.setWidget(self.meetings)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.meetings_dock)
-
-        self.agenda = AgendaOutline(store)
-        self.agenda.item_selected.connect(self.show_item)
-        self.agenda.error.connect(self.show_error)
-
-        self.header = HeaderForm(store)
-        self.header.error.connect(self.show_error)
-        self.live_bar = LiveBar()
-        self.live_bar.hide()
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background: #fff4ce; color: #3d2e00; padding: 6px; border: 1px solid #e0c060;"
-        )
-        self.banner.setAccessibleName("Read-only notice")
-        self.banner.hide()
-        self.item_title = QLabel()
-        self.item_title.setAccessibleName("Current agenda item")
-        font = self.item_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.item_title.setFont(font)
-        self.item_details = QLabel()
-        self.item_details.setAccessibleName("Item lead and planned time")
-
-        self.editor = NotesEditor()
-        self.editor.undo_elsewhere = True  # Ctrl+Z reaches Edit ▸ Undo, which picks the newer
-        self.editor.content_changed.connect(self._notes_edited)
-        # Made on first use, not before the first paint: the find bar, the quick-capture
-        # forms, the minutes preview and the welcome page are all hidden at start-up.
-        self._find_bar: FindBar | None = None
-        self._quick_forms: dict[str, QWidget] = {}
-        self._preview: QTextBrowser | None = None
-        self._welcome: QWidget | None = None
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.editor)
-
-        centre = QWidget()
-        column = QVBoxLayout(centre)
-        column.setContentsMargins(6, 4, 6, 4)
-        for widget in (
-            self.header,
-            self.live_bar,
-            self.banner,
-            self.item_title,
-            self.item_details,
-        ):
-            column.addWidget(widget)
-        column.addWidget(self.pages, 1)
-        self._column = column
-
-        self.side = SidePanel(store)
-        self.side.error.connect(self.show_error)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("panes")
-        self.splitter.addWidget(self.agenda)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([240, 720, 300])
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.splitter)
-        self.setCentralWidget(self.stack)
-
-        self.saved_label = QLabel("Nothing to save yet")
-        self.saved_label.setAccessibleName("Save status")
-        self.state_label = QLabel()
-        self.statusBar().addWidget(self.saved_label, 1)
-        self.statusBar().addPermanentWidget(self.state_label)
-
-    @property
-    def find_bar(self) -> FindBar:
-        """Find and replace under the notes (made the first time it is wanted)."""
-        if self._find_bar is None:
-            self._find_bar = FindBar(self.editor)
-            self._find_bar.hide()
-            self._column.insertWidget(self._column.indexOf(self.pages), self._find_bar)
-        return self._find_bar
-
-    @property
-    def preview(self) -> QTextBrowser:
-        """The minutes as the export renders them, in place of the notes (made when first
-        shown)."""
-        if self._preview is None:
-            from PySide6.QtWidgets import QTextBrowser
-
-            self._preview = QTextBrowser()
-            self._preview.setAccessibleName("Minutes preview")
-            self._preview.setOpenLinks(False)
-            self.pages.addWidget(self._preview)
-        return self._preview
-
-    @property
-    def empty(self) -> QWidget:
-        """The welcome page of a database with no meetings (made when first shown)."""
-        if self._welcome is None:
-            self._welcome = self._build_welcome()
-            self.stack.addWidget(self._welcome)
-        return self._welcome
-
-    def _build_welcome(self) -> QWidget:
-        page = QWidget()
-        column_box = QWidget()
-        column_box.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
-        centred = QHBoxLayout(page)
-        centred.addStretch(1)
-        centred.addWidget(column_box, 3)
-        centred.addStretch(1)
-        empty_layout = QVBoxLayout(column_box)
-        empty_layout.addStretch(1)
-        welcome = QLabel(
-            "<h2>No meetings yet</h2><p>Set up your first meeting, import past "
-            "minutes, or explore a demo series to see how it works.</p>"
-        )
-        welcome.setWordWrap(True)
-        empty_layout.addWidget(welcome)
-        self.demo_button = QPushButton("Explore the &demo meeting")
-        self.demo_button.clicked.connect(self.add_demo)
-        new_button = QPushButton("Set up a &new meeting…")
-        new_button.clicked.connect(self.new_meeting)
-        import_button = QPushButton("&Import minutes…")
-        import_button.clicked.connect(self.import_minutes)
-        for button in (self.demo_button, new_button, import_button):
-            empty_layout.addWidget(button)
-        empty_layout.addStretch(2)
-        return page
-
-    @property
-    def quick_action(self) -> QWidget:
-        """The inline action form (made the first time it is wanted)."""
-        return self._quick_form("action")
-
-    @property
-    def quick_figure(self) -> QWidget:
-        """The inline figure form (made the first time it is wanted)."""
-        return self._quick_form("figure")
-
-    def _quick_form(self, kind: str) -> QWidget:
-        form = self._quick_forms.get(kind)
-        if form is None:
-            from pcc_minutes.ui.quick_capture import QuickActionForm, QuickFigureForm
-
-            form = (QuickActionForm if kind == "action" else QuickFigureForm)(self.session)
-            form.hide()
-            form.closed.connect(self.focus_notes)
-            # Above the find bar, below the item's title, as if laid out with the others.
-            below = self._find_bar if self._find_bar is not None else self.pages
-            self._column.insertWidget(self._column.indexOf(below), form)
-            self._quick_forms[kind] = form
-        return form
 
     def _handlers(self) -> dict[ActionId, Callable[[], None]]:
         editor = self.editor
