@@ -196,7 +196,7 @@ def main() -> int:
     if args.child:
         return child(args.child, args.size, args.runs)
 
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     from pcc_minutes import operations as ops
     from pcc_minutes.store.database import open_store
 
@@ -259,11 +259,20 @@ def main() -> int:
     )
     if not office:
         print("LibreOffice (soffice) not installed: no conversion times")
+    for row in rows:
+        if row["items"] == 60:
+            print(
+                f"PDF in process vs LibreOffice at 60 items: "
+                f"{ratio(row['office'], row['pdf'])} faster (target >= 20x)"
+            )
     small, large = paragraph[10], paragraph[300]
     print(
         f"PDF of one paragraph: 10 KB {shown(small, limit)}, 300 KB {shown(large, limit)}; "
         f"ratio {ratio(large, small)} (text 30x longer; target <= 30x)"
     )
+    # Both exports and LibreOffice compete for the same cores: the load at the end says how
+    # busy the machine was while they ran (the ratios are from this one run).
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

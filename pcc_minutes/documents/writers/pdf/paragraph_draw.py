@@ -36,12 +36,36 @@ def _fill(red: float, green: float, blue: float) -> str:
     return f"{fp_str((red, green, blue))} rg"
 
 
+def _state(font, doc):
+    """The font's subsetting state for this document, once it has one. reportlab keeps the
+    states in a weak dictionary, whose every look-up makes a weak reference; the document
+    keeps its own plain table of them."""
+    states = doc.__dict__.get("_font_states")
+    if states is None:
+        states = doc._font_states = {}
+    state = states.get(font.fontName)
+    if state is None:
+        state = font.state.get(doc)
+        if state is not None:
+            states[font.fontName] = state
+    return state
+
+
+def subset_name(font, subset: int, doc) -> str:
+    """``font.getSubsetInternalName(subset, doc)``, without its look-ups once the font has
+    its name in this document."""
+    state = _state(font, doc)
+    if state is not None and state.internalName is not None and 0 <= subset < len(state.subsets):
+        return f"/{state.internalName}+{subset}"
+    return font.getSubsetInternalName(subset, doc)
+
+
 def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
     """``font.splitString(text, doc)``, quick when every character already has its code in
     the first subset (nearly every line after the first page): one pass in C instead of a
     Python loop over the characters. Anything else (a character seen for the first time, or
     one in a later subset) goes to reportlab's own loop, which assigns the codes."""
-    state = font.state.get(doc)
+    state = _state(font, doc)
     if state is not None and text:
         try:
             return [(0, bytes(map(state.assignments.__getitem__, map(ord, text))))]
@@ -107,7 +131,7 @@ def draw_plain(paragraph: Paragraph, canvas, x: float, y: float, _sW: float = 0)
             out = []
             for subset, chunk in split_string(font, " ".join(words) + " ", doc):
                 if subset != subset_now:
-                    out.append(f"{font.getSubsetInternalName(subset, doc)} {size}")
+                    out.append(f"{subset_name(font, subset, doc)} {size}")
                     subset_now = subset
                 out.append(f"({escape(chunk)}) Tj")
             parts.append(" ".join(out) + " T*")
@@ -140,7 +164,7 @@ def draw_label(
     subset_now = -1
     for subset, chunk in split_string(font, label, doc):
         if subset != subset_now:
-            out.append(f"{font.getSubsetInternalName(subset, doc)} {selection}")
+            out.append(f"{subset_name(font, subset, doc)} {selection}")
             subset_now = subset
         out.append(f"({canvas._escape(chunk)}) Tj")
     out[-1] += " T*"
