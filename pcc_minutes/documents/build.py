@@ -4,16 +4,19 @@
 builder serves the local file, a server database and a file just imported. The public variant
 leaves out confidential items and private notes; the agenda variant keeps only what is
 published before the meeting. The page furniture every writer prints (the draft line, the
-marking) is decided here, once.
+marking) is decided here, once. So is the one change of text every format needs: a lone
+UTF-16 surrogate (not a character; no file can encode it) becomes U+FFFD.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import draft_line
+from pcc_minutes.documents.characters import scalar_text
 from pcc_minutes.documents.markdown import from_markdown
 from pcc_minutes.documents.tree import Image, ItemSection, MinutesDocument
 from pcc_minutes.text.parsing import parse_schedule
@@ -50,6 +53,28 @@ def status_note(meeting: Meeting) -> str:
     return draft_line(meeting.status, meeting.version, changed.date() if changed else None)
 
 
+def encodable(record: Any) -> Any:
+    """``record`` (a frozen record, or a tuple or string within one) with every string made
+    encodable (``characters.scalar_text``); records with nothing to change come back as
+    they are."""
+    if isinstance(record, str):
+        return scalar_text(record)
+    if isinstance(record, tuple):
+        cleaned = tuple(encodable(value) for value in record)
+        return record if all(a is b for a, b in zip(cleaned, record, strict=True)) else cleaned
+    if is_dataclass(record) and not isinstance(record, type):
+        changes = {}
+        for spec in fields(record):
+            if not spec.init:
+                continue
+            value = getattr(record, spec.name)
+            cleaned = encodable(value)
+            if cleaned is not value:
+                changes[spec.name] = cleaned
+        return replace(record, **changes) if changes else record
+    return record
+
+
 def build_minutes(
     meeting: Meeting,
     *,
@@ -59,6 +84,7 @@ def build_minutes(
 ) -> MinutesDocument:
     """The minutes document of ``meeting``; ``timings`` adds each item's start in the
     recording (items timed in live mode only)."""
+    meeting = encodable(meeting)
     items: list[ItemSection] = []
     for item in meeting.items:
         if public and item.confidential:

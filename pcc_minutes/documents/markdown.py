@@ -40,6 +40,8 @@ _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 # Line starts that would turn a paragraph into a heading, quote, list, rule or code.
 _BLOCK_START = re.compile(r"^(#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|=+\s*$|-+\s*$|~~~|```)")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(\s|$)")
+# What CommonMark reads as the end of a line: a CR (alone or before LF) as well as an LF.
+_LINE_ENDING = re.compile(r"\r\n?|\n")
 
 
 def _escape_inline(text: str, *, in_table: bool = False) -> str:
@@ -74,7 +76,7 @@ def _render_spans(content: Spans, *, in_table: bool = False) -> str:
         out.append(lead + marker + _escape_inline(core, in_table=in_table) + marker[::-1] + trail)
     rendered = "".join(out)
     # Line breaks inside a paragraph are hard breaks; NBSP-only edges are dropped by readers.
-    lines = [line.strip(" \t") for line in rendered.split("\n")]
+    lines = [line.strip(" \t") for line in _LINE_ENDING.split(rendered)]
     lines = [_escape_line_start(line) for line in lines]
     return "\\\n".join(lines)
 
@@ -107,7 +109,7 @@ def _render_block(block: Block, indent: str = "") -> list[str]:
     if isinstance(block, Table):
         return _render_table(block, indent)
     if isinstance(block, Image):
-        alt = _escape_inline(block.alt.replace("\n", " "))
+        alt = _escape_inline(_LINE_ENDING.sub(" ", block.alt))
         return [indent + f"![{alt}]({block.source or 'image'})"]
     raise TypeError(f"not a block: {block!r}")
 

@@ -6,6 +6,11 @@ tables have a repeating header row, the header and footer carry the classificati
 DRAFT with a watermark while unapproved, and "Page X of Y" as fields; the document properties
 say title, subject, author, language en-GB, our dates and our program name (no trace of
 the python-docx template the reference document began as).
+
+Any text can be written: what Word's XML cannot hold is made safe on the way in
+(``documents.characters``: Word's vertical-tab line break becomes a line break, other
+control characters are dropped) and the properties are shortened to Word's 255 characters;
+the body keeps every word.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
 from pcc_minutes import APP_NAME
+from pcc_minutes.documents.characters import property_text, word_text
 from pcc_minutes.documents.layout import format_date, layout
 from pcc_minutes.documents.resources import resource_path
 from pcc_minutes.documents.tree import (
@@ -73,7 +79,7 @@ STYLES = sorted(
 
 def _add_spans(paragraph, content: Spans) -> None:
     for span in content:
-        parts = span.text.split("\n")
+        parts = word_text(span.text).split("\n")
         for index, part in enumerate(parts):
             run = paragraph.add_run(part)
             run.bold = span.bold or None
@@ -174,9 +180,10 @@ class _Writer:
             return  # alt text alone is no picture; the Markdown keeps it
         self.word.add_picture(str(path), width=Cm(4))
         picture = self.word.paragraphs[-1]
+        alt = word_text(image.alt)
         for doc_pr in picture._p.iter(qn("wp:docPr")):
-            doc_pr.set("descr", image.alt)
-            doc_pr.set("title", image.alt)
+            doc_pr.set("descr", alt)
+            doc_pr.set("title", property_text(alt))
 
     # --- page furniture ------------------------------------------------------------------
 
@@ -190,7 +197,7 @@ class _Writer:
         header.style = self.word.styles["Header"]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if top:
-            run = header.add_run(top)
+            run = header.add_run(word_text(top))
             run.bold = True
         if self.doc.is_draft:
             header.runs[0]._r.addprevious(_watermark_run())
@@ -198,7 +205,7 @@ class _Writer:
         footer.style = self.word.styles["Footer"]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if self.doc.marking:
-            footer.add_run(self.doc.marking + "    ").bold = True
+            footer.add_run(word_text(self.doc.marking) + "    ").bold = True
         footer.add_run("Page ")
         _field(footer, "PAGE", "1")
         footer.add_run(" of ")
@@ -216,14 +223,16 @@ class _Writer:
             core.remove(child)
         props = self.word.core_properties
         now = datetime.now(UTC).replace(microsecond=0)
-        props.title = self.doc.title
+        props.title = property_text(self.doc.title)
         kind = "Agenda" if self.doc.agenda_only else "Meeting note"
         when = format_date(self.doc.date)
-        props.subject = f"{kind} {when}".strip()
-        props.author = self.doc.organisation or APP_NAME
+        props.subject = property_text(f"{kind} {when}")
+        props.author = property_text(self.doc.organisation) or APP_NAME
         props.last_modified_by = APP_NAME
         props.language = "en-GB"
-        props.keywords = ", ".join(k for k in (self.doc.marking, self.doc.status) if k)
+        props.keywords = property_text(
+            ", ".join(k for k in (self.doc.marking, self.doc.status) if k)
+        )
         props.comments = f"Written by {APP_NAME}"
         props.revision = 1
         props.created = now
@@ -235,9 +244,8 @@ class _Writer:
 
     def app_properties(self, package) -> None:
         """``docProps/app.xml`` naming this program (the template's says Microsoft Word)."""
-        company = (
-            f"<Company>{escape(self.doc.organisation)}</Company>" if self.doc.organisation else ""
-        )
+        organisation = property_text(self.doc.organisation)
+        company = f"<Company>{escape(organisation)}</Company>" if organisation else ""
         blob = (
             "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
             f'<Properties xmlns="{_EXTENDED}" xmlns:vt="{_VTYPES}">'
