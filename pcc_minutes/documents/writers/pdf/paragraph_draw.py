@@ -74,6 +74,21 @@ def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
     return font.splitString(text, doc)
 
 
+@lru_cache(maxsize=256)
+def _plain_style(style) -> bool:
+    """Whether a style draws its paragraphs plainly (left-aligned, no background, border,
+    first-line indent, right-to-left text or automatic leading). The writer's styles are
+    made once and never changed, so the answer is kept."""
+    return not (
+        style.alignment != TA_LEFT
+        or style.backColor
+        or (style.borderColor and style.borderWidth)
+        or style.firstLineIndent
+        or style.wordWrap == "RTL"
+        or getattr(style, "autoLeading", "") in ("max", "min")
+    )
+
+
 def _plain(paragraph: Paragraph):
     """The paragraph's lines and font if it is plain (see the module's docstring), else None."""
     blPara = getattr(paragraph, "blPara", None)
@@ -81,13 +96,9 @@ def _plain(paragraph: Paragraph):
         return None
     style = paragraph.style
     if (
-        style.alignment != TA_LEFT
-        or style.backColor
-        or (style.borderColor and style.borderWidth)
+        not _plain_style(style)
         or paragraph.bulletText
-        or style.firstLineIndent
-        or style.wordWrap == "RTL"
-        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("max", "min")
+        or getattr(paragraph, "autoLeading", "") in ("max", "min")
         or getattr(blPara, "us_lines", None)
         or getattr(blPara, "link", None)
         or any(getattr(paragraph, "_offsets", ()))

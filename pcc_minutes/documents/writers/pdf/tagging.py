@@ -84,6 +84,9 @@ def release(root: Element) -> None:
                 kid.owner = None  # type: ignore[assignment]
 
 
+_ROLES: dict[str, bytes] = {}  # each role's opening bytes, made once
+
+
 class _Writer:
     """Writes the recorded elements as ``StructElem`` objects: each element is registered
     first (so its number is known to its kids and its parent), then its bytes are made."""
@@ -97,7 +100,12 @@ class _Writer:
     def element(self, element: Element, parent: bytes) -> bytes:
         obj = RawObject()
         own = self.written[id(element)] = register_raw(self.document, obj)
-        entries = [b"<< /Type /StructElem /S /", element.role.encode("ascii"), b" /P ", parent]
+        role = _ROLES.get(element.role)
+        if role is None:
+            role = _ROLES[element.role] = b"<< /Type /StructElem /S /%s /P " % (
+                element.role.encode("ascii")
+            )
+        entries = [role, parent]
         first_page = element.first_page()
         if first_page is not None:
             entries += [b" /Pg ", self.pages[first_page]]
