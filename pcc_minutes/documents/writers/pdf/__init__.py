@@ -12,9 +12,16 @@ no structure tree, so the writer does it in two steps:
    (``long_paragraph``). Page furniture (header, footer, page numbers, the DRAFT watermark,
    table rules and shading) is wrapped in ``/Artifact … EMC`` so screen readers skip it
    (``furniture``).
-2. **Finishing** (pikepdf). The recorded tree becomes the ``StructTreeRoot`` and
-   ``ParentTree`` (``tagging``); the catalog gets ``/Lang (en-GB)``, ``/DisplayDocTitle``, XMP
-   metadata with the PDF/UA identifier, and one bookmark per agenda item (``writer``).
+2. **Finishing**, inside reportlab's own write (no second pass over the file). When the last
+   page is done the recorded tree becomes the ``StructTreeRoot`` and ``ParentTree``
+   (``tagging``), one bookmark per agenda item points at its heading (``outline``), and the
+   catalog gets ``/Lang (en-GB)``, ``/DisplayDocTitle`` and XMP metadata with the PDF/UA
+   identifier (``metadata``); these are written as finished bytes (``objects``).
+
+Most of the minutes is plain text, and reportlab's general machinery for it was most of an
+export's time: plain paragraphs are wrapped, broken into lines and drawn by short paths that
+make exactly reportlab's lines and operators (``line_breaking``, ``paragraph_draw``), as are
+list labels and table cells (``table``); tests compare them with reportlab's own, page by page.
 
 Fonts are the bundled Liberation Sans TTFs, embedded (``fonts``); the look is in ``styles``.
 
@@ -23,12 +30,18 @@ The modules, each with one job:
 - ``fonts``: registering the bundled faces.
 - ``styles``: page geometry, inks, paragraph styles.
 - ``tagging``: the structure tree, recorded while drawing and written when finishing.
+- ``objects``: finished PDF objects in reportlab's document, and the file written in one go.
+- ``outline``: the bookmarks.
+- ``metadata``: information dictionary, XMP, language.
 - ``canvas``: marked-content operators, per-page MCIDs, pages held back for "Page X of Y".
 - ``furniture``: header, footer, DRAFT notice and watermark.
 - ``flowables``: the tagged paragraph, list entry, picture and indent.
+- ``line_breaking``, ``paragraph_draw``: plain paragraphs' lines and drawing, quickly.
+- ``table``: reportlab's table with a short path for a cell holding one paragraph.
+- ``frame``: the page's text frame, cheap to copy.
 - ``long_paragraph``: very long paragraphs in linear time, still one element.
 - ``story``: layout blocks to flowables and structure elements.
-- ``writer``: ``render_pdf`` (document template, layout, finishing, metadata).
+- ``writer``: ``render_pdf`` (document template, layout, finishing).
 """
 
 from __future__ import annotations
