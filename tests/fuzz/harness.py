@@ -438,7 +438,7 @@ def stored_template_problems(meeting: dict, raw: object = None) -> list[str]:
     for item in meeting.get("items", []):
         minutes = item.get("planned_minutes")
         if minutes is not None and (not isinstance(minutes, int) or minutes < 0):
-            problems.append("stored negative planned minutes")
+            problems.append("stored planned minutes that are not a whole number of 0 or more")
         if not isinstance(item.get("confidential"), bool):
             problems.append("stored a confidential flag that is not true or false")
         if not isinstance(item.get("title"), str):
