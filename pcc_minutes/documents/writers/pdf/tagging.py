@@ -59,13 +59,18 @@ class Element:
         self.kids.append(marks)
         return marks
 
-    def walk(self):
+    def walk(self) -> list[Element]:
         """This element and every element below it, parents first, in reading order."""
+        found = []
         stack = [self]
         while stack:
             element = stack.pop()
-            yield element
-            stack.extend(kid for kid in reversed(element.kids) if isinstance(kid, Element))
+            found.append(element)
+            kids = [kid for kid in element.kids if type(kid) is Element]
+            if kids:
+                kids.reverse()
+                stack += kids
+        return found
 
     def first_page(self) -> int | None:
         for kid in self.kids:
