@@ -2,7 +2,8 @@
 
 A real process starts the window on a real database (``--startup-check``) and notes, at the
 first paint, which libraries are loaded: Markdown parsing, SQLAlchemy and the exporters' and
-importers' libraries must not be among them, and the notes must be on screen.
+importers' libraries must not be among them, and the notes must be on screen. A check
+leaves the user's saved window layout alone.
 """
 
 from __future__ import annotations
@@ -77,3 +78,15 @@ def test_the_first_paint_shows_the_notes_without_the_later_libraries(tmp_path):
     assert seen["loaded"] == []
     assert "The board agreed the plan." in seen["notes"]
     assert "Publish it." in seen["notes"]
+
+
+def test_a_startup_check_leaves_the_saved_window_layout_alone(tmp_path):
+    db = tmp_path / "minutes.sqlite3"
+    store = open_store(db)
+    create_demo(store)
+    store.close()
+    assert first_paint(tmp_path, db)["code"] == 0
+    written = [
+        p.read_text(errors="replace") for p in (tmp_path / "config").rglob("*") if p.is_file()
+    ]
+    assert not any("geometry" in text for text in written)
