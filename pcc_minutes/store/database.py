@@ -192,6 +192,15 @@ def _writing_engine(db_path: Path) -> Engine:
     return engine
 
 
+# SQLite's refusals, on first opening a file for writing, that leave it readable.
+_READ_ONLY_AFTER = {
+    "SQLITE_FULL": diag.DISK_FULL,
+    "SQLITE_IOERR_SHMSIZE": diag.DISK_FULL,
+    "SQLITE_READONLY": diag.READ_ONLY_FILE,
+    "SQLITE_CANTOPEN": diag.READ_ONLY_FOLDER,
+}
+
+
 @dataclass(eq=False)
 class Store:
     """An open database. Use ``with store.transaction() as session:`` for each action.
@@ -200,7 +209,7 @@ class Store:
     window can paint the last meeting — read with ``store.peek`` — before paying for them;
     ``open_store`` makes it at once unless asked to defer. ``read_only`` is known at once
     (the window shows its banner on the first paint); it can also turn True in ``ready()``,
-    when the disk proves full as the file is opened."""
+    when SQLite refuses to write as the file is opened (a full disk, say)."""
 
     path: Path
     diagnosis: Diagnosis = None  # type: ignore[assignment]  # filled in by __post_init__
@@ -254,8 +263,8 @@ class Store:
 
     def _open_for_writing(self) -> Engine | None:
         """Migrate (after a full read when the file is older), then make the writing engine
-        and its first connection, which switches WAL on. None when the disk proves full on
-        an up-to-date file."""
+        and its first connection, which switches WAL on. None when SQLite refuses to write
+        (a full disk, a permission the diagnosis could not see) an up-to-date file."""
         from sqlalchemy.exc import DBAPIError
 
         created = not self.diagnosis.exists
@@ -280,8 +289,9 @@ class Store:
                 pass
         except DBAPIError as exc:
             engine.dispose()
-            if _sqlite_name(exc).startswith(("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")):
-                self.diagnosis = replace(self.diagnosis, read_only=diag.DISK_FULL)
+            fallback = _READ_ONLY_AFTER.get(_sqlite_name(exc))
+            if fallback is not None:  # the system said no where the diagnosis saw no reason
+                self.diagnosis = replace(self.diagnosis, read_only=fallback)
                 return None
             _reraise(self.path, exc, f"The database {self.path} could not be opened")
         return engine
@@ -311,8 +321,9 @@ class Store:
             reason = self.diagnosis.read_only
             if reason is not None and _sqlite_name(exc).startswith("SQLITE_READONLY"):
                 raise self._refusal(reason) from exc
-            what = f"The change was not saved to the database {self.path}"
-            _reraise(self.path, exc, what)
+            writing = _sqlite_name(exc).startswith(("SQLITE_FULL", "SQLITE_READONLY"))
+            what = "The change was not saved to" if writing else "Nothing could be read from"
+            _reraise(self.path, exc, f"{what} the database {self.path}")
 
     def verify(self) -> None:
         """Read every page of the file (read-only); raise the damaged-file error if one is

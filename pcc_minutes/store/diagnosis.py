@@ -16,6 +16,7 @@ state, as any SQLite program would on opening it.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -142,8 +143,10 @@ def _wal_has_content(real: Path) -> bool:
 
 
 def _disk(folder: Path) -> os.statvfs_result | None:
+    """The file system's facts (None where the system has no ``statvfs``, e.g. Windows)."""
+    statvfs = getattr(os, "statvfs", None)
     try:
-        return os.statvfs(folder)
+        return statvfs(folder) if statvfs is not None else None
     except OSError:
         return None
 
@@ -154,7 +157,7 @@ def writability(real: Path) -> ReadOnly | None:
     ``os.access`` asks the system without opening the file: closing any descriptor of a
     database drops every POSIX lock this process holds on it, including SQLite's."""
     disk = _disk(real.parent)
-    if disk is not None and disk.f_flag & os.ST_RDONLY:
+    if disk is not None and disk.f_flag & getattr(os, "ST_RDONLY", 1):
         return READ_ONLY_DISK
     if real.exists() and not os.access(real, os.W_OK):
         return READ_ONLY_FILE
@@ -239,9 +242,25 @@ def _read_contents(real: Path, *, deep: bool, timeout: float, immutable: bool) -
     return _Contents(tables, revisions, str(verdict))
 
 
+def _plainly_foreign(real: Path) -> bool:
+    """Whether a file with a hot journal shows, read as it lies (immutable, the journal
+    ignored), only tables that are not ours: then it is refused without being repaired."""
+    try:
+        with contextlib.closing(sqlite3.connect(_uri(real, immutable=True), uri=True)) as db:
+            rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.Error:
+        return False  # unreadable until repaired: most likely our own first migration
+    tables = {name for (name,) in rows if not name.startswith("sqlite_")}
+    return bool(tables) and not tables & (OUR_TABLES | {"alembic_version"})
+
+
 def _recover_hot_journal(path: Path, real: Path, timeout: float) -> None:
     """Let SQLite roll back what a program killed mid-write left in the ``-journal``: the
-    file returns to its last committed state. Only possible when it can be written."""
+    file returns to its last committed state, as any SQLite program would do on opening it.
+    Only for a file that may be ours (another program's is refused untouched), and only when
+    it can be written."""
+    if _plainly_foreign(real):
+        raise another_program(path)
     if writability(real) not in (None, DISK_FULL):
         raise StorageError(
             f"The database {path} was left half-written by a program that stopped, and cannot "

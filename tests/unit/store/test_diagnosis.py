@@ -213,20 +213,25 @@ def test_a_database_locked_by_another_program_is_called_locked(tmp_path, monkeyp
     assert snapshot(tmp_path) == before
 
 
-def test_a_hot_journal_left_by_a_crash_is_rolled_back_not_called_damaged(tmp_path):
-    path = in_rollback_mode(demo_database(tmp_path / "minutes.sqlite3"))
+def crash_mid_write(path: Path, update: str) -> None:
+    """A program killed in the middle of a write, leaving a hot ``-journal`` beside ``path``."""
     crash = textwrap.dedent(
         f"""
         import os, sqlite3
         db = sqlite3.connect({str(path)!r})
         db.execute("PRAGMA cache_size=1")  # spill to the file before the commit
         db.execute("BEGIN")
-        db.execute("UPDATE agenda_item SET notes = notes || ?", ("x" * 20000,))
+        db.execute({update!r}, ("x" * 20000,))
         os._exit(9)
         """
     )
     subprocess.run([sys.executable, "-c", crash], timeout=60, check=False)
     assert Path(f"{path}-journal").exists()
+
+
+def test_a_hot_journal_left_by_a_crash_is_rolled_back_not_called_damaged(tmp_path):
+    path = in_rollback_mode(demo_database(tmp_path / "minutes.sqlite3"))
+    crash_mid_write(path, "UPDATE agenda_item SET notes = notes || ?")
     store = open_store(path)
     try:
         meetings = ops.list_meetings(store)
@@ -235,6 +240,17 @@ def test_a_hot_journal_left_by_a_crash_is_rolled_back_not_called_damaged(tmp_pat
         assert "x" * 100 not in notes  # the unfinished update is gone
     finally:
         store.close()
+
+
+def test_another_programs_file_with_a_hot_journal_is_refused_unrepaired(tmp_path):
+    path = tmp_path / "songs.db"
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE songs (title TEXT)")
+        db.executemany("INSERT INTO songs VALUES (?)", [(f"Song {n}",) for n in range(500)])
+        db.commit()
+    crash_mid_write(path, "UPDATE songs SET title = title || ?")
+    message = refused(path, NotADatabaseError)  # the -journal is left for its own program
+    assert "another program" in message
 
 
 # --- readable but not writable: open read-only ------------------------------------------------
@@ -311,6 +327,27 @@ def test_a_disk_that_fills_during_a_change_says_so_and_keeps_the_file(tmp_path):
         assert_clean(message)
         assert "disk holding it is full" in message and "damaged" not in message
         assert snapshot(disk) == before
+
+
+def test_a_refusal_the_checks_could_not_foresee_still_opens_read_only(tmp_path, monkeypatch):
+    from pcc_minutes.store import diagnosis
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    path = demo_database(folder / "minutes.sqlite3")
+    before = snapshot(folder)
+    with read_only_mount(folder):
+        # As on a network share whose permissions the system does not report truly.
+        monkeypatch.setattr(diagnosis, "writability", lambda _real: None)
+        store = open_store(path, create=False)
+        try:
+            assert store.read_only and "read-only" in store.read_only_reason
+            assert len(ops.list_meetings(store)) == 2
+            with pytest.raises(ReadOnlyStoreError):
+                ops.set_status(store, 1, "for-approval", "")
+        finally:
+            store.close()
+    assert snapshot(folder) == before
 
 
 @pytest.mark.parametrize("what", ["file", "folder"])
