@@ -15,6 +15,7 @@ tested without a window. Decisions worth knowing:
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -176,7 +177,13 @@ _HOW_TO_WRITE = "write values like 80 -> 92-93, with ~ for approximately"
 
 
 def _number(text: str, scale: str | None) -> float:
-    return float(text.replace(",", "")) * _SCALES.get((scale or "").lower(), 1.0)
+    """The value typed; one too large for a float (309 digits and more) is refused, since
+    a figure holds finite numbers only."""
+    value = float(text.replace(",", "")) * _SCALES.get((scale or "").lower(), 1.0)
+    if not math.isfinite(value):
+        shown = text if len(text) <= 20 else f"{text[:17]}..."
+        raise UserInputError(f"'{shown}' is too large to be a figure's value; {_HOW_TO_WRITE}.")
+    return value
 
 
 def _unit_of(match: re.Match[str]) -> str | None:

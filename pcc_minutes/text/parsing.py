@@ -46,9 +46,11 @@ VENUE_WORDS = re.compile(
     r"command|building|online|teams|zoom)\b",
     re.IGNORECASE,
 )
-# "Item 2: Police Powers", "Item 2. Firearms", "Item 4(i): Workstream"
+# "Item 2: Police Powers", "Item 2. Firearms", "Item 4(i): Workstream". An item number has
+# at most four digits: "Item" and a number of thousands of digits is not a heading (and such
+# a number could not even be read as an int).
 ITEM_HEADING = re.compile(
-    r"^\s*item\s+(?P<number>\d+)(?P<suffix>\s*\([a-z\d]+\)|[a-z]+\)?)?\s*[:.)\-–]?\s*(?P<title>.*)$",
+    r"^\s*item\s+(?P<number>\d{1,4}(?!\d))(?P<suffix>\s*\([a-z\d]+\)|[a-z]+\)?)?\s*[:.)\-–]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
 # "1. Welcome", "3 Prioritising data" (a numbered heading, not "3.1 text")

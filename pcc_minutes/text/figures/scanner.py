@@ -166,8 +166,11 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
         if unit == "£" and _stands_alone(work, m.start(), m.end()):
             value, high = -value, (-high if high is not None else None)
         start, end = min(start, m.start()), max(end, m.end())
-    if is_word and unit == "count" and not noun_phrase(index, index.tokens_after(end))[0]:
-        return None  # "three of the bids": a number word counts only with its noun
+    if is_word and unit == "count" and not noun_phrase(index, index.tokens_after(end, 16))[0]:
+        # "three of the bids": a number word counts only with its noun. A noun phrase is
+        # at most seven words, so sixteen tokens read it whole: "twenty twenty twenty ..."
+        # costs sixteen tokens a number, not the full window.
+        return None
     from_word = FROM_BEFORE.search(work, max(0, start - 8), start)
     return Mention(
         start=start,

@@ -32,6 +32,8 @@ _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _LETTERS_AND_DOTS = _LETTERS | {"."}
 _NEXT_VISIBLE = re.compile(r"\s*+(\S)")
 _THE = re.compile(r"(?i)^the\s+")
+_SPACE = re.compile(r"\s")
+CHUNK = 4096  # characters: see TextIndex._find_chunks
 
 
 class Token(NamedTuple):
@@ -90,9 +92,11 @@ class TextIndex:
         for pattern in NOT_FIGURES:
             for m in pattern.finditer(work):
                 self.masked[m.start() : m.end()] = b"\1" * (m.end() - m.start())
-        # Tokens are read per sentence when first asked for: no token crosses a sentence's
-        # edges, so a sentence read on its own gives the tokens a reading of the whole would.
-        self._sentence_tokens: dict[int, tuple[list[Token], list[int]]] = {}
+        # Tokens are read per segment (a sentence's part within one chunk) when first asked
+        # for, so a value in a sentence of 500,000 characters costs the tokens near it, not
+        # the whole sentence's (see _find_chunks).
+        self._segment_tokens: dict[tuple[int, int], tuple[list[Token], list[int]]] = {}
+        self.chunk_starts = self._find_chunks()
         self.newlines = [m.start() for m in re.finditer("\n", work)]
         self.sentences, self.sentence_lines = self._find_sentences()
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -120,6 +124,21 @@ class TextIndex:
             text = _THE.sub("", " ".join(period.text.split()))
             kept.append(period._replace(text=text))
         return kept
+
+    def _find_chunks(self) -> list[int]:
+        """Where the text is cut for reading tokens: about every CHUNK characters, at a
+        space. No token holds a space, so a chunk read on its own gives the tokens a reading
+        of the whole would; only a run of more than CHUNK characters without one (no prose
+        has that) is cut where it stands."""
+        work = self.work
+        starts = [0]
+        pos = CHUNK
+        while pos < len(work):
+            space = _SPACE.search(work, pos, pos + CHUNK)
+            cut = space.start() if space else pos
+            starts.append(cut)
+            pos = cut + CHUNK
+        return starts
 
     def _find_sentences(self) -> tuple[list[tuple[int, int]], list[int]]:
         spans: list[tuple[int, int]] = []
@@ -172,50 +191,67 @@ class TextIndex:
     def is_masked(self, start: int, end: int) -> bool:
         return self.masked.find(1, start, end) >= 0
 
-    def tokens_of(self, sentence: int) -> tuple[list[Token], list[int]]:
-        """The tokens of a sentence and their starts."""
-        cached = self._sentence_tokens.get(sentence)
+    def segment_tokens(self, sentence: int, chunk: int) -> tuple[list[Token], list[int]]:
+        """The tokens of a sentence within one chunk, and their starts; each segment is
+        read once."""
+        key = (sentence, chunk)
+        cached = self._segment_tokens.get(key)
         if cached is None:
             start, end = self.sentences[sentence] if self.sentences else (0, 0)
+            chunks = self.chunk_starts
+            start = max(start, chunks[chunk])
+            if chunk + 1 < len(chunks):
+                end = min(end, chunks[chunk + 1])
             tokens = [
                 Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(self.work, start, end)
             ]
-            cached = self._sentence_tokens[sentence] = (tokens, [t.start for t in tokens])
+            cached = self._segment_tokens[key] = (tokens, [t.start for t in tokens])
         return cached
 
-    def tokens_after(self, pos: int) -> list[Token]:
-        """Up to TOKEN_WINDOW tokens from *pos* to the end of its sentence, without Markdown
-        emphasis."""
+    def _chunk_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.chunk_starts, pos) - 1)
+
+    def tokens_after(self, pos: int, window: int = TOKEN_WINDOW) -> list[Token]:
+        """Up to *window* tokens from *pos* to the end of its sentence, without Markdown
+        emphasis; at most four times as many are looked at."""
         sentence = self.sentence_of(pos)
         _, end = self.sentences[sentence]
-        tokens, starts = self.tokens_of(sentence)
         found: list[Token] = []
-        i = bisect.bisect_left(starts, pos)
-        last = min(len(tokens), i + 4 * TOKEN_WINDOW)
-        while i < last and len(found) < TOKEN_WINDOW:
-            token = tokens[i]
-            if token.start >= end:
-                break
-            if token.end <= end and not token.is_markup:
-                found.append(token)
-            i += 1
+        budget = 4 * window
+        chunk = self._chunk_of(pos)
+        chunks = self.chunk_starts
+        while budget > 0 and len(found) < window and chunk < len(chunks) and chunks[chunk] < end:
+            tokens, starts = self.segment_tokens(sentence, chunk)
+            i = bisect.bisect_left(starts, pos)
+            while i < len(tokens) and budget > 0 and len(found) < window:
+                token = tokens[i]
+                budget -= 1
+                if token.end <= end and not token.is_markup:
+                    found.append(token)
+                i += 1
+            chunk += 1
         return found
 
-    def tokens_before(self, anchor: int, sentence: int) -> list[Token]:
-        """Up to TOKEN_WINDOW tokens of *sentence* that end before *anchor*, without
-        Markdown emphasis, in reading order."""
+    def tokens_before(self, anchor: int, sentence: int, window: int = TOKEN_WINDOW) -> list[Token]:
+        """Up to *window* tokens of *sentence* that end before *anchor*, without Markdown
+        emphasis, in reading order; at most four times as many are looked at."""
         start, _ = self.sentences[sentence]
-        tokens, starts = self.tokens_of(sentence)
         found: list[Token] = []
-        i = bisect.bisect_left(starts, anchor) - 1
-        first = max(-1, i - 4 * TOKEN_WINDOW)
-        while i > first and len(found) < TOKEN_WINDOW:
-            token = tokens[i]
-            if token.start < start:
-                break
-            if token.end <= anchor and not token.is_markup:
-                found.append(token)
-            i -= 1
+        budget = 4 * window
+        chunk = self._chunk_of(anchor)
+        chunks = self.chunk_starts
+        while budget > 0 and len(found) < window and chunk >= 0:
+            if chunk + 1 < len(chunks) and chunks[chunk + 1] <= start:
+                break  # the chunks before the sentence's start hold none of its tokens
+            tokens, starts = self.segment_tokens(sentence, chunk)
+            i = bisect.bisect_left(starts, anchor) - 1
+            while i >= 0 and budget > 0 and len(found) < window:
+                token = tokens[i]
+                budget -= 1
+                if token.end <= anchor and not token.is_markup:
+                    found.append(token)
+                i -= 1
+            chunk -= 1
         found.reverse()
         return found
 

@@ -258,8 +258,10 @@ NOT_FIGURES = [
     re.compile(r"(?i)\b(?:101|999|111)(?=\s+(?:calls?|services?|numbers?|lines?|"
                r"non-emergency|emergency)\b)"),
     # Measurements that are not counts: "13 GB", "40 miles".
+    # It starts only where a number starts: tried inside "1,999,999,..." at every group, it
+    # would read the rest of the number from each one (quadratic).
     re.compile(
-        rf"(?i)\b(?:{DIGITS})\s?(?:GB|MB|KB|TB|km|kms|miles?|metres?|meters?|kg|kgs|tonnes?|"
+        rf"(?i)(?<![\d,.])\b(?:{DIGITS})\s?(?:GB|MB|KB|TB|km|kms|miles?|metres?|meters?|kg|kgs|tonnes?|"
         r"mph|litres?|liters?|acres?|hectares?)\b"
     ),
     # Street addresses: "65 Clifton Street", "1 Horseguards Road".

@@ -50,6 +50,7 @@ def _median_seconds(text: str) -> float:
 
 def test_thirty_times_the_text_takes_about_thirty_times_as_long(monkeypatch):
     monkeypatch.setattr(scanner, "MAX_MENTIONS", 10**9)  # all of it is read
+    monkeypatch.setattr(figures, "MAX_CHARS", 10**9)
     small, large = _note(10_000), _note(300_000)
     detect_figures(small)  # warm the regular expressions
     ratio = _median_seconds(large) / _median_seconds(small)
@@ -57,7 +58,8 @@ def test_thirty_times_the_text_takes_about_thirty_times_as_long(monkeypatch):
 
 
 def test_fifteen_times_the_notes_give_fifteen_times_the_figures():
-    assert len(detect_figures(_NOTE * 150)) == 15 * len(detect_figures(_NOTE * 10))
+    assert len(_NOTE * 135) < limits.MAX_CHARS
+    assert len(detect_figures(_NOTE * 135)) == 15 * len(detect_figures(_NOTE * 9))
 
 
 def test_the_words_read_around_each_value_are_bounded_however_long_the_sentence(monkeypatch):
@@ -87,11 +89,11 @@ def test_the_words_read_around_each_value_are_bounded_however_long_the_sentence(
 
 def test_each_sentence_is_tokenised_once(monkeypatch):
     calls = []
-    real = structure.TextIndex.tokens_of
+    real = structure.TextIndex.segment_tokens
     monkeypatch.setattr(
         structure.TextIndex,
-        "tokens_of",
-        lambda self, sentence: calls.append(sentence) or real(self, sentence),
+        "segment_tokens",
+        lambda self, *key: calls.append(key) or real(self, *key),
     )
     built = []
     real_token = structure.Token
