@@ -46,8 +46,8 @@ _LOCAL_SIGNATURE = b"PK\x03\x04"
 
 def _refused(path: Path, why: str) -> UserInputError:
     return UserInputError(
-        f"{shown(path)} cannot be imported safely ({why}); open it in Word, save it as .docx "
-        "and import that file."
+        f"{shown(path)} cannot be imported safely ({why}); check that it is the right file, "
+        "or save a copy without its large pictures and import that."
     )
 
 

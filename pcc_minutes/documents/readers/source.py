@@ -52,7 +52,9 @@ def _os_problem(path: Path, exc: OSError) -> UserInputError:
     elif code in (errno.EACCES, errno.EPERM):
         sentence = f"{name} cannot be read (permission denied); check its permissions."
     elif code == errno.ENOTDIR:
-        sentence = f"{name} cannot be opened: part of its path is a file, not a folder."
+        sentence = (
+            f"{name} cannot be opened: part of its path is a file, not a folder; check the path."
+        )
     elif code == errno.ELOOP:
         sentence = f"{name} is a link that leads round in a circle; give the file itself."
     elif code == errno.EISDIR:
