@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import queue
+import resource
 import shutil
 import statistics
 import subprocess
@@ -55,6 +56,10 @@ OVER = "over"
 # The fastest of each measurement's runs, by (kind, size): on a machine busy with other work
 # the median of a few runs swings with the load of the moment, the fastest much less.
 BEST: dict[tuple[str, int], float] = {}
+# The median CPU time (user and system) of each measurement's runs: what the work itself
+# costs, whatever else the cores were doing (LibreOffice runs several threads, so on a busy
+# machine it gets more of the cores than a one-threaded export does).
+CPU: dict[tuple[str, int], float] = {}
 
 
 def meeting(items: int) -> MinutesDocument:
@@ -105,7 +110,7 @@ def _document(sections: list[ItemSection]) -> MinutesDocument:
 
 
 def child(kind: str, size: int, runs: int) -> int:
-    """Prints "ready" after a warm-up, then one line of seconds per export."""
+    """Prints "ready" after a warm-up, then one line per export: seconds, and CPU seconds."""
     from pcc_minutes.documents.writers.docx import render_docx
     from pcc_minutes.documents.writers.pdf import render_pdf
 
@@ -116,9 +121,10 @@ def child(kind: str, size: int, runs: int) -> int:
         render(meeting(2), target)  # imports, fonts and templates load here, untimed
         print("ready", flush=True)
         for _ in range(runs):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             render(doc, target)
-            print(f"{time.perf_counter() - started:.6f}", flush=True)
+            elapsed = time.perf_counter() - started
+            print(f"{elapsed:.6f} {time.process_time() - cpu:.6f}", flush=True)
     return 0
 
 
@@ -145,6 +151,7 @@ def in_process(kind: str, size: int, runs: int, limit: float) -> float | str:
     )
     lines = _lines(process)
     samples: list[float] = []
+    cpu: list[float] = []
     try:
         if lines.get(timeout=limit) != "ready":
             raise RuntimeError(f"{kind} {size}: the child failed before exporting")
@@ -155,27 +162,39 @@ def in_process(kind: str, size: int, runs: int, limit: float) -> float | str:
                 return OVER
             if line is None:
                 raise RuntimeError(f"{kind} {size}: the child failed")
-            samples.append(float(line))
+            elapsed, used = line.split()
+            samples.append(float(elapsed))
+            cpu.append(float(used))
     finally:
         process.kill()
         process.wait()
     BEST[(kind, size)] = min(samples)
+    CPU[(kind, size)] = statistics.median(cpu)
     return statistics.median(samples)
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of all finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def whole_process(
     command: list[str], runs: int, limit: float, env: dict, key: tuple[str, int] | None = None
 ) -> float | str:
     samples = []
+    cpu = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, before = time.perf_counter(), _children_cpu()
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=limit, env=env)
         except subprocess.TimeoutExpired:
             return OVER
         samples.append(time.perf_counter() - started)
+        cpu.append(_children_cpu() - before)
     if key is not None:
         BEST[key] = min(samples)
+        CPU[key] = statistics.median(cpu)
     return statistics.median(samples)
 
 
@@ -274,7 +293,8 @@ def main() -> int:
             best = ratio(BEST.get(("office", 60)), BEST.get(("pdf", 60)))
             print(
                 f"PDF in process vs LibreOffice at 60 items: "
-                f"{ratio(row['office'], row['pdf'])} faster by medians, {best} by fastest runs "
+                f"{ratio(row['office'], row['pdf'])} faster by medians, {best} by fastest runs, "
+                f"{ratio(CPU.get(('office', 60)), CPU.get(('pdf', 60)))} by CPU time "
                 "(target >= 20x)"
             )
     small, large = paragraph[10], paragraph[300]
