@@ -140,7 +140,7 @@ def _described(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         text = value if len(value) <= 30 else value[:27] + "..."
-        return f"the text {json.dumps(text, ensure_ascii=False)}"
+        return f"the text {_quoted(text)}"
     if isinstance(value, int | float):
         text = repr(value)
         return f"the number {text if len(text) <= 30 else text[:27] + '...'}"
@@ -163,6 +163,8 @@ def _check_value(spec: Field, where: str, value: Any, problems: list[str]) -> No
             problems.append(
                 f"{where} is {len(value):,} characters long, over the {spec.max_length:,} that fit"
             )
+        elif not _encodable(value):
+            problems.append(f"{where} holds a character that is not text (a lone surrogate)")
         elif spec.not_blank and not value.strip():
             problems.append(f"there is no {where} (it is empty)")
         elif spec.clock and value and not _CLOCK.fullmatch(value):
@@ -189,6 +191,22 @@ def _check_value(spec: Field, where: str, value: Any, problems: list[str]) -> No
                 check(entry, spec.of, f"{where}[{number}]", problems)
 
 
+def _encodable(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8: JSON's "\\ud800" escape gives a lone
+    surrogate, which no file or database can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _quoted(text: str) -> str:
+    """Text quoted for a message, control characters escaped; a lone surrogate (which no
+    screen or terminal can show) escaped too."""
+    return json.dumps(text, ensure_ascii=not _encodable(text))
+
+
 def _kind(spec: Field) -> str:
     if spec.kind == "text":
         return "text"
@@ -210,7 +228,7 @@ def check(data: Any, schema: Schema, where: str, problems: list[str]) -> None:
     prefix = f"{where}." if where else ""
     for key in data:
         if schema.field(key) is None:
-            shown = json.dumps(key if len(key) <= 40 else key[:37] + "...", ensure_ascii=False)
+            shown = _quoted(key if len(key) <= 40 else key[:37] + "...")
             problems.append(f"{prefix}{shown} is not a field of {schema.what}")
     for spec in schema.fields:
         if spec.name not in data:

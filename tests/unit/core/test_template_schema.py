@@ -100,6 +100,14 @@ HOSTILE = {
         "not JSON a template can hold",
     ),
     "not JSON": ("{not json", "it is not JSON, line 1"),
+    "a lone surrogate": (
+        json.dumps(good())[:-1] + ', "venue": "\\ud800"}',
+        "venue holds a character that is not text",
+    ),
+    "a lone surrogate in a field name": (
+        json.dumps(good())[:-1] + ', "\\udc00": 1}',
+        '"\\udc00" is not a field of a template',
+    ),
     "another format": ({"format": "other"}, "not a template file"),
     "a list, not an object": ("[1, 2, 3]", "not a template file"),
 }
