@@ -58,7 +58,7 @@ class FileCommands:
             self.statusBar().showMessage(f"Template saved to {saved}", 8000)
 
     def edit_attendance(self) -> None:
-        if self.view is None or self.view.locked:
+        if self.view is None or self.editing_locked:
             return
         from pcc_minutes.ui.setup_dialogs import AttendanceDialog
 

@@ -22,7 +22,7 @@ class LiveCommands:
     def toggle_live(self, force: bool | None = None) -> None:
         want = (not self.live) if force is None else force
         action = self.actions_by_id[ActionId.LIVE]
-        if self.view is None or (want and self.view.locked):
+        if self.view is None or (want and self.editing_locked):
             action.blockSignals(True)
             action.setChecked(False)
             action.blockSignals(False)
@@ -80,7 +80,7 @@ class LiveCommands:
         self.reload()  # what the database holds, not what the window assumed
 
     def quick_capture(self, form: QWidget) -> None:
-        if self.view is None or self.item_id is None or self.view.locked:
+        if self.view is None or self.item_id is None or self.editing_locked:
             return
         self.saver.flush()
         for other in self._quick_forms.values():

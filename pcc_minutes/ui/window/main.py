@@ -8,6 +8,7 @@ The window holds a frozen ``Meeting``; every command calls one operation and rel
 
 from __future__ import annotations
 
+import html
 import threading
 import time
 from collections.abc import Callable
@@ -195,7 +196,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         first = self.view.items[0].id if self.view.items else None
         self.show_item(first)
         self.settings.setValue("session/last_meeting", meeting_id)
-        if live and not self.view.locked:
+        if live and not self.editing_locked:
             self.toggle_live(force=True)
         self.focus_notes()
 
@@ -237,12 +238,14 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.agenda.set_meeting(view)
         if self.item_id is not None:
             self.agenda.set_current(self.item_id)
-        locked = view.locked
+        locked = self.editing_locked
         self.header.set_read_only(locked)
         self.agenda.set_read_only(locked)
         self.side.set_read_only(locked)
         self.editor.set_read_only(locked)
-        if locked:
+        if self.store.read_only:
+            self.banner.setText(f"<b>Read-only.</b> {html.escape(self.store.read_only_reason)}")
+        elif locked:
             who = f" by {view.status_by}" if view.status_by else ""
             when = f" on {view.status_at:%d %B %Y at %H:%M}" if view.status_at else ""
             self.banner.setText(
@@ -270,7 +273,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.item_id = item_id
         item = self.view.item(item_id) if item_id is not None else None
         self._show_document(item.id if item else None, item.notes if item else "")
-        self.editor.set_read_only(self.view.locked or item is None)
+        self.editor.set_read_only(self.editing_locked or item is None)
         cursor = self.editor.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)  # carry on where the notes end
         self.editor.setTextCursor(cursor)
@@ -418,6 +421,8 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             from pcc_minutes.ui.watch import attach
 
             attach(self)  # changes from elsewhere, a lost journal file: ui/watch.py
+            if self.store.read_only and self.view is not None:
+                self._refresh_meeting()  # found read-only on opening (a full disk, say)
             return
         # The file cannot be used safely: say why, and close before anything is written.
         self.saver.track(None, None)
@@ -471,9 +476,16 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             self, APP_NAME, f"<b>{APP_NAME}</b> {__version__}<br>Database: {self.store.path}"
         )
 
+    @property
+    def editing_locked(self) -> bool:
+        """Nothing in the open meeting may change: it is approved or published, or the
+        database itself can only be read (its banner says why)."""
+        return self.store.read_only or bool(self.view and self.view.locked)
+
     def _update_enabled(self) -> None:
         has = self.view is not None
-        locked = bool(self.view and self.view.locked)
+        locked = self.editing_locked
+        writable = not self.store.read_only
         status = self.view.status if self.view else ""
         ids = ActionId
         if not hasattr(self, "actions_by_id"):
@@ -506,7 +518,10 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         ):
             self.actions_by_id[action_id].setEnabled(has and not locked)
         # Each status command is on exactly when core.status allows that move.
-        moves = NEXT_STATUSES.get(status, frozenset())
+        moves = NEXT_STATUSES.get(status, frozenset()) if writable else frozenset()
+        for action_id in (ids.NEW_MEETING, ids.IMPORT):
+            if not writable:
+                self.actions_by_id[action_id].setEnabled(False)
         self.actions_by_id[ids.SEND_FOR_APPROVAL].setEnabled(MeetingStatus.FOR_APPROVAL in moves)
         self.actions_by_id[ids.APPROVE].setEnabled(MeetingStatus.APPROVED in moves)
         self.actions_by_id[ids.PUBLISH].setEnabled(MeetingStatus.PUBLISHED in moves)
