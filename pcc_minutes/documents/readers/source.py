@@ -80,10 +80,9 @@ def _not_regular(path: Path, mode: int) -> UserInputError:
     return UserInputError(f"{name} is {kind}, not a file; give a file saved on disk.")
 
 
-def _too_large(path: Path, size: int, limit: int) -> UserInputError:
+def _too_large(path: Path, limit: int) -> UserInputError:
     return UserInputError(
-        f"{shown(path)} is too large to read ({_size(size)}; the limit is {_size(limit)}); "
-        "check that it is the right file."
+        f"{shown(path)} is over {_size(limit)}, too large to read; check that it is the right file."
     )
 
 
@@ -96,12 +95,15 @@ def read_user_file(path: Path, limit: int = MAX_BYTES) -> bytes:
         before = os.stat(path)
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         if isinstance(exc, ValueError):
-            raise UserInputError(f"{shown(path)!r} is not a usable file name.") from None
+            raise UserInputError(
+                f"{shown(path)!r} is not a usable file name (it holds a NUL character); "
+                "give the file's real name."
+            ) from None
         raise _os_problem(path, exc) from None
     if not stat.S_ISREG(before.st_mode):
         raise _not_regular(path, before.st_mode)
     if before.st_size > limit:
-        raise _too_large(path, before.st_size, limit)
+        raise _too_large(path, limit)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         handle = os.open(path, flags)
@@ -124,7 +126,7 @@ def read_user_file(path: Path, limit: int = MAX_BYTES) -> bytes:
     finally:
         os.close(handle)
     if total > limit:
-        raise _too_large(path, total, limit)
+        raise _too_large(path, limit)
     return b"".join(chunks)
 
 

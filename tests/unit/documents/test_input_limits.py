@@ -378,3 +378,7 @@ def test_an_unreadable_file_gives_one_sentence(tmp_path):
     path.write_text(MINUTES)
     path.chmod(0)
     assert "permission" in refused(read_minutes, path)
+
+
+def test_a_name_holding_a_nul_character_gives_one_sentence(tmp_path):
+    assert "not a usable file name" in refused(read_minutes, tmp_path / "minutes\0.txt")
