@@ -138,6 +138,18 @@ def test_an_approved_meeting_is_read_only_with_a_banner(qtbot, window, store, me
     assert not window.editor.isReadOnly() and not window.banner.isVisible()
 
 
+def test_approving_during_live_mode_ends_the_running_item_first(qtbot, window, store, meeting_id):
+    press(qtbot, window, ActionId.LIVE)
+    assert window.live
+    press(qtbot, window, ActionId.NEXT_ITEM)
+    window.change_status("for-approval", by="Minute Taker")
+    window.change_status("approved", by="Dana Whitfield")
+    assert not window.live and window.view.locked
+    meeting = ops.load_meeting(store, meeting_id)
+    entered = [item for item in meeting.items if item.actual_start is not None]
+    assert len(entered) == 2 and all(item.actual_end is not None for item in entered)
+
+
 def test_the_preview_shows_the_minutes_as_exported(qtbot, window, meeting_id):
     qtbot.keyClicks(window.editor, "Preview me")
     press(qtbot, window, ActionId.PREVIEW)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import changed
 from pcc_minutes.core.errors import PccError
-from pcc_minutes.core.status import MeetingStatus
+from pcc_minutes.core.status import MeetingStatus, is_locked
 from pcc_minutes.documents.writers import writer
 
 
@@ -180,6 +180,8 @@ class FileCommands:
             if not ok:
                 return
             self.settings.setValue("user/name", by)
+        if self.live and is_locked(status):
+            self.toggle_live(force=False)  # the running item ends, and the clock stops, first
         self.saver.wait(3.0)
         self.live_writer.wait(3.0)
         try:
