@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 class ExportDialog(QDialog):
     """Where to write the file, and which version: public or full, with or without timings."""
 
-    def __init__(self, parent: QWidget, suggested: Path, file_filter: str, agenda: bool):
+    def __init__(self, parent: QWidget | None, suggested: Path, file_filter: str, agenda: bool):
         super().__init__(parent)
         self.setWindowTitle("Export the agenda" if agenda else "Export the minutes")
         self.file_filter = file_filter
@@ -37,7 +37,10 @@ class ExportDialog(QDialog):
         self.timings = QCheckBox("Show where each item starts in the &recording")
         self.timings.setVisible(not agenda)
         settings = QSettings()
-        self.public.setChecked(settings.value("export/public", False, type=bool))
+        # An agenda is published before the meeting: public unless the user asks otherwise
+        # (the command line's --agenda likewise); each kind remembers its own choice.
+        self._public_key = "export/agenda_public" if agenda else "export/public"
+        self.public.setChecked(settings.value(self._public_key, agenda, type=bool))
         self.timings.setChecked(settings.value("export/timings", False, type=bool))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -59,6 +62,6 @@ class ExportDialog(QDialog):
 
     def accept(self) -> None:
         settings = QSettings()
-        settings.setValue("export/public", self.public.isChecked())
+        settings.setValue(self._public_key, self.public.isChecked())
         settings.setValue("export/timings", self.timings.isChecked())
         super().accept()

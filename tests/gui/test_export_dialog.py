@@ -1,0 +1,30 @@
+"""The export dialog: an agenda is the public one unless the user unticks it (it is published
+before the meeting), the minutes are the full version unless asked; each remembers its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pcc_minutes.ui.window.export_dialog import ExportDialog
+
+
+def dialog(qtbot, *, agenda: bool) -> ExportDialog:
+    made = ExportDialog(None, Path("out.pdf"), "PDF (*.pdf)", agenda)
+    qtbot.addWidget(made)
+    return made
+
+
+def test_an_agenda_is_public_by_default_and_the_minutes_are_not(qtbot):
+    assert dialog(qtbot, agenda=True).public.isChecked()
+    assert not dialog(qtbot, agenda=False).public.isChecked()
+
+
+def test_each_kind_remembers_its_own_choice(qtbot):
+    agenda = dialog(qtbot, agenda=True)
+    agenda.public.setChecked(False)
+    agenda.accept()
+    minutes = dialog(qtbot, agenda=False)
+    minutes.public.setChecked(True)
+    minutes.accept()
+    assert not dialog(qtbot, agenda=True).public.isChecked()
+    assert dialog(qtbot, agenda=False).public.isChecked()
