@@ -40,7 +40,10 @@ def wal_path(path: Path) -> Path:
 def checkpoint(store: Store) -> bool:
     """Copy the journal into the database file (``PRAGMA wal_checkpoint(PASSIVE)``: it never
     waits for other connections). True when everything committed is now in the main file —
-    False when a reader elsewhere still holds part of it back, so the caller tries again."""
+    False when a reader elsewhere still holds part of it back, so the caller tries again.
+    A read-only store wrote nothing, so there is nothing of ours to copy."""
+    if store.read_only:
+        return True
     with store.engine.connect() as connection:
         busy, frames, copied = connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
     return busy == 0 and (frames == -1 or frames == copied)  # -1: not in WAL mode at all
