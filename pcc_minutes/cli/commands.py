@@ -115,7 +115,7 @@ def backup(args: argparse.Namespace, store: Store) -> int:
     target = args.output or store.path.with_name(
         f"{store.path.stem}-backup-{datetime.now():%Y%m%d-%H%M%S}{store.path.suffix}"
     )
-    print(store.backup(target))
+    print(ops.backup(store, target))
     return 0
 
 

@@ -9,7 +9,7 @@ plain records. Nothing here imports Qt or SQLAlchemy: rows are reached through
 The modules, one job each: ``reading`` (list, show, the minutes document), ``setup`` (new
 meetings, header, attendance), ``agenda``, ``live``, ``notes``, ``capture`` (actions, figures,
 decisions), ``figures`` (detection and acceptance), ``approval``, ``importing``,
-``exporting``, ``templates`` (template files) and ``demo``.
+``exporting``, ``backup``, ``templates`` (template files) and ``demo``.
 """
 
 from importlib import import_module
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the names as ordinary import
         update_item,
     )
     from pcc_minutes.operations.approval import StatusResult, set_status
+    from pcc_minutes.operations.backup import backup
     from pcc_minutes.operations.capture import (
         add_action,
         add_decision,
@@ -74,6 +75,7 @@ _HOME = {
     "add_figure": "capture",
     "add_item": "agenda",
     "add_metric": "capture",
+    "backup": "backup",
     "create_from_last": "setup",
     "create_from_template": "setup",
     "document_record": "importing",
@@ -117,6 +119,7 @@ __all__ = [
     "add_figure",
     "add_item",
     "add_metric",
+    "backup",
     "create_from_last",
     "create_from_template",
     "document_record",

@@ -33,9 +33,7 @@ from pcc_minutes.core.errors import (
     NotADatabaseError,
     ReadOnlyStoreError,
     StorageError,
-    blames_the_path,
     os_problem,
-    shorten,
 )
 from pcc_minutes.store import diagnosis as diag
 from pcc_minutes.store.diagnosis import Diagnosis, ReadOnly
@@ -342,20 +340,11 @@ class Store:
             diag.DISK_FULL,
         )
 
-    def backup(self, target: Path) -> Path:
-        """Copy the whole database with SQLite's online backup, safely beside ``target``."""
-        target = Path(target)
-        try:
-            if target.is_dir():
-                raise BackupPathError(f"{target} is a folder; give a file name for the backup.")
-            if not target.parent.is_dir():
-                raise BackupPathError(
-                    f"Cannot write the backup to {target}: its folder does not exist; "
-                    "create it or choose another."
-                )
-        except OSError as exc:
-            raise _backup_failure(target, exc) from exc
-        partial = target.with_name(f".{target.name}.part")
+    def copy_into(self, path: Path) -> None:
+        """Copy the whole database into the (new or empty) file ``path`` with SQLite's online
+        backup, which gives a consistent copy while other connections go on writing.
+        ``operations.backup`` wraps this in a temporary file renamed into place."""
+        path = Path(path)
         try:
             if self.read_only:
                 source = diag.connect_read_only(
@@ -364,41 +353,24 @@ class Store:
             else:
                 source = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
             try:
-                copy = sqlite3.connect(partial)
+                copy = sqlite3.connect(path)
                 try:
                     source.backup(copy)
                 finally:
                     copy.close()
             finally:
                 source.close()
-            os.replace(partial, target)
-        except OSError as exc:
-            _unlink_quietly(partial)
-            raise _backup_failure(target, exc) from exc
         except sqlite3.Error as exc:
-            _unlink_quietly(partial)
             name = _sqlite_name(exc)
             if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
                 raise diag.locked(self.path) from exc
             if name.startswith("SQLITE_FULL"):
                 raise StorageError(
-                    f"Cannot write the backup to {target}: the disk is full; free some space "
-                    "and try again."
+                    "Cannot write the backup: the disk is full; free some space and try again."
                 ) from exc
             raise BackupPathError(
-                f"Cannot write the backup to {target}; choose a folder you can write to."
+                "Cannot write the backup there; choose a folder you can write to."
             ) from exc
-        return target
-
-
-def _backup_failure(target: Path, exc: OSError) -> StorageError:
-    error = BackupPathError if blames_the_path(exc) else StorageError
-    return error(f"Cannot write the backup to {shorten(target)}: {os_problem(exc)}.")
-
-
-def _unlink_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
 
 
 def _remove_if_empty(path: Path) -> None:

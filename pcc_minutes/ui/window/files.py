@@ -106,7 +106,7 @@ class FileCommands:
             return
         self.settings.setValue("folders/backup", str(Path(target).parent))
         self.run_in_background(
-            lambda: self.store.backup(Path(target)),
+            lambda: ops.backup(self.store, Path(target)),
             lambda r: self._after("Backed up to", r),
             "Backing up…",
         )

@@ -15,7 +15,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import event, select
 
 from pcc_minutes import operations as ops
-from pcc_minutes.core.errors import StorageError
+from pcc_minutes.core.errors import PccError, StorageError
 from pcc_minutes.store.database import open_store, resolve_db_path
 from pcc_minutes.store.tables import AgendaItemRow, Base, MeetingRow
 from tests.conftest import ROOT
@@ -200,7 +200,7 @@ def test_backup_is_a_complete_readable_copy(store, tmp_path):
     from pcc_minutes.operations.demo import create_demo
 
     create_demo(store)
-    target = store.backup(tmp_path / "copy.sqlite3")
+    target = ops.backup(store, tmp_path / "copy.sqlite3")
     copy = open_store(target)
     assert [m.title for m in ops.list_meetings(copy)] == [m.title for m in ops.list_meetings(store)]
     copy.close()
@@ -208,8 +208,35 @@ def test_backup_is_a_complete_readable_copy(store, tmp_path):
 
 
 def test_backup_into_a_missing_folder_says_so_and_leaves_nothing(store, tmp_path):
-    with pytest.raises(StorageError, match="Cannot write the backup"):
-        store.backup(tmp_path / "no such folder" / "copy.sqlite3")
+    with pytest.raises(PccError, match="does not exist; create it or choose another"):
+        ops.backup(store, tmp_path / "no such folder" / "copy.sqlite3")
+    assert not list(tmp_path.rglob("*.part"))
+
+
+def test_backup_is_written_as_every_export_is(store, tmp_path):
+    """Through a symbolic link to its target, with the umask's mode, and a second backup
+    of the same name replaces the first whole."""
+    import os
+
+    from pcc_minutes.operations.demo import create_demo
+
+    create_demo(store)
+    real = tmp_path / "backups" / "latest.sqlite3"
+    real.parent.mkdir()
+    link = tmp_path / "latest-link.sqlite3"
+    link.symlink_to(real)
+    old = os.umask(0o022)
+    try:
+        ops.backup(store, link)
+        ops.backup(store, link)
+    finally:
+        os.umask(old)
+    assert link.is_symlink() and real.is_file()
+    assert real.stat().st_mode & 0o777 == 0o644
+    copy = open_store(real)
+    assert len(ops.list_meetings(copy)) == 2
+    copy.close()
+    assert [p.name for p in real.parent.iterdir()] == ["latest.sqlite3"]
 
 
 def test_the_head_constant_is_alembics_head():
