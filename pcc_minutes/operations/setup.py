@@ -90,6 +90,8 @@ def template_from_meeting(store: Store, meeting_id: int, name: str = "") -> Agen
             minutes = (meeting.end_time.hour * 60 + meeting.end_time.minute) - (
                 meeting.start_time.hour * 60 + meeting.start_time.minute
             )
+            if minutes <= 0:
+                minutes = None  # an end typed before the start says nothing about the length
         return AgendaTemplate(
             name=name or meeting.title,
             title=meeting.title,

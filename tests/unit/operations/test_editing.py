@@ -182,3 +182,18 @@ def test_an_approved_meeting_refuses_every_edit(store, meeting_id):
 
 def test_template_dataclass_defaults_are_sane():
     assert AgendaTemplate(name="x", title="y").items == []
+
+
+def test_a_template_from_a_meeting_ending_before_it_starts_has_no_length(
+    tmp_path, store, meeting_id
+):
+    """An imported meeting may say it ended before it started; its template then gives no
+    length rather than a negative one (which the template schema would refuse)."""
+    from pcc_minutes.store.tables import MeetingRow
+
+    with store.transaction() as session:
+        row = session.get(MeetingRow, meeting_id)
+        row.start_time, row.end_time = time(14, 0), time(10, 0)
+    template = ops.template_from_meeting(store, meeting_id, name="Imported")
+    assert template.minutes is None and template.start == "14:00"
+    assert load_template(save_template(template, tmp_path / "t.pcctemplate.json")) == template
