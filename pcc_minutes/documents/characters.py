@@ -8,6 +8,13 @@ replacement character once, for every writer. Word's XML cannot hold most C0 con
 U+FFFE/U+FFFF, so ``word_text`` turns the line-breaking ones into line breaks and drops the
 rest. Word's document properties (title, subject, keywords …) hold at most 255 characters,
 so ``property_text`` shortens them to that, on one line; the body keeps every word.
+
+The PDF's fonts have no glyph for the control characters that are not white space (C0 and
+C1 controls such as U+0096, which pasting from a Windows code page leaves behind), and
+reportlab's line breaker mishandles a soft hyphen inside a word that is cut into fragments
+(by ``&`` or ``<``): the part after the hyphen is not split again and runs off the page.
+``drawn_text`` drops both before layout, so what is measured is what is drawn; a soft hyphen
+is invisible unless a line breaks at it, and a word too long for its line is still cut.
 """
 
 from __future__ import annotations
@@ -22,6 +29,9 @@ _LINE_BREAK = re.compile("\r\n?|[\x0b\x0c]")  # Word's line break is the vertica
 # Everything XML 1.0 cannot hold: C0 controls other than tab/LF/CR, surrogates, U+FFFE/FFFF.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _WHITESPACE = re.compile(r"\s+")
+# Controls Python's str.split does not treat as white space (those become spaces in the
+# PDF, as before), and the soft hyphen.
+_NOT_DRAWN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad]")
 
 
 def scalar_text(text: str) -> str:
@@ -36,6 +46,12 @@ def word_text(text: str) -> str:
     """``text`` as Word's XML can hold it: CR, CR LF, vertical tab and form feed become line
     breaks ("\\n"); other characters XML cannot hold are dropped."""
     return _NOT_XML.sub("", _LINE_BREAK.sub("\n", scalar_text(text)))
+
+
+def drawn_text(text: str) -> str:
+    """``text`` as the PDF lays it out: without control characters that are not white space
+    (the fonts cannot draw them) and without soft hyphens (see the module's docstring)."""
+    return _NOT_DRAWN.sub("", scalar_text(text))
 
 
 def property_text(text: str, limit: int = PROPERTY_LIMIT) -> str:

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, TableStyle
 
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents import tree
+from pcc_minutes.documents.characters import drawn_text
 from pcc_minutes.documents.tree import Block, BulletList, Heading, Paragraph, Spans, plain_text
 from pcc_minutes.documents.writers.pdf.flowables import (
     Indent,
@@ -39,10 +40,11 @@ from pcc_minutes.documents.writers.pdf.tagging import Element, Marks
 
 
 def markup(content: Spans) -> str:
-    """Paragraph markup for spans: the user's text escaped, then our bold/italic tags."""
+    """Paragraph markup for spans: the user's text as the fonts can draw it (``drawn_text``),
+    escaped, then our bold/italic tags."""
     parts = []
     for span in content:
-        text = escape(span.text).replace("\n", "<br/>")
+        text = escape(drawn_text(span.text)).replace("\n", "<br/>")
         if span.bold:
             text = f"<b>{text}</b>"
         if span.italic:

@@ -17,6 +17,7 @@ from reportlab.platypus import PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from pcc_minutes import APP_NAME
+from pcc_minutes.documents.characters import drawn_text
 from pcc_minutes.documents.layout import layout, schedule_lines
 from pcc_minutes.documents.tree import MinutesDocument
 from pcc_minutes.documents.writers.pdf.canvas import MinutesCanvas
@@ -83,7 +84,10 @@ def _render(doc: MinutesDocument, target: Path, author: str) -> None:
     builder = StoryBuilder()
     story = builder.blocks(layout(doc), builder.document)
     info = _info(doc, author)
-    furniture = Furniture(marking=" ".join(doc.marking.split()), draft_line=draft_line(doc))
+    furniture = Furniture(
+        marking=" ".join(drawn_text(doc.marking).split()),
+        draft_line=drawn_text(draft_line(doc)),
+    )
 
     template = BaseDocTemplate(
         str(target),
