@@ -135,8 +135,12 @@ def test_a_link_in_a_loop_is_bad_input(tmp_path):
 
 # --- killed while writing ------------------------------------------------------------------
 
+# Each child starts with the signals' default actions: a test run under nohup (SIGHUP
+# ignored, which our handler rightly respects) must still test the default case.
 SLOW_WRITE = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
 from pathlib import Path
 from pcc_minutes.documents.writers.files import write_atomically
 
@@ -149,7 +153,9 @@ write_atomically(Path(sys.argv[1]), slow)
 """
 
 SLOW_EXPORT = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
 from pathlib import Path
 from pcc_minutes import operations as ops
 from pcc_minutes.documents.writers import markdown
