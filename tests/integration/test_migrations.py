@@ -112,3 +112,63 @@ def test_a_broken_link_between_rows_stops_the_migration(tmp_path):
     with pytest.raises(StorageError, match="left as it was"):
         open_store(path)
     assert database_dump(path) == before
+
+
+KILLED_MIGRATION = """
+import sys, time
+from alembic import op
+from pcc_minutes.store.database import open_store
+
+real = op.batch_alter_table
+calls = []
+
+def pause_on_the_second_table(*args, **kwargs):
+    calls.append(args[0])
+    if len(calls) == 2:
+        print("half way", flush=True)  # the first table is rebuilt, inside the transaction
+        time.sleep(60)
+    return real(*args, **kwargs)
+
+op.batch_alter_table = pause_on_the_second_table
+open_store(sys.argv[1])
+"""
+
+
+def test_a_process_killed_half_way_through_a_migration_leaves_the_file_as_it_was(tmp_path):
+    """SIGKILL in the middle of the migration (a laptop's battery, a forced quit): the next
+    open finds the file at its old schema with every row, and migrates it then."""
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "old.sqlite3"
+    first_schema_database(path)
+    before = database_dump(path)
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_MIGRATION, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as child:
+        try:
+            assert child.stdout.readline().strip() == "half way", child.stderr.read()
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+        finally:
+            if child.poll() is None:
+                child.kill()
+    assert child.returncode == -signal.SIGKILL
+    assert database_dump(path) == before  # the journal left behind is rolled back on reading
+    assert revision(path) == "0001"
+    store = open_store(path)
+    try:
+        assert revision(path) == HEAD
+        assert [item.notes for item in ops_items(store)] == ["Notes 3", "Notes 7"]
+    finally:
+        store.close()
+
+
+def ops_items(store):
+    from pcc_minutes import operations as ops
+
+    return ops.load_meeting(store, 1).items
