@@ -408,7 +408,10 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
                 report(str(exc))
                 return
             except Exception as exc:  # noqa: BLE001 - said in one sentence, never a traceback
-                report(f"The database {store.path} could not be opened ({exc}).")
+                report(
+                    f"The database {store.path} could not be opened "
+                    f"(unexpected {type(exc).__name__}); it was left as it was."
+                )
                 return
             report(None)
 
