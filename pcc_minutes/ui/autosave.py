@@ -294,7 +294,10 @@ class NotesSaver(QObject):
                 if isinstance(exc, PccError):
                     message = str(exc)
                 else:
-                    message = f"The notes could not be saved ({exc}); they are kept and retried."
+                    message = (
+                        f"The notes could not be saved (unexpected {type(exc).__name__}); "
+                        "they are kept on screen and saved again shortly."
+                    )
                 self.failed.emit(message)
                 continue
             self._finish(item_id, taken)

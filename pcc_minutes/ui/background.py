@@ -67,7 +67,10 @@ class SerialWriter(QObject):
             except PccError as exc:
                 self.failed.emit(str(exc))
             except Exception as exc:  # never let the writer die mid-meeting
-                self.failed.emit(f"A change could not be recorded ({exc}); it was not saved.")
+                self.failed.emit(
+                    f"A change could not be recorded (unexpected {type(exc).__name__}); "
+                    "it was not saved."
+                )
             finally:
                 with self._lock:
                     self._pending -= 1
