@@ -26,6 +26,7 @@ from tests.unit.store.faults import (
     shared_folder,
     small_disk,
     snapshot,
+    unwritable_database,
 )
 
 LIBRARY_WORDS = ("sqlalchemy", "sqlite3.", "sqlite://", "OperationalError", "Errno", "Traceback")
@@ -237,15 +238,8 @@ def test_a_disk_that_fills_during_an_import_is_one_sentence_and_changes_nothing(
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_another_user_who_may_not_write_can_read_but_not_change(what):
     with shared_folder() as shared:
-        folder = shared / "minutes"
-        folder.mkdir()
-        path = demo_database(folder / "minutes.sqlite3")
-        if what == "file":
-            folder.chmod(0o777)
-            path.chmod(0o444)
-        else:
-            path.chmod(0o666)
-            folder.chmod(0o555)
+        path = unwritable_database(shared, what)
+        folder = path.parent
         before = snapshot(folder)
         cli = ["-m", "pcc_minutes", "--db", str(path)]
         listed = as_nobody(*cli, "list", "--json")

@@ -155,3 +155,18 @@ def as_nobody(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[s
         timeout=timeout,
         cwd="/",
     )
+
+
+def unwritable_database(shared: Path, what: str) -> Path:
+    """A demo database in ``shared`` that another user may read but not write: its ``file``
+    read-only in an open folder, or its ``folder`` read-only around a writable file."""
+    folder = shared / "minutes"
+    folder.mkdir()
+    path = demo_database(folder / "minutes.sqlite3")
+    if what == "file":
+        folder.chmod(0o777)
+        path.chmod(0o444)
+    else:
+        path.chmod(0o666)
+        folder.chmod(0o555)
+    return path

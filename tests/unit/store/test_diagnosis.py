@@ -30,6 +30,7 @@ from tests.unit.store.faults import (
     shared_folder,
     small_disk,
     snapshot,
+    unwritable_database,
 )
 
 LIBRARY_WORDS = ("sqlalchemy", "sqlite3.", "sqlite://", "OperationalError", "malformed", "Errno")
@@ -353,15 +354,8 @@ def test_a_refusal_the_checks_could_not_foresee_still_opens_read_only(tmp_path, 
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_permissions_that_forbid_writing_open_read_only(what):
     with shared_folder() as shared:
-        folder = shared / "minutes"
-        folder.mkdir()
-        path = demo_database(folder / "minutes.sqlite3")
-        if what == "file":
-            folder.chmod(0o777)
-            path.chmod(0o444)
-        else:
-            path.chmod(0o666)
-            folder.chmod(0o555)
+        path = unwritable_database(shared, what)
+        folder = path.parent
         before = snapshot(folder)
         probe = textwrap.dedent(
             f"""
