@@ -81,11 +81,6 @@ def os_problem(exc: OSError) -> str:
     return _OS_PROBLEMS.get(exc.errno or 0, _OTHER_OS_PROBLEM)[0]
 
 
-def blames_the_path(exc: OSError) -> bool:
-    """True when the path given is to blame (bad input), not the disk or the system."""
-    return _OS_PROBLEMS.get(exc.errno or 0, _OTHER_OS_PROBLEM)[1]
-
-
 def from_os_error(exc: OSError) -> PccError:
     """One sentence for an ``OSError`` that escaped (never its repr): bad input (exit status
     2) when the path given is to blame, such as a name too long, otherwise exit status 1."""

@@ -42,8 +42,6 @@ from pcc_minutes.store.migrations import HEAD
 ENV_VAR = "PCC_MINUTES_DB"
 DB_FILENAME = "minutes.sqlite3"
 BUSY_SECONDS = 5.0
-SQLITE_MAGIC = diag.SQLITE_MAGIC
-OUR_TABLES = diag.OUR_TABLES
 
 
 def default_db_path() -> Path:
@@ -62,12 +60,6 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
             f"The database path {chosen} names a home folder that does not exist; "
             "check the --db path."
         ) from None
-
-
-def _sqlite_name(exc: BaseException) -> str:
-    """SQLite's name for an error (``SQLITE_FULL``…), through SQLAlchemy's wrapper if any."""
-    original = getattr(exc, "orig", exc)
-    return str(getattr(original, "sqlite_errorname", "") or "")
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -134,7 +126,7 @@ def _migrate(db_path: Path) -> None:
 def _failure(path: Path, exc: BaseException, what: str) -> StorageError | None:
     """The one sentence for an SQLite failure, starting with ``what`` did not happen (e.g.
     "The change was not saved"), or None when it is not one a user can act on (a bug)."""
-    name = _sqlite_name(exc)
+    name = diag.sqlite_name(exc)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return diag.locked(path)
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
@@ -287,7 +279,7 @@ class Store:
                 pass
         except DBAPIError as exc:
             engine.dispose()
-            fallback = _READ_ONLY_AFTER.get(_sqlite_name(exc))
+            fallback = _READ_ONLY_AFTER.get(diag.sqlite_name(exc))
             if fallback is not None:  # the system said no where the diagnosis saw no reason
                 self.diagnosis = replace(self.diagnosis, read_only=fallback)
                 return None
@@ -317,9 +309,9 @@ class Store:
                 yield session
         except DBAPIError as exc:
             reason = self.diagnosis.read_only
-            if reason is not None and _sqlite_name(exc).startswith("SQLITE_READONLY"):
+            if reason is not None and diag.sqlite_name(exc).startswith("SQLITE_READONLY"):
                 raise self._refusal(reason) from exc
-            writing = _sqlite_name(exc).startswith(("SQLITE_FULL", "SQLITE_READONLY"))
+            writing = diag.sqlite_name(exc).startswith(("SQLITE_FULL", "SQLITE_READONLY"))
             what = "The change was not saved to" if writing else "Nothing could be read from"
             _reraise(self.path, exc, f"{what} the database {self.path}")
 
@@ -334,11 +326,7 @@ class Store:
             self._engine.dispose()
 
     def _immutable_first(self) -> bool:
-        return self.diagnosis.read_only in (
-            diag.READ_ONLY_DISK,
-            diag.READ_ONLY_FOLDER,
-            diag.DISK_FULL,
-        )
+        return self.diagnosis.read_only in diag.IMMUTABLE
 
     def copy_into(self, path: Path) -> None:
         """Copy the whole database into the (new or empty) file ``path`` with SQLite's online
@@ -361,7 +349,7 @@ class Store:
             finally:
                 source.close()
         except sqlite3.Error as exc:
-            name = _sqlite_name(exc)
+            name = diag.sqlite_name(exc)
             if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
                 raise diag.locked(self.path) from exc
             if name.startswith("SQLITE_FULL"):

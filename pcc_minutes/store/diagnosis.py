@@ -60,6 +60,8 @@ READ_ONLY_FOLDER = ReadOnly(
 DISK_FULL = ReadOnly(
     "the disk holding it is full", "free some space on that disk and open it again"
 )
+# Where SQLite could not make its ``-shm`` beside the file: such a file is read as immutable.
+IMMUTABLE = frozenset({READ_ONLY_DISK, READ_ONLY_FOLDER, DISK_FULL})
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def another_program(path: Path) -> NotADatabaseError:
 
 
 def _unreadable(path: Path, exc: sqlite3.Error) -> StorageError:
-    name = _code(exc)
+    name = sqlite_name(exc)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return locked(path)
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
@@ -131,8 +133,10 @@ def _unreadable(path: Path, exc: sqlite3.Error) -> StorageError:
 # --- small facts about the file, none of which opens it for writing -------------------------
 
 
-def _code(exc: BaseException) -> str:
-    return str(getattr(exc, "sqlite_errorname", "") or "")
+def sqlite_name(exc: BaseException) -> str:
+    """SQLite's name for an error (``SQLITE_FULL``…), through SQLAlchemy's wrapper if any."""
+    original = getattr(exc, "orig", exc)
+    return str(getattr(original, "sqlite_errorname", "") or "")
 
 
 def _wal_has_content(real: Path) -> bool:
@@ -192,7 +196,7 @@ def connect_read_only(
             return db
         except sqlite3.Error as exc:
             db.close()
-            if not (quiet_wal and _code(exc).startswith(_CANNOT_OPEN + _DISK_FULL)):
+            if not (quiet_wal and sqlite_name(exc).startswith(_CANNOT_OPEN + _DISK_FULL)):
                 raise
     return sqlite3.connect(
         _uri(real, immutable=True),
@@ -206,7 +210,7 @@ def needs_immutable(path: Path) -> bool:
     """True when an ordinary read-only connection would fail or leave files behind because
     the folder cannot take the ``-shm`` file; cheap (no file is opened)."""
     real = path.resolve()
-    return writability(real) in (READ_ONLY_DISK, READ_ONLY_FOLDER, DISK_FULL)
+    return writability(real) in IMMUTABLE
 
 
 # --- the diagnosis --------------------------------------------------------------------------
@@ -233,7 +237,7 @@ def _read_contents(real: Path, *, deep: bool, timeout: float, immutable: bool) -
                 rows = db.execute("SELECT version_num FROM alembic_version LIMIT 2").fetchall()
                 revisions = tuple(str(row[0]) for row in rows)
             except sqlite3.OperationalError as exc:
-                if _code(exc) != "SQLITE_ERROR":  # "no such column": not Alembic's table
+                if sqlite_name(exc) != "SQLITE_ERROR":  # "no such column": not Alembic's table
                     raise
                 revisions = None
         verdict = db.execute("PRAGMA quick_check(1)").fetchone()[0] if deep else "ok"
@@ -286,7 +290,7 @@ def _contents(path: Path, real: Path, *, wal: bool, deep: bool, timeout: float) 
         try:
             found = _read_contents(real, deep=deep, timeout=timeout, immutable=immutable)
         except sqlite3.Error as exc:
-            name = _code(exc)
+            name = sqlite_name(exc)
             if name == "SQLITE_READONLY_ROLLBACK" and not recovered:
                 _recover_hot_journal(path, real, timeout)
                 recovered = True
@@ -435,7 +439,7 @@ def check_pages(diagnosis: Diagnosis, *, timeout: float) -> Diagnosis:
         db = connect_read_only(
             path,
             timeout=timeout,
-            immutable_first=diagnosis.read_only in (READ_ONLY_DISK, READ_ONLY_FOLDER, DISK_FULL),
+            immutable_first=diagnosis.read_only in IMMUTABLE,
         )
         try:
             verdict = db.execute("PRAGMA quick_check(1)").fetchone()[0]

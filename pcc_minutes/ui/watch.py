@@ -19,10 +19,10 @@ would drop them.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -38,9 +38,8 @@ from pcc_minutes.core.changes import NOTHING, Changes, changed
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import MeetingStatus, status_text
-from pcc_minutes.documents.markdown import to_markdown
 from pcc_minutes.store import peek, watch
-from pcc_minutes.ui.notes.convert import blocks_from_lines, lines_from_document
+from pcc_minutes.ui.notes.convert import markdown_of
 
 POLL_MS = 1000
 
@@ -101,11 +100,6 @@ def _header(meeting: Meeting) -> Meeting:
         items=(),
         updated_at=None,
     )
-
-
-def notes_of(document: QTextDocument) -> str:
-    """A document's notes as CommonMark, as the editor's ``markdown`` makes them."""
-    return to_markdown(blocks_from_lines(lines_from_document(document)))
 
 
 class UnsavedBar(QFrame):
@@ -357,7 +351,8 @@ class OutsideWatch(QObject):
             if view is not None and not view.locked:
                 for item_id, document in list(window._documents.items()):
                     if view.item(item_id) is not None:
-                        self.saver.resave(item_id, notes_of(document))
+                        # converted on the saver's thread, as typing is
+                        self.saver.resave(item_id, partial(markdown_of, document.clone()))
             window.saved_label.setText("Saving…")
             window.statusBar().showMessage(
                 f"{_LOST.get(verdict, _LOST[watch.FileGuard.VANISHED])}; the notes of this "

@@ -75,7 +75,8 @@ def write_atomically(target: Path, produce: bytes | Callable[[Path], None]) -> P
     folder = real.parent
     if not folder.is_dir():
         raise UserInputError(f"The folder {folder} does not exist; create it or choose another.")
-    _check_name_length(real)
+    if real != target:
+        _check_name_length(real)  # the link's target has a name of its own
     remove_stale_partials(folder)
     kept_mode = _mode_to_keep(real)
     made: list[Path] = []  # the temporary file, once it exists

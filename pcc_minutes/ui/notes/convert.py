@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QFont, QTextBlock, QTextCursor, QTextDocument, QTextTable
 
+from pcc_minutes.documents.markdown import to_markdown
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
@@ -309,3 +310,8 @@ def html_document(html: str) -> QTextDocument:
     document = QTextDocument()
     document.setHtml(html)
     return document
+
+
+def markdown_of(document: QTextDocument) -> str:
+    """A document's notes as CommonMark: exactly what the editor saves."""
+    return to_markdown(blocks_from_lines(lines_from_document(document)))

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from pcc_minutes.documents.markdown import from_markdown, to_markdown
+from pcc_minutes.documents.markdown import from_markdown
 from pcc_minutes.documents.tree import Block, plain_text
 from pcc_minutes.ui.notes import formatting, keys
 from pcc_minutes.ui.notes.builder import Builder
@@ -42,6 +42,7 @@ from pcc_minutes.ui.notes.convert import (
     lines_from_blocks,
     lines_from_document,
     lines_from_plain_text,
+    markdown_of,
 )
 from pcc_minutes.ui.notes.formats import LINE_SEPARATOR
 from pcc_minutes.ui.notes.spelling import SpellChecker, SpellingHighlighter, add_spelling_actions
@@ -124,14 +125,14 @@ class NotesEditor(QTextEdit):
 
     def markdown(self) -> str:
         """The notes as CommonMark (``to_markdown`` of the blocks); "" when there are none."""
-        return to_markdown(self.blocks())
+        return markdown_of(self.document())
 
     def snapshot(self) -> Callable[[], str]:
         """The notes as they are now, for another thread: a copy of the document is taken
         here (about a millisecond for 20,000 words) and the returned function turns that copy
         into CommonMark wherever it is called, off the typing thread."""
         copy = self.document().clone()
-        return lambda: to_markdown(blocks_from_lines(lines_from_document(copy)))
+        return lambda: markdown_of(copy)
 
     def blocks(self) -> list[Block]:
         """The notes as ``documents.tree`` blocks."""

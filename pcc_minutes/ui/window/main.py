@@ -67,7 +67,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.live_writer = SerialWriter(store, "live-steps", self)
         self.live_writer.failed.connect(self._live_step_failed)
         self.saver = NotesSaver(store, self)
-        self.saver.saved.connect(self._show_saved)
+        self.saver.safe.connect(self._show_saved)  # "Saved" once the text is in the file itself
         self.saver.failed.connect(self._show_save_failure)
 
         self._build_widgets()
