@@ -45,6 +45,7 @@ class Figure:
     higher_is_better: bool | None = None
     source: str = ""  # the sentence it was taken from
     id: int | None = None
+    indicator_id: int | None = None  # the measure it reports, followed across meetings
 
 
 def same_figure(one: Figure, other: Figure) -> bool:
@@ -91,6 +92,40 @@ class Action:
 
 
 @dataclass(frozen=True)
+class ActionUpdate:
+    """What was said of an action in one later meeting, and its status at that meeting's end."""
+
+    meeting_id: int
+    date: date | None
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CarriedAction:
+    """An action raised in an earlier meeting, as it stands in this one: ``action.status`` is
+    its status here, ``note`` the update said here, ``earlier`` the updates of the meetings
+    between (oldest first). The same action in every meeting: ``action.id`` is one id."""
+
+    action: Action
+    raised_meeting_id: int
+    raised_date: date | None
+    raised_item: int  # the raising item's position on that meeting's agenda
+    raised_title: str = ""  # that item's title
+    note: str = ""
+    earlier: tuple[ActionUpdate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    text: str
+    id: int | None = None
+
+
+ACTION_LOG = "action_log"  # AgendaItem.kind of the standing "Matters arising / action log" item
+
+
+@dataclass(frozen=True)
 class AgendaItem:
     id: int
     position: int  # from 1, as numbered on the agenda
@@ -104,8 +139,10 @@ class AgendaItem:
     notes: str = ""  # CommonMark
     private_notes: str = ""  # CommonMark; never in a public version
     figures: tuple[Figure, ...] = ()
-    actions: tuple[Action, ...] = ()
-    decisions: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()  # raised in this item
+    decisions: tuple[Decision, ...] = ()
+    kind: str = ""  # "" or ACTION_LOG
+    carried: tuple[CarriedAction, ...] = ()  # raised earlier, listed here
 
     @property
     def shown_heading(self) -> str:

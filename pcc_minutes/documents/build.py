@@ -105,7 +105,7 @@ def build_minutes(
                 section.blocks += from_markdown(item.private_notes)
             section.figures = [replace(figure, id=None) for figure in item.figures]
             section.actions = [replace(action, id=None) for action in item.actions]
-            section.decisions = list(item.decisions)
+            section.decisions = [decision.text for decision in item.decisions]
         items.append(section)
     return MinutesDocument(
         title=meeting.title,

@@ -12,7 +12,7 @@ from typing import Any
 
 from pcc_minutes.core.changes import Outcome, Undo, changed
 from pcc_minutes.core.errors import UserInputError
-from pcc_minutes.core.records import UNITS, Action, Figure, FigurePoint
+from pcc_minutes.core.records import UNITS, Action, Decision, Figure, FigurePoint
 from pcc_minutes.core.status import check_action_status, refuse_if_locked
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
@@ -218,9 +218,18 @@ def add_decision(
 ) -> Outcome[int]:
     if not text.strip():
         raise UserInputError("A decision needs some words saying what was decided.")
+    return restore_decision(store, item_id, Decision(text.strip()), position)
+
+
+def restore_decision(
+    store: Store, item_id: int, decision: Decision, position: int | None
+) -> Outcome[int]:
+    """Put ``decision`` in the item at ``position`` (the end when None), with its old id
+    when that is still free."""
     with store.transaction() as session:
         item = queries.open_item_row(session, item_id)
-        row = DecisionRow(text=text.strip())
+        kept_id = decision.id if queries.is_free(session, DecisionRow, decision.id) else None
+        row = DecisionRow(id=kept_id, text=decision.text)
         _insert_at(item.decisions, row, len(item.decisions) if position is None else position)
         session.flush()
         new_id = row.id
@@ -236,10 +245,10 @@ def remove_decision(store: Store, decision_id: int) -> Outcome[None]:
         row = queries.decision_row(session, decision_id)
         if row is None:
             return Outcome(None)
-        text = row.text
+        kept = Decision(row.text, row.id)
         item_id, position = _take_out(row, "decisions")
     return Outcome(
         None,
         changed(actions={item_id}),
-        Undo("Remove decision", lambda s: add_decision(s, item_id, text, position)),
+        Undo("Remove decision", lambda s: restore_decision(s, item_id, kept, position)),
     )

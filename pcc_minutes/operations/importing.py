@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pcc_minutes.core.changes import Outcome, changed
-from pcc_minutes.core.records import AgendaItem, Meeting, MeetingSummary
+from pcc_minutes.core.records import AgendaItem, Decision, Meeting, MeetingSummary
 from pcc_minutes.core.status import MeetingStatus
 from pcc_minutes.documents.markdown import to_markdown
 from pcc_minutes.documents.tree import MinutesDocument
@@ -45,7 +45,7 @@ def document_record(doc: MinutesDocument) -> Meeting:
                 notes=to_markdown(section.blocks),
                 figures=tuple(section.figures),
                 actions=tuple(section.actions),
-                decisions=tuple(section.decisions),
+                decisions=tuple(Decision(text) for text in section.decisions),
             )
             for position, section in enumerate(doc.items, start=1)
         ),

@@ -112,7 +112,7 @@ def _item_json(item: AgendaItem) -> dict[str, Any]:
             }
             for a in item.actions
         ],
-        "decisions": list(item.decisions),
+        "decisions": [{"id": d.id, "text": d.text} for d in item.decisions],
     }
 
 

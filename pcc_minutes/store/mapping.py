@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 
 from pcc_minutes.core.records import (
     Action,
+    ActionUpdate,
     AgendaItem,
     Approval,
+    CarriedAction,
+    Decision,
     Figure,
     FigurePoint,
     Meeting,
@@ -28,6 +31,7 @@ from pcc_minutes.core.status import MeetingStatus, is_locked
 if TYPE_CHECKING:
     from pcc_minutes.store.tables import (
         ActionRow,
+        ActionUpdateRow,
         AgendaItemRow,
         AttendeeRow,
         FigureRow,
@@ -46,11 +50,41 @@ def figure_record(row: FigureRow) -> Figure:
         higher_is_better=row.higher_is_better,
         source=row.source_text,
         id=row.id,
+        indicator_id=row.indicator_id,
     )
 
 
 def action_record(row: ActionRow) -> Action:
     return Action(row.text, row.owner, row.due, row.status, row.reference, row.id)
+
+
+def _meeting_order(meeting: MeetingRow) -> tuple[bool, str, int]:
+    """Meetings in time order: by date (undated last), then by id."""
+    return (meeting.date is None, meeting.date.isoformat() if meeting.date else "", meeting.id)
+
+
+def carried_record(row: ActionUpdateRow) -> CarriedAction:
+    """The action of ``row`` as it stands in ``row``'s meeting, with its history before it."""
+    action = row.action
+    raised_item = action.item
+    here = _meeting_order(row.meeting)
+    earlier = sorted(
+        (u for u in action.updates if _meeting_order(u.meeting) < here),
+        key=lambda u: _meeting_order(u.meeting),
+    )
+    return CarriedAction(
+        action=Action(
+            action.text, action.owner, action.due, row.status, action.reference, action.id
+        ),
+        raised_meeting_id=raised_item.meeting.id,
+        raised_date=raised_item.meeting.date,
+        raised_item=raised_item.position,
+        raised_title=raised_item.title,
+        note=row.note,
+        earlier=tuple(
+            ActionUpdate(u.meeting.id, u.meeting.date, u.status, u.note) for u in earlier
+        ),
+    )
 
 
 def item_record(row: AgendaItemRow) -> AgendaItem:
@@ -68,7 +102,9 @@ def item_record(row: AgendaItemRow) -> AgendaItem:
         private_notes=row.private_notes,
         figures=tuple(figure_record(m) for m in row.figures),
         actions=tuple(action_record(a) for a in row.actions),
-        decisions=tuple(d.text for d in row.decisions),
+        decisions=tuple(Decision(d.text, d.id) for d in row.decisions),
+        kind=row.kind or "",
+        carried=tuple(carried_record(u) for u in row.carried),
     )
 
 
@@ -197,6 +233,7 @@ def item_row(
         confidential=item.confidential,
         notes=item.notes,
         private_notes=item.private_notes,
+        kind=item.kind,
     )
     row.figures = [
         figure_row(replace(f, id=same(FigureRow, f.id)), i) for i, f in enumerate(item.figures)
@@ -204,7 +241,10 @@ def item_row(
     row.actions = [
         action_row(replace(a, id=same(ActionRow, a.id)), i) for i, a in enumerate(item.actions)
     ]
-    row.decisions = [DecisionRow(position=i, text=t) for i, t in enumerate(item.decisions)]
+    row.decisions = [
+        DecisionRow(id=same(DecisionRow, d.id), position=i, text=d.text)
+        for i, d in enumerate(item.decisions)
+    ]
     return row
 
 

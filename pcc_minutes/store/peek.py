@@ -75,6 +75,41 @@ def _connect(path: Path) -> sqlite3.Connection | None:
         return None
 
 
+def _by_id(db: sqlite3.Connection, table: str, ids: set[int]) -> dict[int, SimpleNamespace]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r.id: r for r in _rows(db, f"SELECT * FROM {table} WHERE id IN ({marks})", *ids)}
+
+
+def _carried(db: sqlite3.Connection, item_ids: list[int]) -> dict[int, list[SimpleNamespace]]:
+    """The action-update rows listed in these items, shaped as the ORM loads them (each with
+    its meeting, its action, the action's raising item and meeting, and its other updates)."""
+    if not item_ids:
+        return {}
+    marks = ",".join("?" * len(item_ids))
+    here = _rows(db, f"SELECT * FROM action_update WHERE item_id IN ({marks})", *item_ids)
+    if not here:
+        return {}
+    actions = _by_id(db, "action", {u.action_id for u in here})
+    marks = ",".join("?" * len(actions))
+    every = _rows(db, f"SELECT * FROM action_update WHERE action_id IN ({marks})", *actions)
+    raising = _by_id(db, "agenda_item", {a.item_id for a in actions.values()})
+    meetings = _by_id(
+        db, "meeting", {u.meeting_id for u in every} | {i.meeting_id for i in raising.values()}
+    )
+    for update in every:
+        update.meeting = meetings[update.meeting_id]
+    for action in actions.values():
+        action.item = raising[action.item_id]
+        action.item.meeting = meetings[action.item.meeting_id]
+        action.updates = sorted((u for u in every if u.action_id == action.id), key=lambda u: u.id)
+    by_id = {u.id: u for u in every}
+    for update in here:
+        by_id[update.id].action = actions[update.action_id]
+    return _children([by_id[u.id] for u in here], "item_id")
+
+
 def _meeting(db: sqlite3.Connection, meeting_id: int) -> Meeting | None:
     found = _rows(db, "SELECT * FROM meeting WHERE id = ?", meeting_id)
     if not found:
@@ -111,7 +146,9 @@ def _meeting(db: sqlite3.Connection, meeting_id: int) -> Meeting | None:
         _rows(db, f"SELECT * FROM decision WHERE item_id IN ({marks})", *ids) if ids else [],
         "item_id",
     )
+    carried_of = _carried(db, ids)
     for item in items:
+        item.carried = carried_of.get(item.id, [])
         item.figures = figures_of.get(item.id, [])
         item.actions = actions_of.get(item.id, [])
         item.decisions = decisions_of.get(item.id, [])

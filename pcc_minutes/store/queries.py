@@ -16,6 +16,7 @@ from pcc_minutes.core.records import MeetingSummary
 from pcc_minutes.core.status import ActionStatus, refuse_if_locked
 from pcc_minutes.store.tables import (
     ActionRow,
+    ActionUpdateRow,
     AgendaItemRow,
     DecisionRow,
     FigureRow,
@@ -37,6 +38,16 @@ def meeting_row(session: Session, meeting_id: int) -> MeetingRow:
             .selectinload(FigureRow.points),
             selectinload(MeetingRow.items).selectinload(AgendaItemRow.actions),
             selectinload(MeetingRow.items).selectinload(AgendaItemRow.decisions),
+            # Actions carried into this meeting: where each was raised and its other updates.
+            selectinload(MeetingRow.items)
+            .selectinload(AgendaItemRow.carried)
+            .options(
+                selectinload(ActionUpdateRow.meeting),
+                selectinload(ActionUpdateRow.action).options(
+                    selectinload(ActionRow.item).selectinload(AgendaItemRow.meeting),
+                    selectinload(ActionRow.updates).selectinload(ActionUpdateRow.meeting),
+                ),
+            ),
             selectinload(MeetingRow.attendees),
             selectinload(MeetingRow.series),
             selectinload(MeetingRow.status_history),

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -149,6 +150,9 @@ class AgendaItemRow(Base):
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")  # Markdown
     private_notes: Mapped[str] = mapped_column(Text, default="")  # never in a public version
+    # "" for an ordinary item; "action_log" for the standing "Matters arising / action log"
+    # item, where a meeting made from the last one lists the actions carried forward.
+    kind: Mapped[str] = mapped_column(String(30), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
     meeting: Mapped[MeetingRow] = relationship(back_populates="items")
@@ -160,6 +164,11 @@ class AgendaItemRow(Base):
     )
     decisions: Mapped[list[DecisionRow]] = relationship(
         back_populates="item", order_by="DecisionRow.position", cascade="all, delete-orphan"
+    )
+    # Actions raised in earlier meetings, listed in this item: one entry each, with their
+    # status as it stood in this meeting and the update recorded here.
+    carried: Mapped[list[ActionUpdateRow]] = relationship(
+        back_populates="item", order_by="ActionUpdateRow.position", cascade="all, delete-orphan"
     )
 
 
@@ -179,8 +188,15 @@ class FigureRow(Base):
     target: Mapped[float | None] = mapped_column(Float)
     higher_is_better: Mapped[bool | None] = mapped_column(Boolean)
     source_text: Mapped[str] = mapped_column(Text, default="")
+    # The measure this figure is a value of, followed across the series' meetings.
+    indicator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("indicator.id", ondelete="SET NULL"), index=True
+    )
+    # True once the user has linked or unlinked it by hand: automatic matching leaves it be.
+    indicator_manual: Mapped[bool] = mapped_column(Boolean, default=False)
 
     item: Mapped[AgendaItemRow] = relationship(back_populates="figures")
+    indicator: Mapped[IndicatorRow | None] = relationship(back_populates="figures")
     points: Mapped[list[FigurePointRow]] = relationship(
         back_populates="figure", order_by="FigurePointRow.position", cascade="all, delete-orphan"
     )
@@ -213,9 +229,65 @@ class ActionRow(Base):
     text: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(300), default="")
     due: Mapped[date | None] = mapped_column(Date)
+    # The status as it stood in the meeting that raised it; later meetings' statuses are in
+    # its updates, so the earlier minutes still show the action as it stood then.
     status: Mapped[str] = mapped_column(String(20), default=ActionStatus.OPEN.value)
 
     item: Mapped[AgendaItemRow] = relationship(back_populates="actions")
+    updates: Mapped[list[ActionUpdateRow]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", order_by="ActionUpdateRow.id"
+    )
+
+
+class ActionUpdateRow(Base):
+    """An action raised in an earlier meeting, as it appears in a later one: the item that
+    lists it there (the "Matters arising / action log" item), its status at the end of that
+    meeting, and the update said there. One per action and meeting: the same action followed
+    across meetings, never a copy."""
+
+    __tablename__ = "action_update"
+    __table_args__ = (
+        UniqueConstraint("action_id", "meeting_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default=ActionStatus.OPEN.value)
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+
+    action: Mapped[ActionRow] = relationship(back_populates="updates")
+    item: Mapped[AgendaItemRow] = relationship(back_populates="carried")
+    meeting: Mapped[MeetingRow] = relationship()
+
+
+class IndicatorRow(Base):
+    """A measure followed across a series' meetings ("Outstanding firearms licence renewals",
+    count): every figure linked to it is one meeting's report of its values."""
+
+    __tablename__ = "indicator"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(20))
+    higher_is_better: Mapped[bool | None] = mapped_column(Boolean)
+    # The label normalised for automatic matching (text.indicators.indicator_key).
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+
+    figures: Mapped[list[FigureRow]] = relationship(back_populates="indicator")
 
 
 class DecisionRow(Base):

@@ -24,7 +24,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFont
 
-from pcc_minutes.core.records import UNITS, Action, AgendaItem, Figure, FigurePoint, Meeting, Person
+from pcc_minutes.core.records import (
+    UNITS,
+    Action,
+    AgendaItem,
+    Decision,
+    Figure,
+    FigurePoint,
+    Meeting,
+    Person,
+)
 from pcc_minutes.core.status import ActionStatus, MeetingStatus
 from pcc_minutes.documents.build import build_minutes
 from pcc_minutes.documents.characters import PROPERTY_LIMIT, scalar_text, word_text
@@ -94,7 +103,7 @@ def items(draw, position: int) -> AgendaItem:
         private_notes=draw(text(80)),
         figures=tuple(draw(st.lists(figures(), max_size=2))),
         actions=tuple(draw(st.lists(actions(), max_size=2))),
-        decisions=tuple(draw(st.lists(text(40), max_size=2))),
+        decisions=tuple(Decision(t) for t in draw(st.lists(text(40), max_size=2))),
     )
 
 

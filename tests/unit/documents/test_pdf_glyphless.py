@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pcc_minutes.core.records import AgendaItem, Figure, FigurePoint, Meeting, Person
+from pcc_minutes.core.records import AgendaItem, Decision, Figure, FigurePoint, Meeting, Person
 from pcc_minutes.documents.build import build_minutes
 from pcc_minutes.documents.characters import drawn_text
 from pcc_minutes.documents.writers.pdf import render_pdf
@@ -55,7 +55,7 @@ def glyphless_meeting() -> Meeting:
                 points=(FigurePoint(period=awkward("Period5"), value=3),),
             ),
         ),
-        decisions=(awkward("Decided5"),),
+        decisions=(Decision(awkward("Decided5")),),
     )
     return Meeting(
         id=1,

@@ -326,7 +326,7 @@ def test_undoing_remove_decision_puts_it_back_in_its_place(store, meeting_id):
     second = ops.add_decision(store, first, "Second decision.").value
     ops.add_decision(store, first, "Third decision.")
     outcome, _ = check_undo_and_redo(store, meeting_id, lambda: ops.remove_decision(store, second))
-    decisions = ops.load_meeting(store, meeting_id).items[0].decisions
+    decisions = tuple(d.text for d in ops.load_meeting(store, meeting_id).items[0].decisions)
     assert decisions == ("First decision.", "Second decision.", "Third decision.")
     assert outcome.undo.text == "Remove decision"
 
