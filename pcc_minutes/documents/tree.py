@@ -16,6 +16,8 @@ from datetime import date, time
 
 from pcc_minutes.core.records import Action, Figure, Person
 from pcc_minutes.core.status import is_draft
+from pcc_minutes.core.tracking import Trend
+from pcc_minutes.documents.chart import ChartPicture
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,16 @@ class Image:
     source: str = ""
 
 
-Block = Paragraph | Heading | BulletList | Table | Image
+@dataclass(frozen=True)
+class Chart:
+    """A small chart (``documents.chart``): drawn as vector graphics in a PDF, as a picture
+    in Word; ``alt`` is the one sentence that says what it shows."""
+
+    alt: str
+    picture: ChartPicture
+
+
+Block = Paragraph | Heading | BulletList | Table | Image | Chart
 
 
 def block_text(block: Block) -> str:
@@ -121,7 +132,7 @@ def block_text(block: Block) -> str:
         return "\n".join(lines)
     if isinstance(block, Table):
         return "\n".join(" ".join(plain_text(cell) for cell in row) for row in block.rows)
-    if isinstance(block, Image):
+    if isinstance(block, (Image, Chart)):
         return block.alt
     raise TypeError(f"not a block: {block!r}")
 
@@ -147,6 +158,8 @@ class ItemSection:
     figures: list[Figure] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
+    # With the trends option: each figure's values up to this meeting, when earlier ones exist.
+    trends: list[Trend] = field(default_factory=list)
 
     @property
     def shown_heading(self) -> str:
