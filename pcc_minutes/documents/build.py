@@ -75,15 +75,34 @@ def encodable(record: Any) -> Any:
     return record
 
 
+def _item_trends(meeting: Meeting, figures, trends: dict) -> list:
+    """The trends to print under an item's figures: each up to this meeting, and only when
+    an earlier meeting reported the figure too."""
+    from pcc_minutes.documents.trends import has_history, points_until
+
+    shown = []
+    for figure in figures:
+        trend = trends.get(figure.id)
+        if trend is None:
+            continue
+        points = points_until(trend, meeting.id, meeting.date)
+        if has_history(points, meeting.id):
+            shown.append(replace(encodable(trend), points=tuple(points)))
+    return shown
+
+
 def build_minutes(
     meeting: Meeting,
     *,
     public: bool = False,
     agenda_only: bool = False,
     timings: bool = False,
+    trends: dict | None = None,
 ) -> MinutesDocument:
     """The minutes document of ``meeting``; ``timings`` adds each item's start in the
-    recording (items timed in live mode only)."""
+    recording (items timed in live mode only); ``trends`` (figure id → ``Trend``, as
+    ``operations.item_trends`` gives them) adds each figure's values in earlier meetings."""
+    trends = trends or {}
     meeting = encodable(meeting)
     items: list[ItemSection] = []
     for item in meeting.items:
@@ -106,6 +125,7 @@ def build_minutes(
             section.figures = [replace(figure, id=None) for figure in item.figures]
             section.actions = [replace(action, id=None) for action in item.actions]
             section.decisions = [decision.text for decision in item.decisions]
+            section.trends = _item_trends(meeting, item.figures, trends)
         items.append(section)
     return MinutesDocument(
         title=meeting.title,

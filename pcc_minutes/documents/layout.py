@@ -149,6 +149,11 @@ def item_blocks(number: int, item: ItemSection, doc: MinutesDocument) -> list[Bl
     blocks.extend(item.blocks)
     if item.figures:
         blocks.append(metric_table(item.figures))
+    if item.trends:
+        from pcc_minutes.documents.trends import trend_blocks  # it builds on this module
+
+        for trend in item.trends:
+            blocks.extend(trend_blocks(trend))
     if item.actions:
         blocks.append(BulletList(tuple(ListItem(spans(action_text(a))) for a in item.actions)))
     for decision in item.decisions:

@@ -16,6 +16,7 @@ from pcc_minutes.documents.markdown_subset import read_subset
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
+    Chart,
     Heading,
     Image,
     ListItem,
@@ -111,6 +112,8 @@ def _render_block(block: Block, indent: str = "") -> list[str]:
     if isinstance(block, Image):
         alt = _escape_inline(_LINE_ENDING.sub(" ", block.alt))
         return [indent + f"![{alt}]({block.source or 'image'})"]
+    if isinstance(block, Chart):  # no picture in plain text: its sentence, after its table
+        return [indent + "*" + _escape_inline(_LINE_ENDING.sub(" ", block.alt)) + "*"]
     raise TypeError(f"not a block: {block!r}")
 
 
