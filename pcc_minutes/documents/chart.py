@@ -149,9 +149,11 @@ def line_chart(
     if target is not None:
         y = y_of(target)
         strokes.append(Stroke(((left, y), (right, y)), 1.0, TARGET, dashed=True))
-        labels.append(
-            Label(right, y + 3, target_text or f"Target {label_of(target)}", "end", colour=TARGET)
-        )
+        # On the side of the line away from the last point, so the two never overlap.
+        below = values[-1] >= target and y - FONT_SIZE - 3 > low
+        text_y = y - FONT_SIZE - 2 if below else y + 3
+        text = target_text or f"Target {label_of(target)}"
+        labels.append(Label(right, text_y, text, "end", colour=TARGET))
     points = tuple((x, y_of(v)) for x, v in zip(xs, values, strict=True))
     if count > 1:
         strokes.append(Stroke(points, 1.75, LINE))

@@ -16,6 +16,7 @@ the body keeps every word.
 from __future__ import annotations
 
 import copy
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -28,7 +29,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from pcc_minutes import APP_NAME
@@ -38,6 +39,7 @@ from pcc_minutes.documents.resources import resource_path
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
+    Chart,
     Heading,
     Image,
     MinutesDocument,
@@ -134,6 +136,8 @@ class _Writer:
             self.table(block)
         elif isinstance(block, Image):
             self.image(block)
+        elif isinstance(block, Chart):
+            self.chart(block)
 
     def _ordered_num_id(self, start: int) -> int:
         """A fresh numbering instance so that each ordered list counts from its own start."""
@@ -193,6 +197,18 @@ class _Writer:
         picture = self.word.paragraphs[-1]
         alt = word_text(image.alt)
         for doc_pr in picture._p.iter(qn("wp:docPr")):
+            doc_pr.set("descr", alt)
+            doc_pr.set("title", property_text(alt))
+
+    def chart(self, chart: Chart) -> None:
+        """A chart as an inline picture at its own size, its sentence as the alt text."""
+        from pcc_minutes.documents.writers.chart_png import chart_png  # Pillow: when needed
+
+        png = io.BytesIO(chart_png(chart.picture))
+        paragraph = self.paragraph("Normal")
+        paragraph.add_run().add_picture(png, width=Pt(chart.picture.width))
+        alt = word_text(chart.alt)
+        for doc_pr in paragraph._p.iter(qn("wp:docPr")):
             doc_pr.set("descr", alt)
             doc_pr.set("title", property_text(alt))
 
