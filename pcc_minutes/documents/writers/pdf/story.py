@@ -16,6 +16,7 @@ from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents import tree
 from pcc_minutes.documents.characters import drawn_text
 from pcc_minutes.documents.tree import Block, BulletList, Heading, Paragraph, Spans, plain_text
+from pcc_minutes.documents.writers.pdf.chart import chart_flowables
 from pcc_minutes.documents.writers.pdf.flowables import (
     Indent,
     ListEntry,
@@ -108,6 +109,8 @@ class StoryBuilder:
             return self.table(block, parent, indent)
         if isinstance(block, tree.Image):
             return self.image(block, parent, indent)
+        if isinstance(block, tree.Chart):
+            return chart_flowables(block, parent, indent)
         raise TypeError(f"not a block: {block!r}")
 
     def bullet_list(self, block: BulletList, parent: Element, indent: float) -> list[Flowable]:
