@@ -91,7 +91,12 @@ def export(args: argparse.Namespace, store: Store) -> int:
         )
     # An agenda is published before the meeting: the public one unless asked otherwise.
     public = args.public or (args.agenda and not args.include_confidential)
-    options = {"public": public, "agenda_only": args.agenda, "timings": args.timings}
+    options = {
+        "public": public,
+        "agenda_only": args.agenda,
+        "timings": args.timings,
+        "trends": args.trends,
+    }
     if args.output == "-":
         sys.stdout.buffer.write(ops.export_bytes(store, args.id, args.format, **options))
         return 0

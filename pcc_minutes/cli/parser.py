@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show where each timed item starts in the meeting's recording",
     )
+    cmd.add_argument(
+        "--trends",
+        action="store_true",
+        help="under each figure reported in earlier meetings, its values since (a table and "
+        "a chart)",
+    )
     cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="file, or - for stdout")
 
     cmd = commands.add_parser("status", help="send for approval, approve, publish, or reopen")

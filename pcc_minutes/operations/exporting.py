@@ -21,10 +21,11 @@ def export_minutes(
     public: bool = False,
     agenda_only: bool = False,
     timings: bool = False,
+    trends: bool = False,
 ) -> Path:
     """Write the minutes to ``target``; an existing file is replaced only by a whole one."""
     doc = minutes_document(
-        store, meeting_id, public=public, agenda_only=agenda_only, timings=timings
+        store, meeting_id, public=public, agenda_only=agenda_only, timings=timings, trends=trends
     )
     render = writer(format_name).load()
     return write_atomically(Path(target), lambda temp: render(doc, temp))
@@ -38,10 +39,11 @@ def export_bytes(
     public: bool = False,
     agenda_only: bool = False,
     timings: bool = False,
+    trends: bool = False,
 ) -> bytes:
     """The exported file's bytes (for ``-o -``)."""
     doc = minutes_document(
-        store, meeting_id, public=public, agenda_only=agenda_only, timings=timings
+        store, meeting_id, public=public, agenda_only=agenda_only, timings=timings, trends=trends
     )
     render = writer(format_name).load()
     with tempfile.TemporaryDirectory() as folder:

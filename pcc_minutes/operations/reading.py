@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.core.records import AgendaItem, Meeting, MeetingSummary
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
@@ -123,9 +124,27 @@ def minutes_document(
     public: bool = False,
     agenda_only: bool = False,
     timings: bool = False,
+    trends: bool = False,
 ) -> MinutesDocument:
+    """The meeting's minutes document; ``trends`` adds, under each figure reported in earlier
+    meetings too, its values up to this meeting (a table and a chart)."""
     from pcc_minutes.documents.build import build_minutes  # Markdown parsing: not at start-up
 
     return build_minutes(
-        load_meeting(store, meeting_id), public=public, agenda_only=agenda_only, timings=timings
+        load_meeting(store, meeting_id),
+        public=public,
+        agenda_only=agenda_only,
+        timings=timings,
+        trends=earlier_trends(store, meeting_id) if trends and not agenda_only else None,
     )
+
+
+def earlier_trends(store: Store, meeting_id: int) -> dict:
+    """Each figure's trend up to this meeting (figure id → ``Trend``), from the indicators."""
+    try:
+        from pcc_minutes.operations.indicators import item_trends
+    except ImportError as exc:  # the indicators are not in this build yet
+        raise UserInputError(
+            "This version cannot follow figures across meetings yet; export without trends."
+        ) from exc
+    return item_trends(store, meeting_id)
