@@ -28,3 +28,13 @@ def test_each_kind_remembers_its_own_choice(qtbot):
     minutes.accept()
     assert not dialog(qtbot, agenda=True).public.isChecked()
     assert dialog(qtbot, agenda=False).public.isChecked()
+
+
+def test_trends_are_off_by_default_remembered_and_not_offered_for_an_agenda(qtbot):
+    minutes = dialog(qtbot, agenda=False)
+    assert not minutes.trends.isChecked()
+    assert not minutes.trends.isHidden()
+    assert dialog(qtbot, agenda=True).trends.isHidden()
+    minutes.trends.setChecked(True)
+    minutes.accept()
+    assert dialog(qtbot, agenda=False).trends.isChecked()

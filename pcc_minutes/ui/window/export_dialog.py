@@ -1,5 +1,5 @@
 """The export dialog: where to write the file, and which version (public or full, with or
-without the recording timings)."""
+without the recording timings, with or without the figures' trends from earlier meetings)."""
 
 from __future__ import annotations
 
@@ -36,12 +36,18 @@ class ExportDialog(QDialog):
         self.public = QCheckBox("&Public version (leave out confidential items and private notes)")
         self.timings = QCheckBox("Show where each item starts in the &recording")
         self.timings.setVisible(not agenda)
+        self.trends = QCheckBox("Include &trends from earlier meetings")
+        self.trends.setToolTip(
+            "Under each figure reported in earlier meetings too: a table of its values and a chart"
+        )
+        self.trends.setVisible(not agenda)
         settings = QSettings()
         # An agenda is published before the meeting: public unless the user asks otherwise
         # (the command line's --agenda likewise); each kind remembers its own choice.
         self._public_key = "export/agenda_public" if agenda else "export/public"
         self.public.setChecked(settings.value(self._public_key, agenda, type=bool))
         self.timings.setChecked(settings.value("export/timings", False, type=bool))
+        self.trends.setChecked(settings.value("export/trends", False, type=bool))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -51,6 +57,7 @@ class ExportDialog(QDialog):
         form.addRow("&File:", row)
         form.addRow(self.public)
         form.addRow(self.timings)
+        form.addRow(self.trends)
         form.addRow(buttons)
 
     def _browse(self) -> None:
@@ -64,4 +71,5 @@ class ExportDialog(QDialog):
         settings = QSettings()
         settings.setValue(self._public_key, self.public.isChecked())
         settings.setValue("export/timings", self.timings.isChecked())
+        settings.setValue("export/trends", self.trends.isChecked())
         super().accept()

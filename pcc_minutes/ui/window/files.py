@@ -128,7 +128,7 @@ class FileCommands:
         folder = Path(self.settings.value("folders/export", str(Path.home())))
         when = f"{self.view.date:%Y-%m-%d} " if self.view.date else ""
         stem = f"{when}{self.view.title}{' agenda' if agenda else ''}".strip()
-        timings = False
+        timings = trends = False
         if path is None:
             from PySide6.QtWidgets import QDialog
 
@@ -139,6 +139,7 @@ class FileCommands:
                 return
             path = Path(dialog.path.text()).expanduser()
             public, timings = dialog.public.isChecked(), dialog.timings.isChecked()
+            trends = dialog.trends.isChecked() and not agenda
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         self.settings.setValue("folders/export", str(path.parent))
@@ -155,6 +156,7 @@ class FileCommands:
                 public=bool(public),
                 agenda_only=agenda,
                 timings=timings,
+                trends=trends,
             )
 
         self.run_in_background(work, lambda r: self._after("Exported", r), "Exporting…")
