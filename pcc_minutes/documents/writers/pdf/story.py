@@ -198,6 +198,8 @@ class StoryBuilder:
 
 def _column_widths(block: tree.Table, columns: int, available: float) -> list[float]:
     """Columns as wide as their longest text suggests, within reason, filling the width."""
+    if len(block.widths) == columns:  # the table's own proportions
+        return [available * weight / sum(block.widths) for weight in block.widths]
     weights = []
     for column in range(columns):
         longest = max(
