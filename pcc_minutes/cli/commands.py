@@ -132,6 +132,20 @@ def demo(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def search(args: argparse.Namespace, store: Store) -> int:
+    hits = ops.search(store, " ".join(args.query), limit=args.limit)
+    if args.json:
+        _print_json([hit.as_json() for hit in hits])
+        return 0
+    for hit in hits:
+        day = hit.date.isoformat() if hit.date else "no date"
+        where = f", item {hit.item}" if hit.item is not None else ""
+        print(f"{day}  #{hit.meeting_id} {hit.title}{where} ({hit.kind}): {hit.snippet}")
+    if not hits:
+        print("No meeting matches that search.")
+    return 0
+
+
 ON_STORE = {
     "list": list_meetings,
     "show": show,
@@ -140,4 +154,5 @@ ON_STORE = {
     "status": status,
     "backup": backup,
     "demo": demo,
+    "search": search,
 }

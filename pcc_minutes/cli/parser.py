@@ -104,4 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("-o", "--output", metavar="FILE", type=Path)
 
     commands.add_parser("demo", help="add a demo series of two meetings")
+
+    cmd = commands.add_parser(
+        "search",
+        help='search every meeting: words, "phrases", -word, prefix*, series:, from:, to:, kind:',
+    )
+    cmd.add_argument("query", nargs="+", metavar="QUERY", help="quote it, or put -- before it")
+    cmd.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (50)")
+    cmd.add_argument("--json", action="store_true")
     return parser
