@@ -117,6 +117,7 @@ def build_minutes(
             started_at=item.actual_start.time() if item.actual_start else None,
             ended_at=item.actual_end.time() if item.actual_end else None,
             recording_offset=_recording_offset(meeting, item.actual_start),
+            kind=item.kind,
         )
         if not agenda_only:
             section.blocks = from_markdown(item.notes)
@@ -125,6 +126,7 @@ def build_minutes(
             section.figures = [replace(figure, id=None) for figure in item.figures]
             section.actions = [replace(action, id=None) for action in item.actions]
             section.decisions = [decision.text for decision in item.decisions]
+            section.carried = list(item.carried)
             section.trends = _item_trends(meeting, item.figures, trends)
         items.append(section)
     return MinutesDocument(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import time
 
 from pcc_minutes.core.formatting import format_date, format_number, format_time
-from pcc_minutes.core.records import Action, Figure
+from pcc_minutes.core.records import Action, CarriedAction, Figure
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
@@ -22,6 +22,7 @@ from pcc_minutes.documents.tree import (
     MinutesDocument,
     Paragraph,
     Span,
+    Spans,
     Table,
     spans,
 )
@@ -118,6 +119,69 @@ def action_text(action: Action) -> str:
     return text + (f" ({'; '.join(extras)})" if extras else "")
 
 
+CARRIED_COLUMNS = ("No.", "Action", "Owner", "Due", "Status", "Update")
+# Relative widths of the action tables' columns: narrow number and status, wide text.
+ACTION_WIDTHS = (7.0, 32.0, 13.0, 13.0, 10.0, 25.0)
+
+
+def raised_text(raised_date, raised_item: int) -> str:
+    """Where an action was raised: "Raised 14 August 2025, item 4"."""
+    parts = [format_date(raised_date)] if raised_date else []
+    if raised_item:
+        parts.append(f"item {raised_item}")
+    return ("Raised " + ", ".join(parts)) if parts else ""
+
+
+def action_number(action: Action) -> str:
+    """The action's number as the minutes gave it, else its number in the record."""
+    if action.reference:
+        return action.reference
+    return str(action.id) if action.id is not None else ""
+
+
+def action_cell(text: str, raised: str) -> Spans:
+    """The action's words, and below them, in italics, where it was raised."""
+    if not raised:
+        return spans(text)
+    return (Span(text), Span("\n" + raised, italic=True)) if text else spans(raised, italic=True)
+
+
+def carried_update(carried: CarriedAction) -> Spans:
+    """The update said in this meeting, then (compactly, in italics) the earlier ones."""
+    content: list[Span] = [Span(carried.note)] if carried.note else []
+    earlier = [
+        f"{format_date(u.date) or 'Earlier'}: {u.note}" for u in carried.earlier if u.note.strip()
+    ]
+    if earlier:
+        lead = "\n" if content else ""
+        content.append(Span(lead + "Earlier: " + "; ".join(earlier), italic=True))
+    return tuple(content)
+
+
+def carried_table(carried: list[CarriedAction]) -> Table:
+    """The actions raised in earlier meetings as they stood in this one, one row each."""
+    rows = [tuple(spans(h) for h in CARRIED_COLUMNS)]
+    for entry in carried:
+        action = entry.action
+        rows.append(
+            (
+                spans(action_number(action)),
+                action_cell(action.text, raised_text(entry.raised_date, entry.raised_item)),
+                spans(action.owner),
+                spans(format_date(action.due) if action.due else ""),
+                spans(status_label(action.status)),
+                carried_update(entry),
+            )
+        )
+    return Table(tuple(rows), header=True, widths=ACTION_WIDTHS)
+
+
+def status_label(status: str) -> str:
+    """An action status as the minutes print it: "open" → "Open", "in_progress" → "In progress"."""
+    text = status.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
 def format_offset(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     return f"{hours:d}:{rest // 60:02d}:{rest % 60:02d}"
@@ -154,6 +218,9 @@ def item_blocks(number: int, item: ItemSection, doc: MinutesDocument) -> list[Bl
 
         for trend in item.trends:
             blocks.extend(trend_blocks(trend))
+    if item.carried:
+        blocks.append(Paragraph(spans("Actions from earlier meetings:", bold=True)))
+        blocks.append(carried_table(item.carried))
     if item.actions:
         blocks.append(BulletList(tuple(ListItem(spans(action_text(a))) for a in item.actions)))
     for decision in item.decisions:
@@ -182,6 +249,11 @@ def layout(doc: MinutesDocument) -> list[Block]:
     blocks.extend(attendance_blocks(doc))
     if doc.agenda_only:
         blocks.extend(agenda_blocks(doc))
+        return blocks
+    if doc.register:
+        for section in doc.items:
+            blocks.append(Heading(2, spans(section.shown_heading)))
+            blocks.extend(section.blocks)
         return blocks
     if doc.items:
         blocks.append(Paragraph(spans("Agenda:"), style="label"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from pcc_minutes.core.records import Action, Figure, Person
+from pcc_minutes.core.records import Action, CarriedAction, Figure, Person
 from pcc_minutes.core.status import is_draft
 from pcc_minutes.core.tracking import Trend
 from pcc_minutes.documents.chart import ChartPicture
@@ -100,6 +100,9 @@ class Table:
 
     rows: tuple[tuple[Spans, ...], ...]
     header: bool = True
+    # Relative column widths when the table's maker knows them better than the longest
+    # text does (the registers' wide tables); empty: the writer decides.
+    widths: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,9 @@ class ItemSection:
     figures: list[Figure] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
+    kind: str = ""  # "" or core.records.ACTION_LOG (the standing action-log item)
+    # Actions raised in earlier meetings as they stood in this one (the action-log item).
+    carried: list[CarriedAction] = field(default_factory=list)
     # With the trends option: each figure's values up to this meeting, when earlier ones exist.
     trends: list[Trend] = field(default_factory=list)
 
@@ -191,6 +197,9 @@ class MinutesDocument:
     agenda_only: bool = False
     show_timings: bool = False  # print each item's start in the recording
     source_name: str = ""  # the file a reader built this from
+    # A register (the action log, the decision register): its sections are printed under
+    # their own headings, with neither an "Agenda:" list nor "Item n:" numbers.
+    register: bool = False
 
     @property
     def is_draft(self) -> bool:
