@@ -187,7 +187,20 @@ class _Writer:
                 # Repeat on every page and tell assistive technology this row is the header.
                 tr_pr = word_table.rows[index]._tr.get_or_add_trPr()
                 tr_pr.append(OxmlElement("w:tblHeader"))
+        if len(table.widths) == width:
+            self.column_widths(word_table, table.widths)
         self.paragraph("Normal")  # Word needs a paragraph between tables
+
+    def column_widths(self, word_table, weights: tuple[float, ...]) -> None:
+        """The table's own proportions over the text width (Word reads the cells' widths)."""
+        section = self.word.sections[0]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        word_table.autofit = False
+        for column, weight in zip(word_table.columns, weights, strict=True):
+            share = int(text_width * weight / sum(weights))
+            column.width = share
+            for cell in column.cells:
+                cell.width = share
 
     def image(self, image: Image) -> None:
         path = Path(image.source) if image.source else None
@@ -252,6 +265,8 @@ class _Writer:
         now = datetime.now(UTC).replace(microsecond=0)
         props.title = property_text(self.doc.title)
         kind = "Agenda" if self.doc.agenda_only else "Meeting note"
+        if self.doc.register:
+            kind = self.doc.document_kind
         when = format_date(self.doc.date)
         props.subject = property_text(f"{kind} {when}")
         props.author = property_text(self.doc.organisation) or APP_NAME
