@@ -21,8 +21,10 @@ TARGET: Colour = (176, 58, 46)
 
 WIDTH = 360.0
 HEIGHT = 170.0
-FONT_SIZE = 8.5
-_LEFT, _RIGHT, _TOP, _BOTTOM = 54.0, 22.0, 16.0, 30.0
+FONT_SIZE = 9.0
+_LEFT, _RIGHT, _TOP, _BOTTOM = 54.0, 30.0, 16.0, 30.0
+_PERIOD_WIDTH = 44.0  # room one period label needs ("Sep 2025"), in points
+_VALUE_WIDTH = 34.0  # and one value label ("12,500")
 
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -89,17 +91,20 @@ def nice_step(span: float, steps: int = 4) -> float:
 
 
 def value_range(values: list[float]) -> tuple[float, float, float]:
-    """(bottom, top, step) of the value axis: from zero when every value is positive (a count
-    drawn from zero does not exaggerate a change), else around the values."""
+    """(bottom, top, step) of the value axis: from zero when the values are positive and vary
+    by a quarter or more (drawn from zero a change is not exaggerated), else around the
+    values, so that 88% against 91% still shows (the axis labels say where it starts)."""
     low, high = min(values), max(values)
-    if low >= 0:
+    if low >= 0 and (high == low or high - low >= 0.25 * high):
         low = 0.0
+    else:  # around the values: the lowest point a little above the axis, not on it
+        low -= 0.1 * (high - low)
     if high == low:
         high = low + (abs(low) or 1.0)
     step = nice_step(high - low)
     bottom = math.floor(low / step) * step
     top = math.ceil(high / step) * step
-    if top <= high:  # room above the highest point for its label
+    if top - high < 0.15 * (top - bottom):  # room above the highest point for its label
         top += step
     return bottom, top, step
 
@@ -149,16 +154,36 @@ def line_chart(
     if target is not None:
         y = y_of(target)
         strokes.append(Stroke(((left, y), (right, y)), 1.0, TARGET, dashed=True))
-        # On the side of the line away from the last point, so the two never overlap.
-        below = values[-1] >= target and y - FONT_SIZE - 3 > low
+        # At the left, on the side of the line away from the first point, so they never meet.
+        below = values[0] >= target and y - FONT_SIZE - 3 > low
         text_y = y - FONT_SIZE - 2 if below else y + 3
         text = target_text or f"Target {label_of(target)}"
-        labels.append(Label(right, text_y, text, "end", colour=TARGET))
+        labels.append(Label(left + 4, text_y, text, "start", colour=TARGET))
     points = tuple((x, y_of(v)) for x, v in zip(xs, values, strict=True))
     if count > 1:
         strokes.append(Stroke(points, 1.75, LINE))
     dots = tuple(Dot(x, y, 2.75, LINE) for x, y in points)
-    for (x, y), value, period in zip(points, values, periods, strict=True):
-        labels.append(Label(x, y + 6, label_of(value), "middle", bold=True))
-        labels.append(Label(x, low - FONT_SIZE - 4, short_period(period), "middle"))
+    # Every label while they fit; with many points every n-th period, and the values of the
+    # first, last, highest and lowest points only (the table beside the chart has them all).
+    room = (right - left) / count
+    every = max(1, math.ceil(_PERIOD_WIDTH / room))
+    if room >= _VALUE_WIDTH:
+        valued = set(range(count))
+    else:  # the last first: the one the meeting is about; none crowding a chosen one
+        valued = set()
+        for index in (count - 1, 0, values.index(max(values)), values.index(min(values))):
+            if all(abs(points[index][0] - points[i][0]) >= _VALUE_WIDTH for i in valued):
+                valued.add(index)
+    for index, ((x, y), value, period) in enumerate(zip(points, values, periods, strict=True)):
+        if (count - 1 - index) % every == 0:  # counted from the last, which is always named
+            labels.append(Label(x, low - FONT_SIZE - 4, short_period(period), "middle"))
+        if index in valued:
+            text = label_of(value)
+            if index == count - 1 and count > 1:  # to the right of the end of the line
+                labels.append(Label(x + 6, y - FONT_SIZE * 0.35, text, "start", bold=True))
+                continue
+            # Below a dip (both neighbours higher), above anything else: clear of the line.
+            dip = 0 < index < count - 1 and values[index - 1] > value < values[index + 1]
+            label_y = y - 6 - FONT_SIZE if dip else y + 6
+            labels.append(Label(x, label_y, text, "middle", bold=True))
     return ChartPicture(width, height, tuple(strokes), dots, tuple(labels))

@@ -258,3 +258,24 @@ def test_pdf_without_earlier_values_has_no_figure(tmp_path):
     target = tmp_path / "minutes.pdf"
     render_pdf(build_minutes(october(), trends={32: drones()}), target)
     assert figures_of(target) == []
+
+
+def test_many_points_name_fewer_periods_always_the_last_and_none_crowd():
+    months = [
+        f"{m} 2025"
+        for m in (
+            "January February March April May June July August September October November December"
+        ).split()
+    ]
+    values = [91.5, 90.2, 88.0, 89.4, 92.1, 93.0, 90.8, 87.5, 88.9, 91.2, 94.0, 92.6]
+    picture = line_chart(values, months, label_of=lambda v: f"{v:g}%", target=90)
+    bottom = min(label.y for label in picture.labels)
+    periods = [label for label in picture.labels if label.y == bottom]
+    assert periods[-1].text == "Dec 2025"
+    assert 3 <= len(periods) < 12
+    gaps = [b.x - a.x for a, b in zip(periods, periods[1:], strict=False)]
+    assert min(gaps) >= 40
+    valued = [label.text for label in picture.labels if label.bold]
+    assert "92.6%" in valued and "87.5%" in valued and len(valued) < 12
+    # 88% against 91%: the axis does not start at zero, or the change would not show.
+    assert value_range(values + [90])[0] > 80
