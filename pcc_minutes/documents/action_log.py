@@ -135,7 +135,7 @@ def action_log_document(
         ),
     ]
     return MinutesDocument(
-        title=f"{series_name}: action log" if series_name else "Action log",
+        title=series_name or "Action log",
         subtitle=f"As at {format_date(today)}",
         document_kind="Action log",
         marking=marking,
@@ -164,7 +164,7 @@ def decision_register_document(
     table = Table(tuple(rows), header=True, widths=(7.0, 55.0, 18.0, 20.0))
     blocks = [table] if ordered else [Paragraph(spans("No decisions."))]
     return MinutesDocument(
-        title=f"{series_name}: decision register" if series_name else "Decision register",
+        title=series_name or "Decision register",
         document_kind="Decision register",
         marking=marking,
         items=[ItemSection(title="Decisions", blocks=blocks)],

@@ -121,7 +121,7 @@ def action_text(action: Action) -> str:
 
 CARRIED_COLUMNS = ("No.", "Action", "Owner", "Due", "Status", "Update")
 # Relative widths of the action tables' columns: narrow number and status, wide text.
-ACTION_WIDTHS = (7.0, 32.0, 13.0, 13.0, 10.0, 25.0)
+ACTION_WIDTHS = (7.0, 30.0, 13.0, 15.0, 10.0, 25.0)
 
 
 def raised_text(raised_date, raised_item: int) -> str:
