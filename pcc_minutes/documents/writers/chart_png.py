@@ -82,5 +82,5 @@ def chart_png(picture: ChartPicture, dpi: int = DPI) -> bytes:
         anchor = {"start": "ls", "middle": "ms", "end": "rs"}[label.anchor]  # on the baseline
         text.text((x, y), label.text, font=font, fill=label.colour, anchor=anchor)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")  # optimize=True: twice the time for 4% fewer bytes
     return out.getvalue()
