@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the names as ordinary import
         minutes_document,
         open_actions_of_series,
     )
+    from pcc_minutes.operations.search import search
     from pcc_minutes.operations.setup import (
         create_from_last,
         create_from_template,
@@ -102,6 +103,7 @@ _HOME = {
     "restore_action": "capture",
     "restore_item": "agenda",
     "save_item_notes": "notes",
+    "search": "search",
     "set_action_status": "capture",
     "set_attendees": "setup",
     "set_status": "approval",
@@ -146,6 +148,7 @@ __all__ = [
     "restore_action",
     "restore_item",
     "save_item_notes",
+    "search",
     "set_action_status",
     "set_attendees",
     "set_status",

@@ -250,6 +250,9 @@ class Store:
             if engine is None:  # the disk proved full: read what is there instead
                 engine = _read_only_engine(self)
         self._engine, self._sessions = engine, sessionmaker(engine, expire_on_commit=False)
+        from pcc_minutes.store import search
+
+        search.install(self._sessions)  # the search index follows every write
 
     def _open_for_writing(self) -> Engine | None:
         """Migrate (after a full read when the file is older), then make the writing engine

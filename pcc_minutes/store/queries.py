@@ -180,10 +180,14 @@ def meeting_of_item(session: Session, item_id: int) -> tuple[int, str]:
 
 
 def write_item_notes(session: Session, item_id: int, notes: str, now: datetime) -> None:
-    """One UPDATE of one row: what the autosave runs every second of a live meeting."""
+    """One UPDATE of one row, and of its row in the search index: what the autosave runs
+    every second of a live meeting."""
     session.execute(
         update(AgendaItemRow).where(AgendaItemRow.id == item_id).values(notes=notes, updated_at=now)
     )
+    from pcc_minutes.store import search
+
+    search.index_item_notes(session.connection(), item_id, notes)
 
 
 def open_actions_before(

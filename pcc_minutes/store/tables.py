@@ -302,3 +302,20 @@ class DecisionRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
     item: Mapped[AgendaItemRow] = relationship(back_populates="decisions")
+
+
+class SearchEntryRow(Base):
+    """Where each row of the full-text index came from: one per indexed meeting title, item's
+    notes, action, decision, figure and attendee. ``id`` is the rowid of its text in the FTS5
+    table ``search_text`` (made by migration 0004, outside this metadata), so an edit or a
+    removal changes that one row. No foreign keys: ``store.search`` removes the entries of a
+    removed meeting or item itself, and the search joins to ``meeting``."""
+
+    __tablename__ = "search_entry"
+    __table_args__ = (UniqueConstraint("kind", "row_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # one of core.tracking.KINDS
+    row_id: Mapped[int] = mapped_column(Integer)  # the id in the kind's own table
+    meeting_id: Mapped[int] = mapped_column(Integer, index=True)
+    item_id: Mapped[int | None] = mapped_column(Integer, index=True)
