@@ -72,7 +72,16 @@ def meeting() -> Meeting:
             "Budget",
             notes="The Treasurer presented the budget.",
             decisions=tuple(Decision(text, index) for index, text in enumerate(DECISIONS, 1)),
-            actions=(Action("Treasurer to send the figures to members", owner="Treasurer"),),
+            actions=(
+                Action("Treasurer to send the figures to members", owner="Treasurer"),
+                Action(
+                    "Write to the Home Office about the grant",
+                    owner="PCC",
+                    due=date(2025, 11, 30),
+                    status="done",
+                    reference="12",
+                ),
+            ),
         ),
         AgendaItem(3, 3, "Private matter", confidential=True, notes="Kept private."),
     )
@@ -142,7 +151,16 @@ def test_decisions_and_actions_come_back_from_our_own_word_export(tmp_path):
     by_title = {item.shown_heading: item for item in read.items}
     budget = by_title["Budget"]
     assert budget.decisions == list(DECISIONS)
-    assert [a.text for a in budget.actions] == ["Treasurer to send the figures to members"]
+    assert budget.actions == [
+        Action("Treasurer to send the figures to members", owner="Treasurer"),
+        Action(
+            "Write to the Home Office about the grant",
+            owner="PCC",
+            due=date(2025, 11, 30),
+            status="done",
+            reference="12",
+        ),
+    ]
     log = by_title["Matters arising / action log"]
     assert not log.decisions and not log.actions
     words = "\n".join(

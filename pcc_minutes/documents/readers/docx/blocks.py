@@ -36,6 +36,10 @@ from pcc_minutes.text.parsing import (
     parse_decision,
 )
 
+# What documents.layout.action_text adds: "(Owner: X; due 1 October 2025; done)".
+CLOSED_STATUSES = ("done", "dropped")
+_EXTRA = r"(?:Owner: [^;()]+|due \d{1,2} [A-Z][a-z]+ \d{4}|done|dropped)"
+OUR_EXTRAS = re.compile(rf"\s\((?P<extras>{_EXTRA}(?:; {_EXTRA})*)\)$")
 OWNER_INITIALS = re.compile(r"\((?P<owner>[A-Z][A-Za-z]{1,3}(?:\s*/\s*[A-Z][A-Za-z]{1,3})*)\)\W*$")
 
 
@@ -100,16 +104,36 @@ def blocks(units: list[Unit], *, extract: bool) -> tuple[list[Block], list[Actio
 
 
 def _action(line: str) -> Action | None:
-    """An action line; "… (CS)" at its end names the owner by initials, as minutes do.
+    """An action line; "… (CS)" at its end names the owner by initials, as minutes do, and
+    "… (Owner: …; due 1 October 2025; done)" is how our own exports print the rest.
 
     ``Action`` is a frozen record, so the owner is set with ``dataclasses.replace``.
     """
     action = parse_action(line)
     if action is not None:
+        ours = OUR_EXTRAS.search(action.text)
+        if ours:
+            return _our_extras(action, ours)
         owner = OWNER_INITIALS.search(action.text)
         if owner:
             action = replace(action, owner=owner.group("owner"))
     return action
+
+
+def _our_extras(action: Action, found: re.Match) -> Action:
+    """The owner, due date and status our writers put in brackets after an action's words."""
+    changes: dict = {"text": action.text[: found.start()].rstrip()}
+    for part in found.group("extras").split("; "):
+        if part.startswith("Owner: "):
+            changes["owner"] = part[len("Owner: ") :].strip()
+        elif part.startswith("due "):
+            when = find_date(part)
+            if when is None:
+                return action  # not ours after all: the words stay as they are
+            changes["due"] = when.value
+        elif part in CLOSED_STATUSES:
+            changes["status"] = part
+    return replace(action, **changes)
 
 
 def _subheading(para: Para) -> bool:
