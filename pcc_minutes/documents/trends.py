@@ -14,7 +14,7 @@ from pcc_minutes.core.formatting import format_date
 from pcc_minutes.core.tracking import Trend, TrendPoint
 from pcc_minutes.documents.chart import line_chart
 from pcc_minutes.documents.layout import metric_value
-from pcc_minutes.documents.tree import Block, Chart, Paragraph, Span, Table, spans
+from pcc_minutes.documents.tree import Block, Chart, Paragraph, Table, spans
 
 HEADER = ("Period", "Value", "Meeting")
 
@@ -108,7 +108,8 @@ def trend_blocks(trend: Trend, points: list[TrendPoint] | None = None) -> list[B
     rows = [tuple(spans(h) for h in HEADER)]
     rows += [tuple(spans(cell) for cell in row) for row in table_rows(trend, chosen)]
     return [
-        Paragraph((Span("Trend: ", bold=True), Span(f"{trend.indicator.label}, by meeting"))),
+        # A label, kept with the table below it (as "Agenda:" is with its list).
+        Paragraph(spans(f"Trend: {trend.indicator.label}, by meeting"), style="label"),
         Table(tuple(rows), header=True),
         chart(trend, chosen),
     ]

@@ -89,6 +89,8 @@ class StoryBuilder:
     def blocks(self, blocks: list[Block] | tuple[Block, ...], parent: Element, indent: float = 0):
         story: list[Flowable] = []
         for block in blocks:
+            if isinstance(block, tree.Chart) and story:
+                story[-1].keepWithNext = 1  # a chart stays on the page of its table
             story.extend(self.block(block, parent, indent))
         return story
 
