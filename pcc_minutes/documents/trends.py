@@ -69,8 +69,12 @@ def summary(trend: Trend, points: list[TrendPoint] | None = None) -> str:
     first, last = chosen[0], chosen[-1]
 
     def said(point: TrendPoint) -> str:
-        when = point.period or format_date(point.date)
-        return f"{value_text(trend, point)} in {when}" if when else value_text(trend, point)
+        value = value_text(trend, point)
+        if point.when is not None and point.period:  # a period with a date: "in May 2025"
+            return f"{value} in {point.period}"
+        # "before", "year to date": said as the minutes said it, with the meeting's date.
+        named = f" ({point.period})" if point.period else ""
+        return f"{value}{named} on {format_date(point.date)}" if point.date else value + named
 
     if len(chosen) == 1:
         return f"Chart: {label} was {said(first)}."

@@ -109,14 +109,26 @@ def test_the_summary_is_one_sentence_from_the_first_value_to_the_last():
     assert trend_text.summary(renewals()) == SENTENCE
     rising = Trend(
         Indicator(1, "Calls answered within ten seconds", "%"),
-        (point("July 2025", None, 88.5, 1, AUG), point("August 2025", None, 91, 2, SEP, 90)),
+        (
+            point("July 2025", date(2025, 7, 1), 88.5, 1, AUG),
+            point("August 2025", date(2025, 8, 1), 91, 2, SEP, 90),
+        ),
     )
     assert trend_text.summary(rising) == (
         "Chart: calls answered within ten seconds rose from 88.5% in July 2025 to 91% in "
         "August 2025, against a target of 90%."
     )
-    acronym = Trend(Indicator(2, "OOCRs issued", "count"), (point("May", None, 4, 1, AUG),))
-    assert trend_text.summary(acronym) == "Chart: OOCRs issued was 4 in May."
+    acronym = Trend(Indicator(2, "OOCRs issued", "count"), (point("", None, 4, 1, AUG),))
+    assert trend_text.summary(acronym) == "Chart: OOCRs issued was 4 on 14 August 2025."
+    # A period that is no date ("before", "year to date") is said with its meeting's date.
+    undated = Trend(
+        Indicator(3, "Crimes recorded within 24 hours", "%"),
+        (point("before", None, 83, 1, AUG), point("October 2025", date(2025, 10, 1), 79, 3, OCT)),
+    )
+    assert trend_text.summary(undated) == (
+        "Chart: crimes recorded within 24 hours fell from 83% (before) on 14 August 2025 to "
+        "79% in October 2025."
+    )
 
 
 def test_only_a_figure_with_earlier_values_gets_a_trend_and_never_a_later_meetings_value():
