@@ -8,6 +8,7 @@ numbers read as everywhere else in the minutes (``core.formatting``).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pcc_minutes.core.formatting import format_date
@@ -17,6 +18,11 @@ from pcc_minutes.documents.layout import metric_value
 from pcc_minutes.documents.tree import Block, Chart, Paragraph, Table, spans
 
 HEADER = ("Period", "Value", "Meeting")
+_DATED = re.compile(
+    r"\b(1[89]|2[01])\d\d\b|\bQ[1-4]\b|\b(January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
 
 
 def points_until(trend: Trend, meeting_id: int | None, day: date | None) -> list[TrendPoint]:
@@ -70,7 +76,7 @@ def summary(trend: Trend, points: list[TrendPoint] | None = None) -> str:
 
     def said(point: TrendPoint) -> str:
         value = value_text(trend, point)
-        if point.when is not None and point.period:  # a period with a date: "in May 2025"
+        if _DATED.search(point.period):  # a period that names a time: "in May 2025"
             return f"{value} in {point.period}"
         # "before", "year to date": said as the minutes said it, with the meeting's date.
         named = f" ({point.period})" if point.period else ""

@@ -123,7 +123,10 @@ def test_the_summary_is_one_sentence_from_the_first_value_to_the_last():
     # A period that is no date ("before", "year to date") is said with its meeting's date.
     undated = Trend(
         Indicator(3, "Crimes recorded within 24 hours", "%"),
-        (point("before", None, 83, 1, AUG), point("October 2025", date(2025, 10, 1), 79, 3, OCT)),
+        (
+            point("before", date(2025, 8, 1), 83, 1, AUG),
+            point("October 2025", date(2025, 10, 1), 79, 3, OCT),
+        ),
     )
     assert trend_text.summary(undated) == (
         "Chart: crimes recorded within 24 hours fell from 83% (before) on 14 August 2025 to "
