@@ -97,8 +97,8 @@ def value_range(values: list[float]) -> tuple[float, float, float]:
     low, high = min(values), max(values)
     if low >= 0 and (high == low or high - low >= 0.25 * high):
         low = 0.0
-    else:  # around the values: the lowest point a little above the axis, not on it
-        low -= 0.1 * (high - low)
+    else:  # around the values: the lowest point well above the axis, room for its label
+        low -= 0.2 * (high - low)
     if high == low:
         high = low + (abs(low) or 1.0)
     step = nice_step(high - low)
@@ -184,6 +184,7 @@ def line_chart(
                 continue
             # Below a dip (both neighbours higher), above anything else: clear of the line.
             dip = 0 < index < count - 1 and values[index - 1] > value < values[index + 1]
+            dip = dip and y - 6 - FONT_SIZE > low + 2  # …when it clears the axis
             label_y = y - 6 - FONT_SIZE if dip else y + 6
             labels.append(Label(x, label_y, text, "middle", bold=True))
     return ChartPicture(width, height, tuple(strokes), dots, tuple(labels))
