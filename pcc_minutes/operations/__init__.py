@@ -45,6 +45,18 @@ if TYPE_CHECKING:  # for type checkers and editors: the names as ordinary import
         proposed_figures,
     )
     from pcc_minutes.operations.importing import document_record, import_documents
+    from pcc_minutes.operations.indicators import (
+        find_indicator,
+        indicator_hints,
+        indicator_trend,
+        item_trends,
+        link_figure,
+        list_indicators,
+        merge_indicators,
+        rename_indicator,
+        set_indicator_direction,
+        unlink_figure,
+    )
     from pcc_minutes.operations.live import end_live, enter_item, start_live
     from pcc_minutes.operations.notes import save_item_notes
     from pcc_minutes.operations.reading import (
@@ -103,6 +115,16 @@ _HOME = {
     "restore_action": "capture",
     "restore_item": "agenda",
     "save_item_notes": "notes",
+    "find_indicator": "indicators",
+    "indicator_hints": "indicators",
+    "indicator_trend": "indicators",
+    "item_trends": "indicators",
+    "link_figure": "indicators",
+    "list_indicators": "indicators",
+    "merge_indicators": "indicators",
+    "rename_indicator": "indicators",
+    "set_indicator_direction": "indicators",
+    "unlink_figure": "indicators",
     "search": "search",
     "set_action_status": "capture",
     "set_attendees": "setup",
@@ -148,6 +170,16 @@ __all__ = [
     "restore_action",
     "restore_item",
     "save_item_notes",
+    "find_indicator",
+    "indicator_hints",
+    "indicator_trend",
+    "item_trends",
+    "link_figure",
+    "list_indicators",
+    "merge_indicators",
+    "rename_indicator",
+    "set_indicator_direction",
+    "unlink_figure",
     "search",
     "set_action_status",
     "set_attendees",

@@ -14,10 +14,13 @@ from pcc_minutes.core.changes import Outcome, Undo, changed
 from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.core.records import UNITS, Action, Decision, Figure, FigurePoint
 from pcc_minutes.core.status import check_action_status, refuse_if_locked
+from pcc_minutes.operations.indicators import match_figure
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
+from pcc_minutes.store.indicators import indicator_row
 from pcc_minutes.store.mapping import action_record, action_row, figure_record, figure_row
 from pcc_minutes.store.tables import ActionRow, DecisionRow, FigureRow
+from pcc_minutes.text.indicators import indicator_key
 
 
 def _insert_at(rows: list, row: object, position: int) -> None:
@@ -124,9 +127,13 @@ def add_figure(
         item = queries.open_item_row(session, item_id)
         if not queries.is_free(session, FigureRow, figure.id):
             figure = replace(figure, id=None)
+        if figure.indicator_id is not None and indicator_row(session, figure.indicator_id) is None:
+            figure = replace(figure, indicator_id=None)  # its indicator has gone since
         row = figure_row(figure, 0)
         _insert_at(item.figures, row, len(item.figures) if position is None else position)
         session.flush()
+        if row.indicator_id is None:
+            match_figure(session, row)
         new_id = row.id
     return Outcome(
         new_id,
@@ -173,10 +180,21 @@ def update_figure(store: Store, figure_id: int, figure: Figure) -> Outcome[None]
         item = row.item
         refuse_if_locked(item.meeting.id, item.meeting.status)
         before, item_id, position = figure_record(row), item.id, item.figures.index(row)
-        replacement = figure_row(replace(figure, id=figure_id), position)
+        replacement = figure_row(
+            replace(figure, id=figure_id, indicator_id=row.indicator_id), position
+        )
+        kept_link = (row.indicator_id, row.indicator_manual)
+        same_measure = indicator_key(row.label) == indicator_key(figure.label) and (
+            row.unit == figure.unit
+        )
         item.figures.remove(row)
         session.flush()
         _insert_at(item.figures, replacement, position)
+        if same_measure or kept_link[1]:  # still the same indicator, or linked by hand
+            replacement.indicator_id, replacement.indicator_manual = kept_link
+        else:  # a new label or unit: match again
+            session.flush()
+            match_figure(session, replacement)
     if replace(before, id=None) == replace(figure, id=None):
         return Outcome(None)
     return Outcome(

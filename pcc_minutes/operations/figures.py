@@ -8,6 +8,7 @@ from pcc_minutes.core.changes import Outcome, Undo, changed
 from pcc_minutes.core.records import same_figure
 from pcc_minutes.documents.markdown import markdown_plain_text
 from pcc_minutes.operations.capture import remove_figures
+from pcc_minutes.operations.indicators import match_figures
 from pcc_minutes.operations.reading import load_meeting
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
@@ -56,6 +57,7 @@ def accept_figures(
             new_rows.append(row)
             items.add(item.id)
         session.flush()
+        match_figures(session, new_rows)
         added = [row.id for row in new_rows]
 
     if not added:

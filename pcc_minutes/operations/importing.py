@@ -7,6 +7,7 @@ from pcc_minutes.core.records import AgendaItem, Decision, Meeting, MeetingSumma
 from pcc_minutes.core.status import MeetingStatus
 from pcc_minutes.documents.markdown import to_markdown
 from pcc_minutes.documents.tree import MinutesDocument
+from pcc_minutes.operations.indicators import match_figures
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
 from pcc_minutes.store.mapping import meeting_row, summary_record
@@ -63,5 +64,6 @@ def import_documents(store: Store, docs: list[MinutesDocument]) -> Outcome[list[
             session.add(row)
             rows.append(row)
         session.flush()
+        match_figures(session, (f for row in rows for item in row.items for f in item.figures))
         summaries = [summary_record(row, row.series.name) for row in rows]
     return Outcome(summaries, changed(meeting_list=True, meetings={s.id for s in summaries}))

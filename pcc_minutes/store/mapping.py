@@ -169,6 +169,7 @@ def figure_row(figure: Figure, position: int) -> FigureRow:
         target=figure.target,
         higher_is_better=figure.higher_is_better,
         source_text=figure.source,
+        indicator_id=figure.indicator_id,
         points=[
             FigurePointRow(
                 position=j, period=p.period or "", value=p.value, approx=p.approx, high=p.high
