@@ -146,6 +146,42 @@ def search(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def indicators(args: argparse.Namespace, store: Store) -> int:
+    found = ops.list_indicators(store, args.series)
+    if args.json:
+        _print_json([i.as_json() for i in found])
+        return 0
+    for i in found:
+        print(f"{i.id}  {i.label} [{i.unit}]  {i.points} point(s)")
+    if not found:
+        print("No indicators yet: accept a meeting's figures with 'figures ID --accept'.")
+    return 0
+
+
+def trend(args: argparse.Namespace, store: Store) -> int:
+    from pcc_minutes.text.indicators import unit_value
+
+    found = ops.indicator_trend(store, ops.find_indicator(store, args.indicator))
+    if args.json:
+        _print_json(found.as_json())
+        return 0
+    unit = found.indicator.unit
+    print(f"{found.indicator.label} [{unit}]")
+    rows = [("Period", "Value", "Target", "Meeting")]
+    for p in found.points:
+        value = unit_value(unit, p.value, p.high, p.approx) + (
+            " (reports differ)" if p.mismatch else ""
+        )
+        target = unit_value(unit, p.target) if p.target is not None else ""
+        meeting = f"#{p.meeting_id} {p.date.isoformat() if p.date else ''}, item {p.item}"
+        rows.append((p.period or "-", value, target, meeting))
+    widths = [max(len(r[c]) for r in rows) for c in range(4)]
+    for r in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+    print(found.summary)
+    return 0
+
+
 ON_STORE = {
     "list": list_meetings,
     "show": show,
@@ -155,4 +191,6 @@ ON_STORE = {
     "backup": backup,
     "demo": demo,
     "search": search,
+    "indicators": indicators,
+    "trend": trend,
 }

@@ -112,4 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("query", nargs="+", metavar="QUERY", help="quote it, or put -- before it")
     cmd.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (50)")
     cmd.add_argument("--json", action="store_true")
+
+    cmd = commands.add_parser("indicators", help="the measures followed across meetings")
+    cmd.add_argument("--series", metavar="ID", help="one series only (its id or name)")
+    cmd.add_argument("--json", action="store_true")
+
+    cmd = commands.add_parser("trend", help="an indicator's values across meetings")
+    cmd.add_argument("indicator", metavar="LABEL_OR_ID", help="its id, or its label")
+    cmd.add_argument("--json", action="store_true")
     return parser
