@@ -22,9 +22,10 @@ from pcc_minutes.store.tables import FigureRow, IndicatorRow
 from pcc_minutes.text.indicators import (
     hint_text,
     indicator_key,
+    mentions,
     month_name,
+    note_words,
     period_date,
-    plain_words,
     trend_sentence,
 )
 
@@ -228,9 +229,7 @@ _NOTES_LIMIT = 20_000  # characters of notes looked at
 def indicator_hints(store: Store, meeting_id: int, notes: str) -> list[IndicatorHint]:
     """The series' indicators the notes mention (every key word of the label appears in
     the notes), each with its newest value from an earlier meeting."""
-    words = {
-        w[:-1] if w.endswith("s") and len(w) > 3 else w for w in plain_words(notes[:_NOTES_LIMIT])
-    }
+    words = note_words(notes[:_NOTES_LIMIT])
     if not words:
         return []
     with store.transaction() as session:
@@ -243,8 +242,7 @@ def indicator_hints(store: Store, meeting_id: int, notes: str) -> list[Indicator
         upto = _meeting_order(meeting)
         hints = []
         for row in rows:
-            keys = {w for w in row.key.split() if len(w) > 2} or set(row.key.split())
-            if not keys or not all(k in words for k in keys):
+            if not mentions(row.key, words):
                 continue
             earlier = [f for f in row.figures if _meeting_order(f.item.meeting) < upto]
             points = _points(earlier, None)

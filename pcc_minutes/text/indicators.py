@@ -35,6 +35,22 @@ def plain_words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
+def note_words(text: str) -> set[str]:
+    """The words of some notes as keys have them, for finding indicators they mention."""
+    return {_singular(w) for w in plain_words(text)}
+
+
+def mentions(key: str, words: set[str]) -> bool:
+    """Whether notes with these ``words`` mention the indicator with this key: its words
+    of three letters or more, all of them when there are one or two, else all but a few."""
+    wanted = [w for w in key.split() if len(w) > 2] or key.split()
+    if not wanted:
+        return False
+    found = sum(w in words for w in wanted)
+    needed = len(wanted) if len(wanted) <= 2 else max(2, -(-len(wanted) * 3 // 5))
+    return found >= needed
+
+
 def indicator_key(label: str) -> str:
     """The label normalised for matching: "The number of Firearms-licence renewals" and
     "firearms licence renewal" give the same key."""
