@@ -139,6 +139,17 @@ class _RowList(QListWidget):
         super().keyPressEvent(event)
 
 
+def _hints(store: Store, meeting_id: int | None, markdown: str) -> list | None:
+    """Known indicators the notes mention, with their last values; None when that failed."""
+    if meeting_id is None:
+        return []
+    try:
+        return ops.indicator_hints(store, meeting_id, markdown_plain_text(markdown))
+    except Exception:  # a convenience, like the suggestions: never interrupt the meeting
+        log.exception("indicator hints failed")
+        return None
+
+
 def _detect(source: str | Callable[[], str]) -> list[ProposedFigure] | None:
     """The figures in an item's notes; None when detection failed (logged)."""
     try:
@@ -159,6 +170,7 @@ class SidePanel(QWidget):
     changed = Signal()
     error = Signal(str)
     _detected_off_thread = Signal(object, int)  # (proposals, generation)
+    _hints_off_thread = Signal(object, int)  # (indicator hints, generation)
 
     SUGGESTION_DELAY_MS = 600
     # Only the figures nearest the end of the notes, where the meeting has got to: a
@@ -185,6 +197,8 @@ class SidePanel(QWidget):
         self._timer.setInterval(self.SUGGESTION_DELAY_MS)
         self._timer.timeout.connect(self._detect_in_background)
         self._detected_off_thread.connect(self._take_detected)
+        self._hints_off_thread.connect(self._take_hints)
+        self._trend_dialog = None  # built on first use (ui.indicators)
 
         self.setAccessibleName("Figures and actions")
         self.setAccessibleDescription("The figures and actions recorded for the current item.")
@@ -207,11 +221,18 @@ class SidePanel(QWidget):
             rows.delete_pressed.connect(partial(self._remove_current, rows))
             rows.customContextMenuRequested.connect(partial(self._context_menu, rows))
         self.figures_list.enter_pressed.connect(self._accept_current)
+        self.figures_list.itemDoubleClicked.connect(lambda _row: self._accept_current())
+        # "last: 800, September 2025" for indicators the notes mention (live hints)
+        self.hints_label = QLabel()
+        self.hints_label.setWordWrap(True)
+        self.hints_label.setAccessibleName("Earlier values of figures mentioned")
+        self.hints_label.hide()
         self.actions_list.itemChanged.connect(self._action_check_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.figures_heading)
+        layout.addWidget(self.hints_label)
         layout.addWidget(self.figures_list, 1)
         layout.addWidget(self.actions_heading)
         layout.addWidget(self.actions_list, 1)
@@ -238,6 +259,7 @@ class SidePanel(QWidget):
             self._markdown = None
             self._detected = []
             self._dismissed = set()
+            self._take_hints([], self._generation)
         self._view = view
         self._item_id = item_id if item_id is not None and view.item(item_id) else None
         self._render()
@@ -296,17 +318,34 @@ class SidePanel(QWidget):
         if self._markdown is None or self._item_id is None:
             return
         source, generation = self._markdown, self._generation
-        emit = self._detected_off_thread.emit
+        emit, emit_hints = self._detected_off_thread.emit, self._hints_off_thread.emit
+        store, meeting_id = self.store, self._view.id if self._view is not None else None
 
         def work() -> None:
-            found = _detect(source)
-            if found is not None:
-                try:
+            try:
+                markdown = source() if callable(source) else source
+            except Exception:
+                log.exception("reading the notes for suggestions failed")
+                return
+            found = _detect(markdown)
+            hints = _hints(store, meeting_id, markdown)
+            try:
+                if found is not None:
                     emit(found, generation)
-                except RuntimeError:  # the panel was closed meanwhile (the window quit)
-                    pass
+                if hints is not None:
+                    emit_hints(hints, generation)
+            except RuntimeError:  # the panel was closed meanwhile (the window quit)
+                pass
 
         threading.Thread(target=work, name="figure-suggestions", daemon=True).start()
+
+    def _take_hints(self, hints: list, generation: int) -> None:
+        if generation != self._generation:
+            return
+        lines = [f"{hint.indicator.label} — {hint.text}" for hint in hints]
+        self.hints_label.setText("\n".join(lines))
+        self.hints_label.setToolTip(self.hints_label.text())
+        self.hints_label.setVisible(bool(lines))
 
     def _take_detected(self, found: list[ProposedFigure], generation: int) -> None:
         if generation != self._generation or self._item_id is None:
@@ -493,6 +532,9 @@ class SidePanel(QWidget):
 
     def _accept_current(self) -> None:
         key = self._current_key(self.figures_list)
+        if key is not None and key[0] == "metric":
+            self.open_trend(key[1])
+            return
         if key is None or key[0] != "suggestion":
             return
         if self.read_only:
@@ -566,9 +608,71 @@ class SidePanel(QWidget):
                 toggle.setEnabled(not self.read_only)
                 toggle.triggered.connect(self.toggle_current_action)
                 menu.addAction(toggle)
+            if key[0] == "metric":
+                trend = QAction("Trend…\tEnter", menu)
+                trend.triggered.connect(partial(self.open_trend, key[1]))
+                menu.addAction(trend)
+                edit = QAction("Edit…", menu)
+                edit.setEnabled(not self.read_only)
+                edit.triggered.connect(partial(self.edit_figure, key[1]))
+                menu.addAction(edit)
             remove = QAction("Remove\tDel", menu)
             remove.setEnabled(not self.read_only)
             remove.triggered.connect(partial(self._remove_current, rows))
             menu.addAction(remove)
         if menu.actions():
             menu.exec(rows.viewport().mapToGlobal(where))
+
+    # --- trends and editing (ui.indicators, built on first use) -------------------------
+
+    def _stored_figure(self, figure_id: int) -> Figure | None:
+        item = self._item()
+        return next((f for f in item.figures if f.id == figure_id), None) if item else None
+
+    def open_trend(self, figure_id: int) -> None:
+        """The trend of the indicator a stored figure reports, in a window of its own."""
+        figure = self._stored_figure(figure_id)
+        if figure is None:
+            return
+        if figure.indicator_id is None:
+            self.error.emit(
+                f"“{figure.label}” is not followed across meetings; link it to an indicator "
+                "from View ▸ Indicators… first."
+            )
+            return
+        try:
+            trend = ops.indicator_trend(self.store, figure.indicator_id)
+        except PccError as problem:
+            self.error.emit(str(problem))
+            return
+        from pcc_minutes.ui.indicators.trend_view import TrendDialog
+
+        if self._trend_dialog is not None:
+            self._trend_dialog.close()
+        self._trend_dialog = TrendDialog(trend, self.window())
+        self._trend_dialog.show()
+        self._trend_dialog.view.chart.setFocus()
+
+    def edit_figure(self, figure_id: int, *, dialog_hook=None) -> bool:
+        """Edit a stored figure through a form; stored with ``ops.update_figure`` (undoable).
+        ``dialog_hook`` lets tests fill the form instead of a user."""
+        figure = self._stored_figure(figure_id)
+        if figure is None:
+            return False
+        if self.read_only:
+            self.error.emit(self._locked_sentence())
+            return False
+        from pcc_minutes.ui.indicators.figure_edit import FigureEditDialog
+
+        dialog = FigureEditDialog(figure, self.window())
+        accepted = (
+            dialog_hook(dialog) if dialog_hook else dialog.exec() == dialog.DialogCode.Accepted
+        )
+        if not accepted:
+            return False
+        try:
+            edited = dialog.figure()
+        except PccError as problem:
+            self.error.emit(str(problem))
+            return False
+        return self._run(lambda: ops.update_figure(self.store, figure_id, edited))

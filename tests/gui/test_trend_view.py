@@ -31,7 +31,7 @@ def _trend() -> Trend:
         TrendSource(meeting_id=3, date=date(2025, 10, 9), item=3, value=800),
     )
     return Trend(
-        indicator=Indicator(id=1, label="Waiting list", unit="people", points=3),
+        indicator=Indicator(id=1, label="Waiting list", unit="count", points=3),
         points=(
             point("August 2025", date(2025, 8, 14), 1200, 1),
             point("September 2025", date(2025, 9, 11), 800, 3, mismatch=True, sources=disagree),
@@ -76,10 +76,10 @@ def test_left_and_right_move_the_focused_point_and_its_spoken_text(qtbot):
     chart = view.chart
     chart.setFocus()
     assert chart.current == 2
-    assert "October 2025: 650 people" in chart.accessibleDescription()
+    assert "October 2025: 650" in chart.accessibleDescription()
     qtbot.keyClick(chart, Qt.Key.Key_Left)
     assert chart.current == 1
-    assert "September 2025: 800 people" in chart.accessibleDescription()
+    assert "September 2025: 800" in chart.accessibleDescription()
     assert "disagree: 820 on 11 September 2025, 800 on 9 October 2025" in chart.toolTip()
     assert view.status.text() == chart.toolTip()
     assert view.table.currentRow() == 1
@@ -96,9 +96,9 @@ def test_the_table_and_summary_match_the_trend(qtbot):
     table = view.table
     rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert rows == [
-        ["August 2025", "1,200 people", "14 August 2025"],
-        ["September 2025", "800 people (reports differ)", "11 September 2025"],
-        ["October 2025", "650 people", "9 October 2025"],
+        ["August 2025", "1,200", "14 August 2025"],
+        ["September 2025", "800 (reports differ)", "11 September 2025"],
+        ["October 2025", "650", "9 October 2025"],
     ]
     assert "11 September 2025, item 2: 820" in table.item(1, 3).text()
     assert view.summary.text() == "Fell from 1,200 in August 2025 to 650 in October 2025."

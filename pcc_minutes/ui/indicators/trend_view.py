@@ -28,18 +28,12 @@ from PySide6.QtWidgets import (
 
 from pcc_minutes.core.formatting import format_date, format_number
 from pcc_minutes.core.tracking import Trend, TrendPoint
+from pcc_minutes.documents.layout import metric_value
 
 
 def point_value(point: TrendPoint, unit: str = "") -> str:
-    """ "~800 people", "5–6%": the value as the minutes write it."""
-    text = ("~" if point.approx else "") + format_number(point.value)
-    if point.high is not None:
-        text += f"–{format_number(point.high)}"
-    if unit == "%":
-        return text + "%"
-    if unit in ("£", "$", "€"):
-        return unit + text
-    return f"{text} {unit}".strip()
+    """ "approx. 800", "5–6%", "£1,200": the value as the minutes write it."""
+    return metric_value(unit, point.value, point.high, point.approx)
 
 
 def point_sentence(trend: Trend, index: int) -> str:
