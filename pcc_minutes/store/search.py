@@ -122,6 +122,7 @@ class _Indexer:
     def __init__(self, connection: Connection) -> None:
         self.run = connection.exec_driver_sql
         self._meeting_of_item: dict[int, int] = {}
+        self._places: dict[int, tuple[str | None, int | None]] = {}
 
     def meeting_of_item(self, item_id: int) -> int | None:
         if item_id not in self._meeting_of_item:
@@ -131,16 +132,27 @@ class _Indexer:
             self._meeting_of_item[item_id] = found[0]
         return self._meeting_of_item[item_id]
 
+    def place(self, meeting_id: int) -> tuple[str | None, int | None]:
+        """The meeting's date (as SQLite holds it) and series, for the entry's filters."""
+        if meeting_id not in self._places:
+            found = self.run(
+                "SELECT date, series_id FROM meeting WHERE id = ?", (meeting_id,)
+            ).first()
+            self._places[meeting_id] = (found[0], found[1]) if found else (None, None)
+        return self._places[meeting_id]
+
     def put(
         self, kind: str, row_id: int, meeting_id: int, item_id: int | None, title: str, body: str
     ) -> None:
+        day, series = self.place(meeting_id)
         found = self.run(
             "SELECT id FROM search_entry WHERE kind = ? AND row_id = ?", (kind, row_id)
         ).first()
         if found is None:
             rowid = self.run(
-                "INSERT INTO search_entry (kind, row_id, meeting_id, item_id) VALUES (?, ?, ?, ?)",
-                (kind, row_id, meeting_id, item_id),
+                "INSERT INTO search_entry (kind, row_id, meeting_id, item_id, day, series_id)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (kind, row_id, meeting_id, item_id, day, series),
             ).lastrowid
             self.run(
                 "INSERT INTO search_text (rowid, title, body) VALUES (?, ?, ?)",
@@ -149,8 +161,9 @@ class _Indexer:
             return
         rowid = found[0]
         self.run(
-            "UPDATE search_entry SET meeting_id = ?, item_id = ? WHERE id = ?",
-            (meeting_id, item_id, rowid),
+            "UPDATE search_entry SET meeting_id = ?, item_id = ?, day = ?, series_id = ?"
+            " WHERE id = ?",
+            (meeting_id, item_id, day, series, rowid),
         )
         self.run("UPDATE search_text SET title = ?, body = ? WHERE rowid = ?", (title, body, rowid))
 
@@ -164,6 +177,11 @@ class _Indexer:
     # one per indexed class: (kind, row_id, meeting_id, item_id, title, body) or None
 
     def meeting(self, row: MeetingRow) -> None:
+        place = (row.date.isoformat() if row.date else None, row.series_id)
+        self._places[row.id] = place
+        self.run(
+            "UPDATE search_entry SET day = ?, series_id = ? WHERE meeting_id = ?", (*place, row.id)
+        )
         self.put("meeting", row.id, row.id, None, _clean(row.title), _clean(row.subtitle))
 
     def notes(self, row_id: int, meeting_id: int, title: str, notes: str) -> None:
@@ -177,7 +195,7 @@ class _Indexer:
 
 # The attributes whose change changes a class's indexed text or its place.
 _WATCHED: dict[type, tuple[str, ...]] = {
-    MeetingRow: ("title", "subtitle"),
+    MeetingRow: ("title", "subtitle", "date", "series_id"),
     AgendaItemRow: ("title", "notes", "meeting_id"),
     ActionRow: ("text", "owner", "item_id"),
     DecisionRow: ("text", "item_id"),
@@ -396,13 +414,13 @@ def search(session: Session, query: Query, limit: int = 50) -> list[SearchHit]:
     conditions = ["search_text MATCH ?"]
     params: list[object] = [render_fts5(query)]
     if query.series is not None:
-        conditions.append("m.series_id = ?")
+        conditions.append("e.series_id = ?")
         params.append(series_id(session, query.series))
     if query.date_from is not None:
-        conditions.append("m.date >= ?")
+        conditions.append("e.day >= ?")
         params.append(query.date_from.isoformat())
     if query.date_to is not None:
-        conditions.append("m.date <= ?")
+        conditions.append("e.day <= ?")
         params.append(query.date_to.isoformat())
     if query.kinds:
         conditions.append(f"e.kind IN ({', '.join('?' for _ in query.kinds)})")
@@ -414,10 +432,9 @@ def search(session: Session, query: Query, limit: int = 50) -> list[SearchHit]:
     # one of 20,000 matches would cost ten times the whole search.
     ranked = run(
         f"""SELECT rowid, score FROM (
-                SELECT search_text.rowid AS rowid, m.date AS day, e.id AS entry,
+                SELECT search_text.rowid AS rowid, e.day AS day, e.id AS entry,
                     bm25(search_text) * (CASE e.kind {weight} ELSE 1.0 END) AS score
                 FROM search_text JOIN search_entry e ON e.id = search_text.rowid
-                JOIN meeting m ON m.id = e.meeting_id
                 WHERE {" AND ".join(conditions)}
                 ORDER BY search_text.rowid DESC LIMIT {RANKED_AT_MOST})
             ORDER BY score, day DESC, entry LIMIT ?""",
@@ -440,6 +457,8 @@ def search(session: Session, query: Query, limit: int = 50) -> list[SearchHit]:
     snippets = _snippets(run, params[0], ids, marks)
     hits = []
     for rowid, score in ranked:
+        if rowid not in places:  # left by a meeting removed outside the ORM: never shown
+            continue
         kind, meeting_id, item_id, title, day, position, item_title = places[rowid]
         snippet = snippets.get(rowid, "")
         text, spans = _marks(snippet or "")

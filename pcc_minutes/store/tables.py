@@ -319,3 +319,7 @@ class SearchEntryRow(Base):
     row_id: Mapped[int] = mapped_column(Integer)  # the id in the kind's own table
     meeting_id: Mapped[int] = mapped_column(Integer, index=True)
     item_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The meeting's date and series, copied here so that a filtered search reads one row per
+    # match (kept equal to the meeting's by store.search).
+    day: Mapped[date | None] = mapped_column(Date)
+    series_id: Mapped[int | None] = mapped_column(Integer)

@@ -74,6 +74,8 @@ def test_filters_narrow_by_series_dates_and_kind(store, meeting):
     assert kinds(store, "speeding from:2025-09-11 to:2025-09-11")
     assert not kinds(store, "speeding from:2025-09-12")
     assert not kinds(store, "speeding to:2025-09-10")
+    ops.update_meeting(store, meeting, date=date(2025, 10, 2))  # the filters follow the meeting
+    assert kinds(store, "speeding from:2025-10-01") and not kinds(store, "speeding to:2025-09-30")
     with store.transaction() as session:
         series_id = session.get(MeetingRow, meeting).series_id
     assert kinds(store, f"speeding series:{series_id}")

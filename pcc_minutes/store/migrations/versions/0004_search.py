@@ -27,6 +27,8 @@ def upgrade() -> None:
         sa.Column("row_id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.Integer(), nullable=False),
         sa.Column("item_id", sa.Integer(), nullable=True),
+        sa.Column("day", sa.Date(), nullable=True),
+        sa.Column("series_id", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_search_entry")),
         sa.UniqueConstraint("kind", "row_id", name=op.f("uq_search_entry_kind")),
     )
