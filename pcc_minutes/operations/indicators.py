@@ -90,31 +90,22 @@ class _Gather:
     sources: list[tuple[tuple[date, int], TrendSource, float | None]]
 
 
-def _points(figures: Iterable[FigureRow], upto: tuple[date, int] | None) -> list[TrendPoint]:
+def _points(rows: Iterable[tuple], upto: tuple[date, int] | None) -> list[TrendPoint]:
+    """Trend points from ``store.indicators.point_tuples`` rows (one indicator's), those
+    reported up to the meeting ``upto`` (date, id) when given."""
     groups: dict[tuple, _Gather] = {}
-    for figure in figures:
-        meeting = figure.item.meeting
-        order = _meeting_order(meeting)
+    for _, figure_id, target, text, position, meeting_id, day, period, value, approx, high in rows:
+        order = (day or date.min, meeting_id)
         if upto is not None and order > upto:
             continue
-        for p in figure.points:
-            period = p.period or (month_name(meeting.date) if meeting.date else "")
-            when, key = period_date(period, meeting.date)
-            group_key = (key,) if key else (meeting.id, " ".join(period.casefold().split()))
-            source = TrendSource(
-                meeting.id,
-                meeting.date,
-                figure.item.position,
-                p.value,
-                p.approx,
-                p.high,
-                figure.id,
-                figure.source_text,
-            )
-            gather = groups.get(group_key)
-            if gather is None:
-                gather = groups[group_key] = _Gather(period, when or meeting.date, [])
-            gather.sources.append((order, source, figure.target))
+        period = period or (month_name(day) if day else "")
+        when, key = period_date(period, day)
+        group_key = (key,) if key else (meeting_id, " ".join(period.casefold().split()))
+        source = TrendSource(meeting_id, day, position, value, approx, high, figure_id, text)
+        gather = groups.get(group_key)
+        if gather is None:
+            gather = groups[group_key] = _Gather(period, when or day, [])
+        gather.sources.append((order, source, target))
     points = []
     for gather in groups.values():
         gather.sources.sort(key=lambda s: (s[0], s[1].figure_id or 0))
@@ -140,8 +131,15 @@ def _points(figures: Iterable[FigureRow], upto: tuple[date, int] | None) -> list
     return points
 
 
-def _trend(row: IndicatorRow, figures: Iterable[FigureRow], upto=None) -> Trend:
-    points = _points(figures, upto)
+def _by_indicator(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
+    grouped: dict[int, list[tuple]] = {}
+    for row in rows:
+        grouped.setdefault(row[0], []).append(row)
+    return grouped
+
+
+def _trend(row: IndicatorRow, rows: Iterable[tuple], upto=None) -> Trend:
+    points = _points(rows, upto)
     indicator = _indicator(row, len(points))
     summary = trend_sentence(row.unit, [(p.period, p.value) for p in points], row.higher_is_better)
     return Trend(indicator, tuple(points), summary)
@@ -162,8 +160,12 @@ def list_indicators(store: Store, series: int | str | None = None) -> list[Indic
                 raise UserInputError(
                     f"There is no meeting series {series}; give a series id or its name."
                 )
-        rows = q.indicator_rows(session, series_id)
-        return [_indicator(row, len(_points(row.figures, None))) for row in rows if row.figures]
+        rows = q.plain_indicator_rows(session, series_id)
+        wanted = None if series_id is None else {row.id for row in rows}
+        points = _by_indicator(q.point_tuples(session, wanted))
+        return [
+            _indicator(row, len(_points(points[row.id], None))) for row in rows if row.id in points
+        ]
 
 
 def find_indicator(store: Store, label_or_id: str) -> int:
@@ -196,7 +198,7 @@ def indicator_trend(store: Store, indicator_id: int) -> Trend:
         row = q.indicator_row(session, indicator_id)
         if row is None:
             raise UserInputError(f"There is no indicator {indicator_id}.")
-        return _trend(row, q.indicator_figures(session, indicator_id))
+        return _trend(row, q.point_tuples(session, {indicator_id}))
 
 
 def item_trends(store: Store, meeting_id: int) -> dict[int, Trend]:
@@ -208,14 +210,13 @@ def item_trends(store: Store, meeting_id: int) -> dict[int, Trend]:
             raise UserInputError(f"There is no meeting {meeting_id}.")
         figures = [f for item in meeting.items for f in item.figures if f.indicator_id]
         ids = {f.indicator_id for f in figures}
-        by_indicator: dict[int, list[FigureRow]] = {}
-        for row in q.figures_of_indicators(session, ids):
-            by_indicator.setdefault(row.indicator_id, []).append(row)
+        points = _by_indicator(q.point_tuples(session, ids))
         upto = _meeting_order(meeting)
         trends: dict[int, Trend] = {}
         for indicator_id in ids:
-            row = q.indicator_row(session, indicator_id)
-            trend = _trend(row, by_indicator.get(indicator_id, []), upto)
+            trend = _trend(
+                q.indicator_row(session, indicator_id), points.get(indicator_id, []), upto
+            )
             for figure in figures:
                 if figure.indicator_id == indicator_id:
                     trends[figure.id] = trend
@@ -227,31 +228,32 @@ _NOTES_LIMIT = 20_000  # characters of notes looked at
 
 
 def indicator_hints(store: Store, meeting_id: int, notes: str) -> list[IndicatorHint]:
-    """The series' indicators the notes mention (every key word of the label appears in
-    the notes), each with its newest value from an earlier meeting."""
+    """The series' indicators the notes mention (most of the label's words appear in the
+    notes, ``text.indicators.mentions``), each with its newest value from an earlier
+    meeting; at most five, and only the first 20,000 characters of notes are read."""
     words = note_words(notes[:_NOTES_LIMIT])
     if not words:
         return []
     with store.transaction() as session:
-        meeting = q.meeting_with_items(session, meeting_id)
+        meeting = q.meeting_header(session, meeting_id)
         if meeting is None:
             return []
-        rows = [r for r in q.indicator_rows(session, meeting.series_id) if r.figures]
-        if meeting.series_id is None:
-            rows = [r for r in rows if r.series_id is None]
+        rows = q.plain_indicator_rows(session, meeting.series_id, any_series=False)
+        rows = [r for r in rows if mentions(r.key, words)][: _HINT_LIMIT * 4]
+        points = _by_indicator(q.point_tuples(session, {r.id for r in rows}))
         upto = _meeting_order(meeting)
         hints = []
         for row in rows:
-            if not mentions(row.key, words):
+            if row.id not in points:
                 continue
-            earlier = [f for f in row.figures if _meeting_order(f.item.meeting) < upto]
-            points = _points(earlier, None)
-            last = points[-1] if points else None
+            earlier = [r for r in points[row.id] if (r[6] or date.min, r[5]) < upto]
+            found = _points(earlier, None)
+            last = found[-1] if found else None
             if last is None:
                 text = "no earlier values"
             else:
                 text = hint_text(row.unit, last.value, last.period, last.high, last.approx)
-            hints.append(IndicatorHint(_indicator(row, len(points)), last, text))
+            hints.append(IndicatorHint(_indicator(row, len(found)), last, text))
             if len(hints) >= _HINT_LIMIT:
                 break
         return hints

@@ -56,47 +56,6 @@ def indicator_row(session: Session, indicator_id: int) -> IndicatorRow | None:
     return session.get(IndicatorRow, indicator_id)
 
 
-def indicator_rows(session: Session, series_id: int | None = None) -> list[IndicatorRow]:
-    """Every indicator (of one series when given), with its figures and their meetings."""
-    query = select(IndicatorRow).options(
-        selectinload(IndicatorRow.figures)
-        .selectinload(FigureRow.item)
-        .selectinload(AgendaItemRow.meeting),
-        selectinload(IndicatorRow.figures).selectinload(FigureRow.points),
-    )
-    if series_id is not None:
-        query = query.where(IndicatorRow.series_id == series_id)
-    return list(session.scalars(query.order_by(IndicatorRow.label, IndicatorRow.id)))
-
-
-def indicator_figures(session: Session, indicator_id: int) -> list[FigureRow]:
-    """The figures linked to an indicator, with their points, items and meetings."""
-    query = (
-        select(FigureRow)
-        .where(FigureRow.indicator_id == indicator_id)
-        .options(
-            selectinload(FigureRow.points),
-            selectinload(FigureRow.item).selectinload(AgendaItemRow.meeting),
-        )
-        .order_by(FigureRow.id)
-    )
-    return list(session.scalars(query))
-
-
-def figures_of_indicators(session: Session, indicator_ids: set[int]) -> list[FigureRow]:
-    if not indicator_ids:
-        return []
-    query = (
-        select(FigureRow)
-        .where(FigureRow.indicator_id.in_(indicator_ids))
-        .options(
-            selectinload(FigureRow.points),
-            selectinload(FigureRow.item).selectinload(AgendaItemRow.meeting),
-        )
-    )
-    return list(session.scalars(query))
-
-
 def series_id_for(session: Session, text: str) -> int | None:
     """A series named by id or by name (any case); None when there is none."""
     if text.strip().isdigit():
@@ -106,6 +65,10 @@ def series_id_for(session: Session, text: str) -> int | None:
         if row.name.casefold() == text.strip().casefold():
             return row.id
     return None
+
+
+def meeting_header(session: Session, meeting_id: int) -> MeetingRow | None:
+    return session.get(MeetingRow, meeting_id)
 
 
 def meeting_with_items(session: Session, meeting_id: int) -> MeetingRow | None:
@@ -121,4 +84,46 @@ def meeting_with_items(session: Session, meeting_id: int) -> MeetingRow | None:
     return session.scalars(query).first()
 
 
-__all__ = ["FigurePointRow", "IndicatorRow"]
+def point_tuples(session: Session, indicator_ids: set[int] | None = None) -> list[tuple]:
+    """Every point of the indicators' figures as plain values, in one query: (indicator id,
+    figure id, target, source text, item position, meeting id, meeting date, period, value,
+    approx, high); all linked figures when ``indicator_ids`` is None."""
+    query = (
+        select(
+            FigureRow.indicator_id,
+            FigureRow.id,
+            FigureRow.target,
+            FigureRow.source_text,
+            AgendaItemRow.position,
+            MeetingRow.id,
+            MeetingRow.date,
+            FigurePointRow.period,
+            FigurePointRow.value,
+            FigurePointRow.approx,
+            FigurePointRow.high,
+        )
+        .join(FigurePointRow, FigurePointRow.metric_id == FigureRow.id)
+        .join(AgendaItemRow, AgendaItemRow.id == FigureRow.item_id)
+        .join(MeetingRow, MeetingRow.id == AgendaItemRow.meeting_id)
+        .order_by(FigureRow.id, FigurePointRow.position)
+    )
+    if indicator_ids is None:
+        query = query.where(FigureRow.indicator_id.is_not(None))
+    else:
+        if not indicator_ids:
+            return []
+        query = query.where(FigureRow.indicator_id.in_(indicator_ids))
+    return [tuple(r) for r in session.execute(query)]
+
+
+def plain_indicator_rows(
+    session: Session, series_id: int | None = None, *, any_series: bool = True
+):
+    """The indicators (of one series, or of meetings without a series when ``series_id`` is
+    None and not ``any_series``) without their figures."""
+    query = select(IndicatorRow)
+    if series_id is not None:
+        query = query.where(IndicatorRow.series_id == series_id)
+    elif not any_series:
+        query = query.where(IndicatorRow.series_id.is_(None))
+    return list(session.scalars(query.order_by(IndicatorRow.label, IndicatorRow.id)))
