@@ -89,7 +89,10 @@ _HTML = re.compile(r"</?[A-Za-z][^>\n]*>")
 _LINE_MARK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+", re.M)
 _RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 _TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*$", re.M)
-_EMPHASIS = re.compile(r"(?<!\\)(?:\*+|_{2,}|(?<!\w)_|_(?!\w)|`+|~~)")
+_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")  # _emphasis_, not snake_case
+_ESCAPED_MARK = {"\\*": "\ue000", "\\_": "\ue001", "\\`": "\ue002"}
+_DROP = str.maketrans({"*": None, "`": None})
+_RESTORE = str.maketrans({"\ue000": "*", "\ue001": "_", "\ue002": "`"})
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -97,13 +100,26 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def plain_text(markdown: str) -> str:
     """The words of the app's Markdown without its markup, for the index and its snippets."""
     text = _CONTROL.sub(" ", markdown)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _HTML.sub(" ", text)
-    text = _RULE.sub("", text)
-    text = _TABLE_RULE.sub("", text)
+    if "[" in text:  # each pattern only where its mark is (a save's cost is in here)
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _HTML.sub(" ", text)
+    if "---" in text or "***" in text or "___" in text or "- -" in text or "* *" in text:
+        text = _RULE.sub("", text)
+    if "|" in text:
+        text = _TABLE_RULE.sub("", text)
     text = _LINE_MARK.sub("", text)
-    text = _EMPHASIS.sub("", text)
+    # (one pass of str.translate: a regex alternation here cost 10 ms per 20,000 words)
+    escaped = "\\" in text
+    if escaped:
+        for mark, keep in _ESCAPED_MARK.items():
+            text = text.replace(mark, keep)
+    text = text.translate(_DROP).replace("~~", "")
+    if "_" in text:
+        text = _UNDERSCORES.sub("", text)
+    if escaped:
+        text = text.translate(_RESTORE)
     text = text.replace("|", " ")
     text = _ESCAPE.sub(r"\1", text)
     return text
@@ -270,13 +286,26 @@ def install(_sessions: sessionmaker | None = None) -> None:
 
 
 def index_item_notes(connection: Connection, item_id: int, notes: str) -> None:
-    """After a Core UPDATE of one item's notes (the autosave's path)."""
+    """After a Core UPDATE of one item's notes (the autosave's path): one read, and the one
+    FTS row's update."""
     if not _enabled:
         return
     ix = _Indexer(connection)
-    found = ix.run("SELECT meeting_id, title FROM agenda_item WHERE id = ?", (item_id,)).first()
-    if found is not None:
-        ix.notes(item_id, found[0], found[1], notes)
+    found = ix.run(
+        "SELECT a.meeting_id, a.title, e.id FROM agenda_item a"
+        " LEFT JOIN search_entry e ON e.kind = 'notes' AND e.row_id = a.id WHERE a.id = ?",
+        (item_id,),
+    ).first()
+    if found is None:
+        return
+    meeting_id, title, rowid = found
+    if rowid is None:
+        ix.notes(item_id, meeting_id, title, notes)
+    else:
+        ix.run(
+            "UPDATE search_text SET title = ?, body = ? WHERE rowid = ?",
+            (_clean(title), plain_text(notes or ""), rowid),
+        )
 
 
 def rebuild(connection: Connection) -> None:
