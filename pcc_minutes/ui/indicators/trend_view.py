@@ -51,11 +51,16 @@ def point_sentence(trend: Trend, index: int) -> str:
     return f"Point {index + 1} of {len(trend.points)}. {words}."
 
 
+def _short(day) -> str:
+    return f"{day.day} {day:%b %Y}" if day else "undated"
+
+
 def _sources(point: TrendPoint) -> str:
+    """Each meeting's report, one a line: "11 Sep 2025, item 2: 800"."""
     if not point.sources:
-        return format_date(point.date)
-    return "; ".join(
-        f"{format_date(s.date)}, item {s.item}: {format_number(s.value)}" for s in point.sources
+        return _short(point.date)
+    return "\n".join(
+        f"{_short(s.date)}, item {s.item}: {format_number(s.value)}" for s in point.sources
     )
 
 
@@ -65,7 +70,7 @@ class TrendChart(QWidget):
     current_changed = Signal(int)
 
     MARGIN_LEFT = 56
-    MARGIN_RIGHT = 24
+    MARGIN_RIGHT = 40
     MARGIN_TOP = 18
     MARGIN_BOTTOM = 40
     RADIUS = 4.5
@@ -110,7 +115,12 @@ class TrendChart(QWidget):
         """Where point ``index`` is drawn (tests and mouse clicks use it)."""
         area = self.plot_rect()
         count = len(self.trend.points)
-        x = area.center().x() if count == 1 else area.left() + area.width() * index / (count - 1)
+        inset = 14  # the first and last points stand clear of the axes
+        x = (
+            area.center().x()
+            if count == 1
+            else area.left() + inset + (area.width() - 2 * inset) * index / (count - 1)
+        )
         return QPointF(x, self._y(self.trend.points[index].value))
 
     # --- drawing ----------------------------------------------------------------------
@@ -141,6 +151,8 @@ class TrendChart(QWidget):
         painter.drawLine(area.bottomLeft(), area.topLeft())
         painter.setPen(text)
         shown = sorted({min(p.value for p in points), max(p.value for p in points)})
+        if low == 0 and shown[0] != 0:
+            shown.insert(0, 0.0)  # an axis from zero says so
         for value in shown:
             y = self._y(value)
             label = format_number(value)
@@ -295,11 +307,11 @@ class TrendView(QWidget):
         for row, point in enumerate(trend.points):
             value = point_value(point, indicator.unit)
             if point.mismatch:
-                value += " (reports differ)"
+                value += " (differs)"
             cells = (
                 point.period or format_date(point.date),
                 value,
-                format_date(point.date),
+                _short(point.date),
                 _sources(point),
             )
             for column, text in enumerate(cells):
@@ -311,9 +323,8 @@ class TrendView(QWidget):
                     )
                 self.table.setItem(row, column, cell)
         header = self.table.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
         self.table.resizeRowsToContents()
 
         left = QVBoxLayout()
@@ -322,8 +333,8 @@ class TrendView(QWidget):
         left.addWidget(self.status)
         left.addWidget(self.summary)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addWidget(self.table, 2)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.table, 1)
         QWidget.setTabOrder(self.chart, self.table)
 
         self.chart.current_changed.connect(self._point_moved)
@@ -355,5 +366,5 @@ class TrendDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(860, 420)
+        self.resize(980, 440)
         self.view.chart.setFocus()
