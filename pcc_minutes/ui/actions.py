@@ -37,6 +37,7 @@ class ActionId(enum.StrEnum):
     INDENT = "indent"
     OUTDENT = "outdent"
     FILTER_MEETINGS = "filter_meetings"
+    SEARCH = "search"
     LIVE = "live"
     NEXT_ITEM = "next_item"
     PREVIOUS_ITEM = "previous_item"
@@ -135,10 +136,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.FIND, "&Find…", "&Edit", Key.Find, separator_before=True),
     ActionSpec(ActionId.REPLACE, "R&eplace…", "&Edit", Key.Replace),
     ActionSpec(
+        ActionId.SEARCH,
+        "&Search All Meetings…",
+        "&Edit",
+        "Ctrl+Shift+F",
+        "Search the notes, actions, decisions and figures of every meeting",
+    ),
+    ActionSpec(
         ActionId.FILTER_MEETINGS,
         "Filter &Meetings",
         "&Edit",
-        "Ctrl+Shift+F",
+        "Ctrl+Alt+F",
         "Jump to the meetings filter",
     ),
     ActionSpec(ActionId.BOLD, "&Bold", "F&ormat", Key.Bold),

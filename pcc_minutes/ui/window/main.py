@@ -118,6 +118,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             ActionId.FIND: lambda: self.find_bar.show_find(),
             ActionId.REPLACE: lambda: self.find_bar.show_replace(),
             ActionId.FILTER_MEETINGS: self._filter_meetings,
+            ActionId.SEARCH: self.open_search,
             ActionId.BOLD: editor.toggle_bold,
             ActionId.ITALIC: editor.toggle_italic,
             ActionId.SUB_HEADING: editor.toggle_sub_heading,

@@ -58,3 +58,60 @@ class ViewCommands:
     def _filter_meetings(self) -> None:
         self.meetings_dock.show()
         self.meetings.focus_filter()
+
+    # --- search across meetings ----------------------------------------------------------
+
+    @property
+    def search_pane(self):
+        """The search pane above the notes (made the first time it is wanted)."""
+        pane = getattr(self, "_search_pane", None)
+        if pane is None:
+            from pcc_minutes.ui.search_pane import SearchPane
+
+            pane = self._search_pane = SearchPane(self.store)
+            pane.hide()
+            pane.opened.connect(self.open_search_hit)
+            pane.closed.connect(self.focus_notes)
+            self._column.insertWidget(self._column.indexOf(self.pages), pane)
+        return pane
+
+    def open_search(self) -> None:
+        self.search_pane.open()
+
+    def open_search_hit(self, hit) -> None:
+        """Open the hit's meeting and item, with the matched words selected in the notes (or
+        its action or figure selected in the side panel)."""
+        from pcc_minutes.ui.search_pane import matched_words
+
+        self.saver.flush()
+        self.open_meeting(hit.meeting_id)
+        if self.view is None or self.view.id != hit.meeting_id:
+            return  # could not be opened; the error was shown
+        if hit.item_id is not None and self.view.item(hit.item_id) is not None:
+            self.show_item(hit.item_id)
+        self.search_pane.hide()
+        words = matched_words(hit)
+        if hit.kind in ("action", "figure") and self._select_side_row(hit.kind, words):
+            return
+        self.focus_notes()
+        self._select_in_notes(words)
+
+    def _select_in_notes(self, words: list[str]) -> bool:
+        document = self.editor.document()
+        for word in words:
+            found = document.find(word)
+            if not found.isNull():
+                self.editor.setTextCursor(found)
+                self.editor.ensureCursorVisible()
+                return True
+        return False
+
+    def _select_side_row(self, kind: str, words: list[str]) -> bool:
+        rows = self.side.actions_list if kind == "action" else self.side.figures_list
+        for row in range(rows.count()):
+            text = rows.item(row).text().casefold()
+            if any(word.casefold() in text for word in words):
+                rows.setCurrentRow(row)
+                rows.setFocus()
+                return True
+        return False

@@ -1,0 +1,266 @@
+"""Search across every meeting: a query line and its results, above the notes.
+
+Results come as the minute-taker types, after a short pause; the query runs on a worker
+thread through ``ops.search`` and only the newest query's results are shown (an older one
+that finishes late is dropped). Up/Down move through the results, Enter opens the meeting
+and item with the match selected, Esc goes back to the notes. Made the first time it is
+wanted, never at start-up.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.tracking import SearchHit
+from pcc_minutes.store.database import Store
+
+PAUSE_MS = 250
+LIMIT = 50
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+
+KIND_WORDS = {
+    "meeting": "Meeting",
+    "notes": "Notes",
+    "action": "Action",
+    "decision": "Decision",
+    "figure": "Figure",
+    "attendee": "Attendee",
+}
+
+Search = Callable[[Store, str, int], list[SearchHit]]
+
+
+def _default_search(store: Store, query: str, limit: int) -> list[SearchHit]:
+    return ops.search(store, query, limit)
+
+
+def marked_html(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
+    """The snippet as rich text, each marked range in bold."""
+    parts: list[str] = []
+    at = 0
+    for start, end in sorted(marks):
+        start, end = max(start, at), min(end, len(snippet))
+        if start >= end:
+            continue
+        parts.append(html.escape(snippet[at:start]))
+        parts.append(f"<b>{html.escape(snippet[start:end])}</b>")
+        at = end
+    parts.append(html.escape(snippet[at:]))
+    return "".join(parts)
+
+
+def where(hit: SearchHit) -> str:
+    """'14 Aug 2025 · Parish Council · item 4, Finance' for a result's second line."""
+    day = hit.date.strftime("%-d %b %Y") if hit.date else "No date"
+    bits = [day, hit.title]
+    if hit.item is not None:
+        bits.append(f"item {hit.item}" + (f", {hit.item_title}" if hit.item_title else ""))
+    return " · ".join(bit for bit in bits if bit)
+
+
+def hit_html(hit: SearchHit) -> str:
+    kind = KIND_WORDS.get(hit.kind, hit.kind.capitalize())
+    return (
+        f"<div>{marked_html(hit.snippet, hit.marks)}</div>"
+        f"<div><small>{html.escape(kind)} — {html.escape(where(hit))}</small></div>"
+    )
+
+
+def matched_words(hit: SearchHit) -> list[str]:
+    return [hit.snippet[start:end] for start, end in hit.marks if end > start]
+
+
+class _HitDelegate(QStyledItemDelegate):
+    """Draws a result's rich text (the match in bold) in the view's own colours."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(index.data(HTML_ROLE) or "")
+        document.setTextWidth(max(option.rect.width() - 8, 100))
+        return document
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        painter.setClipRect(QRectF(0, 0, option.rect.width() - 4, option.rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        self.initStyleOption(option, index)
+        width = option.widget.viewport().width() if option.widget else 400
+        option.rect.setWidth(width)
+        document = self._document(option, index)
+        return QSize(width, int(document.size().height()) + 4)
+
+
+class SearchPane(QWidget):
+    """The search line and its results. ``opened(hit)`` when the user picks one; ``closed``
+    on Esc."""
+
+    opened = Signal(object)  # SearchHit
+    closed = Signal()
+    _found = Signal(object, int)  # (hits or error sentence, generation)
+
+    def __init__(self, store: Store, search: Search | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self._search = search or _default_search
+        self._generation = 0
+        self.setObjectName("search_pane")
+        self.line = QLineEdit()
+        self.line.setPlaceholderText('Search all meetings: words, "a phrase", -not, from:2025-01')
+        self.line.setAccessibleName("Search all meetings")
+        self.line.setClearButtonEnabled(True)
+        self.message = QLabel()
+        self.message.setAccessibleName("Search status")
+        self.message.setWordWrap(True)
+        self.results = QListWidget()
+        self.results.setAccessibleName("Search results")
+        self.results.setItemDelegate(_HitDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the line keeps the keyboard
+        self.results.itemActivated.connect(lambda _row: self.open_current())
+        self.results.itemDoubleClicked.connect(lambda _row: self.open_current())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(self.line)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results, 1)
+        self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
+        self._timer.timeout.connect(self.run_query)
+        self.line.textChanged.connect(lambda _text: self._timer.start())
+        self.line.installEventFilter(self)
+        self._found.connect(self._take)
+        self.setMinimumHeight(self.fontMetrics().height() * 14)
+
+    # --- showing -------------------------------------------------------------------------
+
+    def open(self) -> None:
+        self.show()
+        self.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.line.selectAll()
+
+    def close_pane(self) -> None:
+        self._timer.stop()
+        self._generation += 1  # whatever is still running is no longer wanted
+        self.hide()
+        self.closed.emit()
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        return [self.results.item(row).data(HIT_ROLE) for row in range(self.results.count())]
+
+    # --- querying ------------------------------------------------------------------------
+
+    def run_query(self) -> None:
+        """Search for the line's text now, on a worker thread; the newest query wins."""
+        self._timer.stop()
+        self._generation += 1
+        generation, query = self._generation, self.line.text().strip()
+        if not query:
+            self._show([], "")
+            return
+        self.message.setText("Searching…")
+        store, search, emit = self.store, self._search, self._found.emit
+
+        def work() -> None:
+            try:
+                result: object = search(store, query, LIMIT)
+            except PccError as exc:
+                result = str(exc)
+            except Exception as exc:  # never leave the pane waiting
+                result = f"The search could not be run (unexpected {type(exc).__name__})."
+            try:
+                emit(result, generation)
+            except RuntimeError:  # the pane went away meanwhile
+                pass
+
+        threading.Thread(target=work, name="search", daemon=True).start()
+
+    def _take(self, result: object, generation: int) -> None:
+        if generation != self._generation:
+            return  # an older query finished late: a newer one's results follow
+        if isinstance(result, str):
+            self._show([], result)
+            return
+        hits = list(result)  # type: ignore[call-overload]
+        if not hits:
+            self._show([], "Nothing matches; try fewer or shorter words.")
+        else:
+            many = "result" if len(hits) == 1 else "results"
+            more = f" (the first {LIMIT})" if len(hits) >= LIMIT else ""
+            self._show(hits, f"{len(hits)} {many}{more}. Up/Down to choose, Enter to open.")
+
+    def _show(self, hits: list[SearchHit], message: str) -> None:
+        self.results.clear()
+        for hit in hits:
+            row = QListWidgetItem(f"{hit.snippet}\n{where(hit)}")
+            row.setData(HTML_ROLE, hit_html(hit))
+            row.setData(HIT_ROLE, hit)
+            row.setToolTip(where(hit))
+            self.results.addItem(row)
+        if hits:
+            self.results.setCurrentRow(0)
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+        self.results.setAccessibleDescription(message)
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def open_current(self) -> None:
+        row = self.results.currentItem()
+        if row is None:
+            if self._timer.isActive():  # Enter before the pause ended: search first
+                self.run_query()
+            return
+        self.opened.emit(row.data(HIT_ROLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            count = self.results.count()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and count:
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = min(max(self.results.currentRow() + step, 0), count - 1)
+                self.results.setCurrentRow(row)
+                self.results.scrollToItem(self.results.item(row))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close_pane()
+                return True
+        return super().eventFilter(watched, event)
