@@ -53,6 +53,7 @@ class ActionId(enum.StrEnum):
     FOCUS_MODE = "focus_mode"
     PREVIEW = "preview"
     DARK_MODE = "dark_mode"
+    INDICATORS = "indicators"
     FOCUS_NOTES = "focus_notes"
     SEND_FOR_APPROVAL = "send_for_approval"
     APPROVE = "approve"
@@ -252,6 +253,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         checkable=True,
     ),
     ActionSpec(ActionId.DARK_MODE, "&Dark Palette", "&View", "Ctrl+Shift+D", checkable=True),
+    ActionSpec(
+        ActionId.INDICATORS,
+        "&Indicators…",
+        "&View",
+        "Ctrl+Alt+I",
+        "The measures followed across meetings: trends, renaming, merging, linking",
+        separator_before=True,
+    ),
     ActionSpec(ActionId.ABOUT, "&About PCC Minutes", "&Help"),
 )
 

@@ -144,6 +144,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             ActionId.PREVIEW: self.toggle_preview,
             ActionId.FOCUS_MODE: self.toggle_focus_mode,
             ActionId.DARK_MODE: self.toggle_dark,
+            ActionId.INDICATORS: self.open_indicators,
             ActionId.ABOUT: self.about,
         }
 
@@ -470,6 +471,19 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         if self.pages.currentWidget() is not self.editor:
             self.actions_by_id[ActionId.PREVIEW].setChecked(False)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_indicators(self) -> None:
+        """View ▸ Indicators…, built on first use (ui.indicators)."""
+        from pcc_minutes.ui.indicators.indicator_list import IndicatorsDialog
+
+        dialog = getattr(self, "_indicators_dialog", None)
+        if dialog is None:
+            dialog = self._indicators_dialog = IndicatorsDialog(self.session, self)
+        else:
+            dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.table.setFocus()
 
     # --- helpers -------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
