@@ -78,3 +78,21 @@ def test_a_figure_is_unlinked_and_linked_again(dialog, store):
     assert dialog.link(figure, renewals)
     sources = [s.figure_id for p in ops.indicator_trend(store, renewals).points for s in p.sources]
     assert figure in sources
+
+
+@pytest.fixture
+def meeting_id(store, cli):
+    assert cli("import", *need(seed_files(), "the seed meetings")).code == 0
+    assert cli("figures", "2", "--accept").code == 0
+    return 2
+
+
+def test_view_indicators_opens_the_list_on_first_use(window, meeting_id):
+    from pcc_minutes.ui.actions import ActionId
+
+    assert getattr(window, "_indicators_dialog", None) is None  # nothing built at start-up
+    window.actions_by_id[ActionId.INDICATORS].trigger()
+    dialog = window._indicators_dialog
+    assert dialog.isVisible() and dialog.table.rowCount() > 0
+    assert dialog.session is window.session  # its changes go on the window's undo stack
+    dialog.close()
