@@ -85,7 +85,9 @@ def test_filters_narrow_by_series_dates_and_kind(store, meeting):
 
 
 def test_titles_decisions_and_actions_rank_above_the_same_words_in_notes(store, meeting):
-    iid = item(store, meeting, "Other business", "Hedgerow cutting was discussed at length.")
+    # the same words in an item's title and notes (indexed first, so they would win a tie)
+    # and in a decision
+    iid = item(store, meeting, "Hedgerow", "cutting to be reported")
     ops.add_decision(store, iid, "Hedgerow cutting to be reported")
     assert ops.search(store, "hedgerow cutting")[0].kind == "decision"
 
