@@ -296,6 +296,9 @@ class TrendView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Focused point")
+        # room for two lines, so the chart keeps its size as the focused point moves
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.table = QTableWidget(len(trend.points), len(self.COLUMNS))
         self.table.setAccessibleName(f"{indicator.label}: values by period")
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
