@@ -226,6 +226,9 @@ class SidePanel(QWidget):
         self.hints_label = QLabel()
         self.hints_label.setWordWrap(True)
         self.hints_label.setAccessibleName("Earlier values of figures mentioned")
+        hint_font = QFont(self.hints_label.font())
+        hint_font.setItalic(True)  # earlier meetings' values, not this item's figures
+        self.hints_label.setFont(hint_font)
         self.hints_label.hide()
         self.actions_list.itemChanged.connect(self._action_check_changed)
 
