@@ -97,3 +97,22 @@ def test_a_bad_query_or_none_found_is_one_sentence(qtbot, store):
     pane.line.setText("nothing")
     pane.run_query()
     qtbot.waitUntil(lambda: pane.message.text().startswith("Nothing matches"), timeout=3000)
+
+
+def test_the_match_is_selected_where_its_snippet_came_from(qtbot, window):
+    """A word said twice in an item: the one the snippet shows is selected, not the first."""
+    window.open_meeting(2)
+    item = window.view.items[0]
+    text = window.editor.document().toPlainText() if window.item_id == item.id else ""
+    word = "rural"
+    first, second = (
+        text.casefold().find(word),
+        text.casefold().find(word, text.casefold().find(word) + 1),
+    )
+    assert 0 <= first < second
+    snippet = "…" + text[second - 20 : second + 20]
+    hit = SearchHit(2, date(2025, 9, 11), "A meeting", 1, "notes", snippet, ((21, 26),), item.id)
+    window.open_search_hit(hit)
+    cursor = window.editor.textCursor()
+    assert cursor.selectedText().casefold() == word
+    assert cursor.selectionStart() == second

@@ -3,9 +3,8 @@ meetings filter."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QApplication,
-)
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from pcc_minutes import operations as ops
 from pcc_minutes.ui.actions import ActionId
@@ -72,7 +71,7 @@ class ViewCommands:
             pane.hide()
             pane.opened.connect(self.open_search_hit)
             pane.closed.connect(self.focus_notes)
-            self._column.insertWidget(self._column.indexOf(self.pages), pane)
+            self._column.insertWidget(0, pane)  # above the meeting: it is about all of them
         return pane
 
     def open_search(self) -> None:
@@ -94,10 +93,23 @@ class ViewCommands:
         if hit.kind in ("action", "figure") and self._select_side_row(hit.kind, words):
             return
         self.focus_notes()
-        self._select_in_notes(words)
+        if hit.item_id is not None:  # an attendee's or the meeting's own hit has no notes
+            self._select_in_notes(hit, words)
 
-    def _select_in_notes(self, words: list[str]) -> bool:
+    def _select_in_notes(self, hit, words: list[str]) -> bool:
+        """Select the match where the snippet came from, else the first of its words."""
         document = self.editor.document()
+        if hit.marks:
+            start, end = hit.marks[0]
+            before = hit.snippet[:start].lstrip("…")[-40:]  # within one paragraph, mostly
+            at = document.toPlainText().find(before + hit.snippet[start:end])
+            if before and at >= 0:
+                cursor = QTextCursor(document)
+                cursor.setPosition(at + len(before))
+                cursor.setPosition(at + len(before) + end - start, QTextCursor.MoveMode.KeepAnchor)
+                self.editor.setTextCursor(cursor)
+                self.editor.ensureCursorVisible()
+                return True
         for word in words:
             found = document.find(word)
             if not found.isNull():
