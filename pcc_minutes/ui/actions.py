@@ -43,6 +43,7 @@ class ActionId(enum.StrEnum):
     PREVIOUS_ITEM = "previous_item"
     NEW_ACTION = "new_action"
     NEW_FIGURE = "new_figure"
+    NEW_DECISION = "new_decision"
     ACCEPT_FIGURE = "accept_figure"
     ADD_ITEM = "add_item"
     REMOVE_ITEM = "remove_item"
@@ -203,6 +204,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+Shift+M",
         "Capture a figure from the sentence under the cursor",
         toolbar=True,
+    ),
+    ActionSpec(
+        ActionId.NEW_DECISION,
+        "New &Decision",
+        "&Meeting",
+        "Ctrl+Shift+R",
+        "Record a decision from the sentence under the cursor",
     ),
     ActionSpec(
         ActionId.ACCEPT_FIGURE,

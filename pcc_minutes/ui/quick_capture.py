@@ -294,6 +294,35 @@ class QuickActionForm(_InlineForm):
         )
 
 
+class QuickDecisionForm(_InlineForm):
+    """Record a decision: what the meeting decided, in one sentence."""
+
+    def __init__(self, store: Store | Session, parent: QWidget | None = None):
+        super().__init__(
+            store,
+            "New decision",
+            "Enter stores the decision; Esc returns to the notes with nothing stored.",
+            parent,
+        )
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("e.g. The panel agreed to review the figures quarterly")
+        self._add_field("Decision:", self.text_edit, "What the meeting decided.", 6)
+        self._finish_row()
+
+    def fields(self) -> list[QWidget]:
+        return [self.text_edit]
+
+    def _prefill(self, sentence: str) -> None:
+        text = _plain(sentence)
+        lead = "decision:"
+        if text.casefold().startswith(lead):  # a line written as 'Decision: …'
+            text = text[len(lead) :].strip()
+        self.text_edit.setText(text)
+
+    def _store(self, item_id: int) -> None:
+        self.session.record(ops.add_decision(self.store, item_id, self.text_edit.text()))
+
+
 class QuickFigureForm(_InlineForm):
     """Record a figure: a label, one or more values (with periods), a unit and a target."""
 

@@ -129,6 +129,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             ActionId.PREVIOUS_ITEM: lambda: self.step_item(-1),
             ActionId.NEW_ACTION: lambda: self.quick_capture(self.quick_action),
             ActionId.NEW_FIGURE: lambda: self.quick_capture(self.quick_figure),  # made lazily
+            ActionId.NEW_DECISION: lambda: self.quick_capture(self.quick_decision),
             ActionId.ACCEPT_FIGURE: self.accept_figure,
             ActionId.ADD_ITEM: self.agenda.add_item,
             ActionId.REMOVE_ITEM: self.agenda.remove_current,
@@ -523,6 +524,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             ids.LIVE,
             ids.NEW_ACTION,
             ids.NEW_FIGURE,
+            ids.NEW_DECISION,
             ids.ACCEPT_FIGURE,
             ids.ADD_ITEM,
             ids.REMOVE_ITEM,

@@ -180,12 +180,22 @@ class WindowPanes:
         """The inline figure form (made the first time it is wanted)."""
         return self._quick_form("figure")
 
+    @property
+    def quick_decision(self) -> QWidget:
+        """The inline decision form (made the first time it is wanted)."""
+        return self._quick_form("decision")
+
     def _quick_form(self, kind: str) -> QWidget:
         form = self._quick_forms.get(kind)
         if form is None:
-            from pcc_minutes.ui.quick_capture import QuickActionForm, QuickFigureForm
+            from pcc_minutes.ui import quick_capture
 
-            form = (QuickActionForm if kind == "action" else QuickFigureForm)(self.session)
+            forms = {
+                "action": quick_capture.QuickActionForm,
+                "figure": quick_capture.QuickFigureForm,
+                "decision": quick_capture.QuickDecisionForm,
+            }
+            form = forms[kind](self.session)
             form.hide()
             form.closed.connect(self.focus_notes)
             # Above the find bar, below the item's title, as if laid out with the others.

@@ -1,0 +1,59 @@
+"""A decision captured from the sentence under the cursor, by keyboard, and undone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pcc_minutes import operations as ops
+from pcc_minutes.core.templates import builtin_templates
+from pcc_minutes.ui.actions import ActionId
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
+
+
+@pytest.fixture
+def meeting_id(store) -> int:
+    return ops.create_from_template(store, builtin_templates()[0], date(2026, 3, 12)).value
+
+
+def _press(qtbot, window, action_id: ActionId) -> None:
+    combo = window.action(action_id).shortcut()[0]
+    qtbot.keyClick(window.editor, combo.key(), combo.keyboardModifiers())
+
+
+def _decisions(store, meeting_id: int) -> list[str]:
+    return [d.text for d in ops.load_meeting(store, meeting_id).items[0].decisions]
+
+
+def test_a_decision_is_captured_from_the_sentence_and_undone(qtbot, window, store, meeting_id):
+    qtbot.keyClicks(window.editor, "Decision: the panel will review overtime each quarter.")
+    _press(qtbot, window, ActionId.NEW_DECISION)
+    form = window.quick_decision
+    assert form.isVisible()
+    assert form.text_edit.text() == "the panel will review overtime each quarter."
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert _decisions(store, meeting_id) == ["the panel will review overtime each quarter."]
+    assert window.editor.hasFocus()
+
+    window.side.setFocus()  # the meeting's own undo, not the notes' typing
+    window.undo()
+    qtbot.waitUntil(lambda: _decisions(store, meeting_id) == [])
+
+
+def test_esc_stores_nothing_and_an_empty_decision_is_one_sentence(qtbot, window, store, meeting_id):
+    qtbot.keyClicks(window.editor, "Agreed to meet again in May.")
+    _press(qtbot, window, ActionId.NEW_DECISION)
+    form = window.quick_decision
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not form.isVisible() and window.editor.hasFocus()
+    assert _decisions(store, meeting_id) == []
+    _press(qtbot, window, ActionId.NEW_DECISION)
+    form.text_edit.clear()
+    qtbot.keyClick(form.text_edit, Qt.Key.Key_Return)
+    assert form.isVisible() and "decision needs some words" in form.error_text
+    assert _decisions(store, meeting_id) == []
