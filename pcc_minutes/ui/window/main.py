@@ -285,6 +285,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             self.agenda.set_current(item.id)
         self._refresh_item_labels()
         self.side.show_item(self.view, item_id)
+        self._show_carried(item)
         self.side.update_suggestions(item.notes if item else "")
         self.live_bar.show_state(self.view, item_id)
 

@@ -127,3 +127,18 @@ class ViewCommands:
                 rows.setFocus()
                 return True
         return False
+
+    # --- matters arising -----------------------------------------------------------------
+
+    def _show_carried(self, item) -> None:
+        """The item's carried actions above its notes; the view is made for the first item
+        that carries any."""
+        pane = getattr(self, "_matters_arising", None)
+        if pane is None:
+            if item is None or not item.carried:
+                return
+            from pcc_minutes.ui.matters_arising import MattersArising
+
+            pane = self._matters_arising = MattersArising()
+            self._column.insertWidget(self._column.indexOf(self.pages), pane)
+        pane.show_item(item)
