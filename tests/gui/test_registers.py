@@ -1,0 +1,83 @@
+"""The register views list what the operations return and open the meeting of a row."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pcc_minutes.core.records import Action, ActionUpdate
+from pcc_minutes.core.tracking import DecisionEntry, TrackedAction
+from pcc_minutes.ui.registers import RegisterView, action_rows, decision_rows
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
+
+DECISIONS = [
+    DecisionEntry(7, "Overtime to be reviewed quarterly", 2, date(2025, 9, 11), 3, "M", "Finance"),
+    DecisionEntry(8, "Estate strategy adopted", 1, date(2025, 8, 14), 1, "M", "Estates"),
+]
+ACTIONS = [
+    TrackedAction(
+        Action("Circulate the custody figures", "OPCC", date(2025, 9, 30), "done", id=4),
+        1,
+        date(2025, 8, 14),
+        4,
+        updates=(ActionUpdate(2, date(2025, 9, 11), "done", "Sent on 2 September."),),
+    )
+]
+
+
+def test_the_decision_register_lists_them_and_a_double_click_opens_the_meeting(qtbot):
+    view = RegisterView(
+        "Decision Register", ["Date", "Item", "Decision"], lambda: decision_rows(DECISIONS)
+    )
+    qtbot.addWidget(view)
+    view.show()
+    view.reload()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=3000)
+    assert view.table.item(0, 2).text() == "Overtime to be reviewed quarterly"
+    assert view.table.item(1, 0).text() == "14 Aug 2025"
+    with qtbot.waitSignal(view.open_at) as opened:
+        view.table.cellDoubleClicked.emit(1, 2)
+    assert opened.args == [1, 1]
+
+
+def test_the_action_log_shows_status_where_raised_and_the_latest_update(qtbot):
+    view = RegisterView(
+        "Action Log",
+        ["Status", "Action", "Owner", "Due", "Raised", "Latest update"],
+        lambda: action_rows(ACTIONS),
+    )
+    qtbot.addWidget(view)
+    view.show()
+    view.reload()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=3000)
+    cells = [view.table.item(0, c).text() for c in range(6)]
+    assert cells == [
+        "Done",
+        "Circulate the custody figures",
+        "OPCC",
+        "30 Sep 2025",
+        "14 Aug 2025, item 4",
+        "Sent on 2 September.",
+    ]
+    with qtbot.waitSignal(view.open_at, timeout=2000) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [1, 4]  # the meeting and item where it was raised
+
+
+def test_an_empty_register_or_a_refusal_is_one_sentence(qtbot):
+    from pcc_minutes.core.errors import UserInputError
+
+    def refuse():
+        raise UserInputError("No series is called 'Estates'; choose one from the list.")
+
+    view = RegisterView("Action Log", ["Status"], refuse)
+    qtbot.addWidget(view)
+    view.reload()
+    qtbot.waitUntil(lambda: "No series is called" in view.message.text(), timeout=3000)
+    empty = RegisterView("Action Log", ["Status"], lambda: [])
+    qtbot.addWidget(empty)
+    empty.reload()
+    qtbot.waitUntil(lambda: empty.message.text().startswith("Nothing recorded"), timeout=3000)
