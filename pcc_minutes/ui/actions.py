@@ -56,6 +56,8 @@ class ActionId(enum.StrEnum):
     DARK_MODE = "dark_mode"
     INDICATORS = "indicators"
     FOCUS_NOTES = "focus_notes"
+    DECISION_REGISTER = "decision_register"
+    ACTION_LOG = "action_log"
     SEND_FOR_APPROVAL = "send_for_approval"
     APPROVE = "approve"
     PUBLISH = "publish"
@@ -261,6 +263,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
         checkable=True,
     ),
     ActionSpec(ActionId.DARK_MODE, "&Dark Palette", "&View", "Ctrl+Shift+D", checkable=True),
+    ActionSpec(
+        ActionId.DECISION_REGISTER,
+        "Decision &Register…",
+        "&View",
+        "Ctrl+Alt+R",
+        "Every decision of this meeting's series",
+        separator_before=True,
+    ),
+    ActionSpec(
+        ActionId.ACTION_LOG,
+        "Action &Log…",
+        "&View",
+        "Ctrl+Alt+L",
+        "The series' actions, open and recently closed, with their updates",
+    ),
     ActionSpec(
         ActionId.INDICATORS,
         "&Indicators…",

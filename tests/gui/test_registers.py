@@ -81,3 +81,39 @@ def test_an_empty_register_or_a_refusal_is_one_sentence(qtbot):
     qtbot.addWidget(empty)
     empty.reload()
     qtbot.waitUntil(lambda: empty.message.text().startswith("Nothing recorded"), timeout=3000)
+
+
+@pytest.fixture
+def meeting_id(store, cli, monkeypatch):
+    """The seed meetings, with the register operations answering what the fakes hold (they
+    are on the facade once the actions work lands; the menu entries wait for them)."""
+    from pcc_minutes import operations as ops
+    from tests.conftest import need, seed_files
+
+    assert cli("import", *need(seed_files(), "the seed meetings")).code == 0
+    asked = []
+
+    def list_decisions(_store, series=None):
+        asked.append(series)
+        return DECISIONS
+
+    monkeypatch.setattr(ops, "list_decisions", list_decisions, raising=False)
+    monkeypatch.setattr(ops, "list_actions", lambda _store, series=None: ACTIONS, raising=False)
+    return 1
+
+
+def test_view_menu_opens_the_register_and_a_row_opens_its_meeting_and_item(qtbot, window):
+    from pcc_minutes.ui.actions import ActionId
+
+    action = window.action(ActionId.DECISION_REGISTER)
+    assert action.isEnabled()
+    assert window.__dict__.get("_registers") is None  # nothing built before it is asked for
+    action.trigger()
+    view = window._registers["decisions"]
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=3000)
+    view.table.cellDoubleClicked.emit(0, 2)  # decided on 11 Sep 2025, item 3
+    assert window.view.id == 2
+    assert window.view.item(window.item_id).position == 3
+    window.action(ActionId.ACTION_LOG).trigger()
+    log = window._registers["actions"]
+    qtbot.waitUntil(lambda: log.table.rowCount() == 1, timeout=3000)

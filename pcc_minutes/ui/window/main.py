@@ -73,6 +73,11 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self._build_widgets()
         self.actions_by_id = build_actions(self, self._handlers(), self.settings)
         build_menus(self.menuBar(), self.actions_by_id)
+        for action_id, op in (
+            (ActionId.DECISION_REGISTER, "list_decisions"),
+            (ActionId.ACTION_LOG, "list_actions"),
+        ):
+            self.actions_by_id[action_id].setEnabled(op in dir(ops))  # until the operation lands
         self.toolbar = QToolBar("Commands")
         self.toolbar.setObjectName("commands")
         build_toolbar(self.toolbar, self.actions_by_id)
@@ -145,6 +150,8 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             ActionId.PREVIEW: self.toggle_preview,
             ActionId.FOCUS_MODE: self.toggle_focus_mode,
             ActionId.DARK_MODE: self.toggle_dark,
+            ActionId.DECISION_REGISTER: lambda: self.open_register("decisions"),
+            ActionId.ACTION_LOG: lambda: self.open_register("actions"),
             ActionId.INDICATORS: self.open_indicators,
             ActionId.ABOUT: self.about,
         }

@@ -142,3 +142,44 @@ class ViewCommands:
             pane = self._matters_arising = MattersArising()
             self._column.insertWidget(self._column.indexOf(self.pages), pane)
         pane.show_item(item)
+
+    # --- registers -----------------------------------------------------------------------
+
+    def open_register(self, kind: str) -> None:
+        """View ▸ Decision Register… / Action Log…: the open meeting's series (made on first
+        use, read again each time it is opened)."""
+        from pcc_minutes.ui import registers
+
+        views = self.__dict__.setdefault("_registers", {})
+        series = (self.view.series or None) if self.view is not None else None
+        if kind == "decisions":
+            title, columns = "Decision Register", ["Date", "Item", "Decision"]
+
+            def load():
+                return registers.decision_rows(ops.list_decisions(self.store, series=series))
+        else:
+            title = "Action Log"
+            columns = ["Status", "Action", "Owner", "Due", "Raised", "Latest update"]
+
+            def load():
+                return registers.action_rows(ops.list_actions(self.store, series=series))
+
+        view = views.get(kind)
+        if view is None:
+            view = views[kind] = registers.RegisterView(title, columns, load, self)
+            view.open_at.connect(self.open_meeting_item)
+        view._load = load  # the series of the meeting open now
+        view.show()
+        view.raise_()
+        view.reload()
+
+    def open_meeting_item(self, meeting_id: int, position: int) -> None:
+        self.open_meeting(meeting_id)
+        if self.view is None or self.view.id != meeting_id:
+            return
+        for item in self.view.items:
+            if item.position == position:
+                self.show_item(item.id)
+                break
+        self.activateWindow()
+        self.focus_notes()
