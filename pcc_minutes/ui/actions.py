@@ -25,6 +25,7 @@ class ActionId(enum.StrEnum):
     EXPORT_WORD = "export_word"
     EXPORT_PDF = "export_pdf"
     EXPORT_AGENDA = "export_agenda"
+    EXPORT_ACTION_LOG = "export_action_log"
     BACKUP = "backup"
     QUIT = "quit"
     UNDO = "undo"
@@ -125,6 +126,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&File",
         "Ctrl+Shift+G",
         "Export the agenda alone, to publish before the meeting",
+    ),
+    ActionSpec(
+        ActionId.EXPORT_ACTION_LOG,
+        "Export Action &Log…",
+        "&File",
+        "Ctrl+Shift+L",
+        "Export the series' action log as Word, PDF or Markdown",
     ),
     ActionSpec(
         ActionId.BACKUP,

@@ -99,6 +99,7 @@ def meeting_id(store, cli, monkeypatch):
 
     monkeypatch.setattr(ops, "list_decisions", list_decisions, raising=False)
     monkeypatch.setattr(ops, "list_actions", lambda _store, series=None: ACTIONS, raising=False)
+    monkeypatch.setattr(ops, "export_action_log", lambda *args: None, raising=False)
     return 1
 
 
@@ -117,3 +118,28 @@ def test_view_menu_opens_the_register_and_a_row_opens_its_meeting_and_item(qtbot
     window.action(ActionId.ACTION_LOG).trigger()
     log = window._registers["actions"]
     qtbot.waitUntil(lambda: log.table.rowCount() == 1, timeout=3000)
+
+
+def test_export_action_log_writes_off_the_gui_thread_and_says_where(
+    qtbot, window, tmp_path, monkeypatch
+):
+    import threading
+
+    from pcc_minutes import operations as ops
+    from pcc_minutes.ui.actions import ActionId
+
+    seen = {}
+
+    def export_action_log(_store, series, path, format_name):
+        seen.update(series=series, format=format_name, thread=threading.current_thread())
+        path.write_text("log")
+        return path
+
+    monkeypatch.setattr(ops, "export_action_log", export_action_log, raising=False)
+    assert window.action(ActionId.EXPORT_ACTION_LOG).isEnabled()
+    target = tmp_path / "log.pdf"
+    window.export_action_log(target)
+    qtbot.waitUntil(lambda: "Exported the action log" in window.statusBar().currentMessage())
+    assert target.read_text() == "log"
+    assert seen["format"] == "pdf" and seen["thread"] is not threading.main_thread()
+    assert seen["series"] == (window.view.series or None)

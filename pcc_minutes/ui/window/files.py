@@ -161,6 +161,34 @@ class FileCommands:
 
         self.run_in_background(work, lambda r: self._after("Exported", r), "Exporting…")
 
+    def export_action_log(self, path: Path | None = None) -> None:
+        """File ▸ Export Action Log…: the open meeting's series, written off the GUI thread."""
+        series = (self.view.series or None) if self.view is not None else None
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            folder = Path(self.settings.value("folders/export", str(Path.home())))
+            name = f"{series or 'All meetings'} action log.docx"
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                "Export Action Log",
+                str(folder / name),
+                "Word (*.docx);;PDF (*.pdf);;Markdown (*.md)",
+            )
+            if not chosen:
+                return
+            path = Path(chosen).expanduser()
+        kind = path.suffix.lower().lstrip(".")
+        if kind not in ("docx", "pdf", "md"):
+            kind, path = "docx", path.with_name(path.name + ".docx")
+        self.settings.setValue("folders/export", str(path.parent))
+        store = self.store
+        self.run_in_background(
+            lambda: ops.export_action_log(store, series, path, kind),
+            lambda r: self._after("Exported the action log to", r),
+            "Exporting the action log…",
+        )
+
     def _after(self, verb: str, result: object) -> None:
         if isinstance(result, BaseException):
             self.show_error(str(result))

@@ -76,6 +76,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         for action_id, op in (
             (ActionId.DECISION_REGISTER, "list_decisions"),
             (ActionId.ACTION_LOG, "list_actions"),
+            (ActionId.EXPORT_ACTION_LOG, "export_action_log"),
         ):
             self.actions_by_id[action_id].setEnabled(op in dir(ops))  # until the operation lands
         self.toolbar = QToolBar("Commands")
@@ -116,6 +117,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             ActionId.EXPORT_WORD: lambda: self.export("docx"),
             ActionId.EXPORT_PDF: lambda: self.export("pdf"),
             ActionId.EXPORT_AGENDA: lambda: self.export("docx", agenda=True),
+            ActionId.EXPORT_ACTION_LOG: self.export_action_log,
             ActionId.BACKUP: self.backup,
             ActionId.QUIT: self.close,
             ActionId.UNDO: self.undo,
