@@ -208,9 +208,13 @@ class SidePanel(QWidget):
         self.actions_heading = self._heading("ACTIONS")
         self.actions_list = _RowList()
         self.actions_list.setAccessibleName("Actions")
+        self.decisions_heading = self._heading("DECISIONS")
+        self.decisions_list = _RowList()
+        self.decisions_list.setAccessibleName("Decisions")
         for heading, rows in (
             (self.figures_heading, self.figures_list),
             (self.actions_heading, self.actions_list),
+            (self.decisions_heading, self.decisions_list),
         ):
             heading.setBuddy(rows)
             rows.setWordWrap(True)
@@ -239,7 +243,10 @@ class SidePanel(QWidget):
         layout.addWidget(self.figures_list, 1)
         layout.addWidget(self.actions_heading)
         layout.addWidget(self.actions_list, 1)
+        layout.addWidget(self.decisions_heading)
+        layout.addWidget(self.decisions_list, 1)
         QWidget.setTabOrder(self.figures_list, self.actions_list)
+        QWidget.setTabOrder(self.actions_list, self.decisions_list)
         self._render()
 
     @staticmethod
@@ -367,6 +374,7 @@ class SidePanel(QWidget):
     def _render(self) -> None:
         self._render_figures()
         self._render_actions()
+        self._render_decisions()
 
     def _refill(self, rows: QListWidget, fill: Callable[[], None]) -> None:
         """Rebuild a list keeping the selected row (by what it stands for, else by place)."""
@@ -483,6 +491,26 @@ class SidePanel(QWidget):
         )
         self.actions_list.setAccessibleDescription(f"{len(actions)} actions. {how}")
 
+    def _render_decisions(self) -> None:
+        item = self._item()
+        decisions = item.decisions if item is not None else ()
+
+        def fill() -> None:
+            for decision in decisions:
+                row = QListWidgetItem(decision.text)
+                row.setData(KEY_ROLE, ("decision", decision.id))
+                row.setToolTip(decision.text)
+                row.setData(Qt.ItemDataRole.AccessibleTextRole, f"Decision: {decision.text}")
+                self.decisions_list.addItem(row)
+            if not decisions:
+                self._placeholder(
+                    self.decisions_list, "No item selected" if item is None else "No decisions yet"
+                )
+
+        self._refill(self.decisions_list, fill)
+        how = "Read only." if self.read_only else "Delete removes the selected decision."
+        self.decisions_list.setAccessibleDescription(f"{len(decisions)} decisions. {how}")
+
     # --- operations ---------------------------------------------------------------------
 
     def _locked_sentence(self) -> str:
@@ -562,6 +590,8 @@ class SidePanel(QWidget):
             self._run(lambda: ops.remove_figure(self.store, ident))
         elif kind == "action":
             self._run(lambda: ops.remove_action(self.store, ident))
+        elif kind == "decision":
+            self._run(lambda: ops.remove_decision(self.store, ident))
 
     def _action_check_changed(self, row: QListWidgetItem) -> None:
         if self._rendering:

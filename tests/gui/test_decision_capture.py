@@ -57,3 +57,20 @@ def test_esc_stores_nothing_and_an_empty_decision_is_one_sentence(qtbot, window,
     qtbot.keyClick(form.text_edit, Qt.Key.Key_Return)
     assert form.isVisible() and "decision needs some words" in form.error_text
     assert _decisions(store, meeting_id) == []
+
+
+def test_decisions_are_listed_in_the_side_panel_and_delete_removes_one_undoably(
+    qtbot, window, store, meeting_id
+):
+    item_id = ops.load_meeting(store, meeting_id).items[0].id
+    window.session.record(ops.add_decision(store, item_id, "Estate strategy adopted"))
+    rows = window.side.decisions_list
+    qtbot.waitUntil(lambda: rows.count() == 1 and rows.item(0).text() == "Estate strategy adopted")
+    rows.setFocus()
+    rows.setCurrentRow(0)
+    qtbot.keyClick(rows, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: _decisions(store, meeting_id) == [])
+    qtbot.waitUntil(lambda: rows.item(0).text() == "No decisions yet")
+    window.undo()
+    qtbot.waitUntil(lambda: _decisions(store, meeting_id) == ["Estate strategy adopted"])
+    qtbot.waitUntil(lambda: rows.item(0).text() == "Estate strategy adopted")
