@@ -315,8 +315,9 @@ class QuickDecisionForm(_InlineForm):
     def _prefill(self, sentence: str) -> None:
         text = _plain(sentence)
         lead = "decision:"
-        if text.casefold().startswith(lead):  # a line written as 'Decision: …'
-            text = text[len(lead) :].strip()
+        at = text.casefold().rfind(lead)  # 'Decision: …' said at the start or within a bullet
+        if at >= 0:
+            text = text[at + len(lead) :].strip()
         self.text_edit.setText(text)
 
     def _store(self, item_id: int) -> None:

@@ -74,3 +74,12 @@ def test_decisions_are_listed_in_the_side_panel_and_delete_removes_one_undoably(
     window.undo()
     qtbot.waitUntil(lambda: _decisions(store, meeting_id) == ["Estate strategy adopted"])
     qtbot.waitUntil(lambda: rows.item(0).text() == "Estate strategy adopted")
+
+
+def test_a_decision_said_within_a_bullet_is_taken_from_its_marker(qtbot, window):
+    window.editor.set_markdown("- Progress was noted. Decision: the plan is adopted.")
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    _press(qtbot, window, ActionId.NEW_DECISION)
+    assert window.quick_decision.text_edit.text() == "the plan is adopted."
