@@ -318,6 +318,7 @@ class QuickDecisionForm(_InlineForm):
         at = text.casefold().rfind(lead)  # 'Decision: …' said at the start or within a bullet
         if at >= 0:
             text = text[at + len(lead) :].strip()
+            text = text[:1].upper() + text[1:]  # a sentence of its own in the register
         self.text_edit.setText(text)
 
     def _store(self, item_id: int) -> None:

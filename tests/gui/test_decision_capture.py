@@ -34,10 +34,10 @@ def test_a_decision_is_captured_from_the_sentence_and_undone(qtbot, window, stor
     _press(qtbot, window, ActionId.NEW_DECISION)
     form = window.quick_decision
     assert form.isVisible()
-    assert form.text_edit.text() == "the panel will review overtime each quarter."
+    assert form.text_edit.text() == "The panel will review overtime each quarter."
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not form.isVisible())
-    assert _decisions(store, meeting_id) == ["the panel will review overtime each quarter."]
+    assert _decisions(store, meeting_id) == ["The panel will review overtime each quarter."]
     assert window.editor.hasFocus()
 
     window.side.setFocus()  # the meeting's own undo, not the notes' typing
@@ -82,4 +82,4 @@ def test_a_decision_said_within_a_bullet_is_taken_from_its_marker(qtbot, window)
     cursor.movePosition(cursor.MoveOperation.End)
     window.editor.setTextCursor(cursor)
     _press(qtbot, window, ActionId.NEW_DECISION)
-    assert window.quick_decision.text_edit.text() == "the plan is adopted."
+    assert window.quick_decision.text_edit.text() == "The plan is adopted."
