@@ -16,6 +16,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for type checkers and editors: the names as ordinary imports
+    from pcc_minutes.operations.actions import (
+        list_actions,
+        list_decisions,
+        update_action,
+        update_decision,
+    )
     from pcc_minutes.operations.agenda import (
         add_item,
         move_item,
@@ -84,6 +90,10 @@ _HOME = {
     "StatusResult": "approval",
     "accept_figures": "figures",
     "add_action": "capture",
+    "list_actions": "actions",
+    "list_decisions": "actions",
+    "update_action": "actions",
+    "update_decision": "actions",
     "add_decision": "capture",
     "add_figure": "capture",
     "add_item": "agenda",
@@ -145,6 +155,10 @@ __all__ = [
     "add_metric",
     "backup",
     "create_from_last",
+    "list_actions",
+    "list_decisions",
+    "update_action",
+    "update_decision",
     "create_from_template",
     "document_record",
     "end_live",

@@ -113,7 +113,60 @@ def create_from_last(store: Store, meeting_id: int, on: date) -> Outcome[int]:
     """The next meeting of a series: the agenda, attendees, venue and marking of
     ``meeting_id``, with everyone marked present again and no notes."""
     # The opening paragraph names a date and what was discussed: it is written afresh.
-    return create_from_template(store, template_from_meeting(store, meeting_id), on)
+    made = create_from_template(store, template_from_meeting(store, meeting_id), on)
+    _carry_open_actions(store, meeting_id, made.value)
+    return made
+
+
+def _carry_open_actions(store: Store, last_id: int, new_id: int) -> None:
+    """Every action open as of the last meeting (raised there, or carried and still open) goes
+    into the new meeting's action-log item as the same action, status open, no note yet."""
+    from pcc_minutes.core.records import ACTION_LOG
+    from pcc_minutes.store.tables import ActionUpdateRow, AgendaItemRow
+
+    with store.transaction() as session:
+        last = queries.meeting_row(session, last_id)
+        new = queries.meeting_row(session, new_id)
+        old_log = next((i for i in last.items if i.kind == ACTION_LOG), None)
+        items = sorted(new.items, key=lambda i: i.position)
+        log = None
+        if old_log is not None:
+            log = next((i for i in items if i.position == old_log.position), None)
+            if log is not None:
+                log.kind = ACTION_LOG
+        carried = [
+            a
+            for i in sorted(last.items, key=lambda i: i.position)
+            for a in i.actions
+            if a.status == "open"
+        ]
+        carried += [
+            u.action
+            for u in sorted(
+                (u for i in last.items for u in i.carried),
+                key=lambda u: (u.item.position, u.position),
+            )
+            if u.status == "open"
+        ]
+        if not carried:
+            return
+        if log is None:
+            for each in items:
+                each.position += 1
+            log = AgendaItemRow(position=1, title="Matters arising / action log", kind=ACTION_LOG)
+            new.items.append(log)
+            session.flush()
+        for number, action in enumerate(carried, start=len(log.carried)):
+            session.add(
+                ActionUpdateRow(
+                    action_id=action.id,
+                    meeting_id=new.id,
+                    item_id=log.id,
+                    position=number,
+                    status="open",
+                    note="",
+                )
+            )
 
 
 HEADER_FIELDS = {

@@ -1,0 +1,71 @@
+"""Actions carried from meeting to meeting: the same action, updated in a later meeting, with
+the earlier meeting keeping it as it stood then."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import LockedError, UserInputError
+from pcc_minutes.core.templates import builtin_templates
+
+
+def _three(store):
+    first = ops.create_from_template(store, builtin_templates()[0], date(2026, 1, 15)).value
+    item = ops.load_meeting(store, first).items[2]
+    action = ops.add_action(store, item.id, "Review the licence backlog", "Chief Constable").value
+    done = ops.add_action(store, item.id, "Circulate the report").value
+    ops.set_action_status(store, done, "done")
+    second = ops.create_from_last(store, first, date(2026, 2, 12)).value
+    third = ops.create_from_last(store, second, date(2026, 3, 12)).value
+    return first, second, third, action, done
+
+
+def test_carried_forward_and_closed_later(store):
+    first, second, third, action, done = _three(store)
+    later = ops.load_meeting(store, third)
+    logs = [i for i in later.items if i.kind == "action_log"]
+    assert len(logs) == 1
+    assert [c.action.id for c in logs[0].carried] == [action]  # done one not carried
+
+    outcome = ops.update_action(store, action, note="Backlog cleared", status="done")
+    assert [t.action.status for t in ops.list_actions(store) if t.action.id == action] == ["done"]
+    as_then = {m: ops.list_actions(store, meeting_id=m) for m in (first, second, third)}
+    assert [t.action.status for t in as_then[first] if t.action.id == action] == ["open"]
+    assert [t.action.status for t in as_then[second] if t.action.id == action] == ["open"]
+    last = [t for t in as_then[third] if t.action.id == action][0]
+    assert last.as_json()["updates"][-1] == {
+        "meeting": third,
+        "date": "2026-03-12",
+        "status": "done",
+        "note": "Backlog cleared",
+    }
+    assert last.as_json()["raised"]["meeting"] == first
+    assert ops.list_actions(store, open_only=True) == []
+
+    outcome.undo.apply(store)
+    assert [t.action.status for t in ops.list_actions(store) if t.action.id == action] == ["open"]
+
+
+def test_refusals(store):
+    first, second, third, action, done = _three(store)
+    with pytest.raises(UserInputError):
+        ops.update_action(store, 9999, note="x")
+    with pytest.raises(UserInputError):
+        ops.update_action(store, action, note="x", status="finished")
+    ops.set_status(store, third, "for-approval", by="Chair")
+    ops.set_status(store, third, "approved", by="Chair")
+    with pytest.raises(LockedError):
+        ops.update_action(store, action, note="x", meeting_id=third)
+    assert [t.action.status for t in ops.list_actions(store) if t.action.id == action] == ["open"]
+
+
+def test_decisions_listed_in_order(store):
+    first, second, third, action, done = _three(store)
+    item = ops.load_meeting(store, second).items[1]
+    d = ops.add_decision(store, item.id, "Adopt the new target").value
+    ops.update_decision(store, d, "Adopt the revised target")
+    assert [e.as_json()["text"] for e in ops.list_decisions(store)] == ["Adopt the revised target"]
+    assert ops.list_decisions(store)[0].meeting_id == second
