@@ -30,7 +30,7 @@ from pcc_minutes.core.errors import PccError, from_os_error
 OpenWindow = Callable[[argparse.Namespace], int]
 # The commands that add meetings and so may start a new database; the others only read one
 # (or change a meeting that must already be there).
-CREATING = frozenset({"import", "demo"})
+CREATING = frozenset({"import", "demo", "new"})
 # Control characters in a message (a file name holding a newline) would break "one line".
 _VISIBLE = {code: f"\\x{code:02x}" for code in [*range(32), 127]}
 

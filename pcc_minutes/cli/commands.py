@@ -182,6 +182,99 @@ def trend(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _item_id(store: Store, meeting_id: int, position: int) -> int:
+    meeting = ops.load_meeting(store, meeting_id)
+    for item in meeting.items:
+        if item.position == position:
+            return item.id
+    raise UserInputError(
+        f"Meeting {meeting_id} has no item {position}; it has items 1 to {len(meeting.items)}."
+    )
+
+
+def new_meeting(args: argparse.Namespace, store: Store) -> int:
+    from dataclasses import replace
+    from datetime import date
+
+    from pcc_minutes.core.templates import builtin_templates
+    from pcc_minutes.operations.templates import load_template
+
+    on = args.date or date.today()
+    if args.from_last is not None:
+        meeting_id = ops.create_from_last(store, args.from_last, on).value
+        if args.title:
+            ops.update_meeting(store, meeting_id, title=args.title)
+    else:
+        builtins = builtin_templates()
+        template = builtins[0]
+        if args.template:
+            named = [t for t in builtins if t.name.casefold() == args.template.casefold()]
+            if named:
+                template = named[0]
+            elif Path(args.template).exists():
+                template = load_template(Path(args.template))
+            else:
+                names = "; ".join(t.name for t in builtins)
+                raise UserInputError(
+                    f"There is no template '{args.template}'; give a template file or one of: "
+                    f"{names}."
+                )
+        if args.title:
+            template = replace(template, title=args.title)
+        meeting_id = ops.create_from_template(store, template, on).value
+    print(_line(ops.meeting_summary(store, meeting_id)))
+    return 0
+
+
+def action(args: argparse.Namespace, store: Store) -> int:
+    if args.verb == "add":
+        item_id = _item_id(store, args.id, args.item)
+        print(ops.add_action(store, item_id, " ".join(args.text), args.owner, args.due).value)
+        return 0
+    ops.update_action(store, args.action_id, args.note, args.status, args.meeting)
+    return 0
+
+
+def actions(args: argparse.Namespace, store: Store) -> int:
+    found = ops.list_actions(store, args.meeting, args.series, args.open)
+    if args.json:
+        _print_json([a.as_json() for a in found])
+        return 0
+    for t in found:
+        a = t.action
+        day = t.raised_date.isoformat() if t.raised_date else "no date"
+        extra = (f", {a.owner}" if a.owner else "") + (
+            f", due {a.due.isoformat()}" if a.due else ""
+        )
+        last = f" — {t.updates[-1].note}" if t.updates and t.updates[-1].note else ""
+        print(
+            f"{a.id} [{a.status}] {a.text}{extra} (raised #{t.raised_meeting_id} {day}, "
+            f"item {t.raised_item}){last}"
+        )
+    if not found:
+        print("No actions.")
+    return 0
+
+
+def decision(args: argparse.Namespace, store: Store) -> int:
+    item_id = _item_id(store, args.id, args.item)
+    print(ops.add_decision(store, item_id, " ".join(args.text)).value)
+    return 0
+
+
+def decisions(args: argparse.Namespace, store: Store) -> int:
+    found = ops.list_decisions(store, args.series)
+    if args.json:
+        _print_json([d.as_json() for d in found])
+        return 0
+    for d in found:
+        day = d.date.isoformat() if d.date else "no date"
+        print(f"{d.id} {day} #{d.meeting_id} item {d.item}: {d.text}")
+    if not found:
+        print("No decisions.")
+    return 0
+
+
 ON_STORE = {
     "list": list_meetings,
     "show": show,
@@ -193,4 +286,9 @@ ON_STORE = {
     "search": search,
     "indicators": indicators,
     "trend": trend,
+    "new": new_meeting,
+    "action": action,
+    "actions": actions,
+    "decision": decision,
+    "decisions": decisions,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -29,6 +30,15 @@ def _meeting_id(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"meeting ID must be 1 or more, not {value}")
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a real date; write it as YYYY-MM-DD, e.g. 2025-10-09"
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,5 +129,46 @@ def build_parser() -> argparse.ArgumentParser:
 
     cmd = commands.add_parser("trend", help="an indicator's values across meetings")
     cmd.add_argument("indicator", metavar="LABEL_OR_ID", help="its id, or its label")
+    cmd.add_argument("--json", action="store_true")
+
+    cmd = commands.add_parser("new", help="make a new meeting (default: the built-in template)")
+    way = cmd.add_mutually_exclusive_group()
+    way.add_argument("--from-last", type=_meeting_id, metavar="ID", help="carry on from meeting ID")
+    way.add_argument("--template", metavar="NAME_OR_FILE", help="a built-in template or a file")
+    cmd.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="its date (default: today)")
+    cmd.add_argument("--title", metavar="TEXT", help="its title (default: the template's)")
+
+    cmd = commands.add_parser("action", help="add an action, or record an update to one")
+    verbs = cmd.add_subparsers(dest="verb", metavar="add|update", parser_class=_Parser)
+    verbs.required = True
+    sub = verbs.add_parser("add", help="raise an action on a meeting's item")
+    sub.add_argument("id", type=_meeting_id, metavar="ID")
+    sub.add_argument("--item", type=_meeting_id, required=True, metavar="N", help="item number")
+    sub.add_argument("text", nargs="+", metavar="TEXT")
+    sub.add_argument("--owner", default="", metavar="NAME")
+    sub.add_argument("--due", type=_day, metavar="YYYY-MM-DD")
+    sub = verbs.add_parser("update", help="record what a meeting said of an action")
+    sub.add_argument("action_id", type=_meeting_id, metavar="ACTION_ID")
+    sub.add_argument("--meeting", type=_meeting_id, metavar="ID")
+    sub.add_argument("--note", required=True, metavar="TEXT")
+    sub.add_argument("--status", choices=["open", "done", "dropped"])
+
+    cmd = commands.add_parser("actions", help="actions followed across meetings")
+    scope = cmd.add_mutually_exclusive_group()
+    scope.add_argument("--meeting", type=_meeting_id, metavar="ID", help="as they stood there")
+    scope.add_argument("--series", metavar="ID", help="one series only (its id or name)")
+    cmd.add_argument("--open", action="store_true", help="open ones only")
+    cmd.add_argument("--json", action="store_true")
+
+    cmd = commands.add_parser("decision", help="record a decision")
+    verbs = cmd.add_subparsers(dest="verb", metavar="add", parser_class=_Parser)
+    verbs.required = True
+    sub = verbs.add_parser("add", help="record a decision on a meeting's item")
+    sub.add_argument("id", type=_meeting_id, metavar="ID")
+    sub.add_argument("--item", type=_meeting_id, required=True, metavar="N", help="item number")
+    sub.add_argument("text", nargs="+", metavar="TEXT")
+
+    cmd = commands.add_parser("decisions", help="the decision register, in meeting order")
+    cmd.add_argument("--series", metavar="ID", help="one series only (its id or name)")
     cmd.add_argument("--json", action="store_true")
     return parser

@@ -127,6 +127,7 @@ def _carry_open_actions(store: Store, last_id: int, new_id: int) -> None:
     with store.transaction() as session:
         last = queries.meeting_row(session, last_id)
         new = queries.meeting_row(session, new_id)
+        new.series_id = last.series_id  # the same series, whatever the new meeting is called
         old_log = next((i for i in last.items if i.kind == ACTION_LOG), None)
         items = sorted(new.items, key=lambda i: i.position)
         log = None
