@@ -105,13 +105,33 @@ def _item_json(item: AgendaItem) -> dict[str, Any]:
         ],
         "actions": [
             {
+                "id": a.id,
                 "reference": a.reference or None,
                 "text": a.text,
                 "owner": a.owner or None,
                 "due": a.due.isoformat() if a.due else None,
                 "status": a.status,
+                "carried": False,
             }
             for a in item.actions
+        ]
+        + [
+            {
+                "id": c.action.id,
+                "reference": c.action.reference or None,
+                "text": c.action.text,
+                "owner": c.action.owner or None,
+                "due": c.action.due.isoformat() if c.action.due else None,
+                "status": c.action.status,
+                "carried": True,
+                "raised": {
+                    "meeting": c.raised_meeting_id,
+                    "date": c.raised_date.isoformat() if c.raised_date else None,
+                    "item": c.raised_item,
+                },
+                "note": c.note,
+            }
+            for c in item.carried
         ],
         "decisions": [{"id": d.id, "text": d.text} for d in item.decisions],
     }
