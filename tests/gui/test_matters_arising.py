@@ -55,3 +55,42 @@ def test_a_carried_action_shows_where_it_was_raised_its_status_and_update(window
 
     window.show_item(window.view.items[1].id)  # an item carrying nothing
     assert not pane.isVisible()
+
+
+def test_a_carried_action_is_marked_and_updated_by_keyboard_and_undone(qtbot, window, store):
+    from PySide6.QtCore import Qt
+
+    pane = window._matters_arising
+    pane.rows.setFocus()
+    pane.rows.setCurrentRow(0)
+
+    def status_here():
+        item = ops.load_meeting(store, window.view.id).item(window.item_id)
+        return str(item.carried[0].action.status), item.carried[0].note
+
+    qtbot.keyClick(pane.rows, Qt.Key.Key_O)  # open again in this meeting
+    qtbot.waitUntil(lambda: status_here()[0] == "open")
+    assert status_here()[1] == "Figures circulated before the meeting."
+    assert pane.rows.item(0).text().startswith("Open here:")
+    qtbot.keyClick(pane.rows, Qt.Key.Key_X)
+    qtbot.waitUntil(lambda: status_here()[0] == "dropped")
+    assert pane.rows.item(0).text().startswith("Dropped here:")
+    window.undo()
+    qtbot.waitUntil(lambda: status_here()[0] == "open")
+    qtbot.waitUntil(lambda: pane.rows.item(0).text().startswith("Open here:"))
+
+
+def test_enter_writes_the_update_said_in_this_meeting(qtbot, window, store, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("Sent to every member.", True))
+    )
+    pane = window._matters_arising
+    pane.rows.setFocus()
+    pane.rows.setCurrentRow(0)
+    qtbot.keyClick(pane.rows, Qt.Key.Key_Return)
+    carried = ops.load_meeting(store, window.view.id).item(window.item_id).carried[0]
+    assert carried.note == "Sent to every member." and str(carried.action.status) == "done"
+    assert "Update: Sent to every member." in pane.rows.item(0).text()

@@ -241,6 +241,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         else:
             self._refresh_item_labels()
             self.side.show_item(self.view, self.item_id)
+            self._show_carried(self.view.item(self.item_id) if self.item_id else None)
 
     def _refresh_meeting(self) -> None:
         view = self.view

@@ -7,6 +7,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from pcc_minutes import operations as ops
+from pcc_minutes.core.errors import PccError
 from pcc_minutes.ui.actions import ActionId
 
 
@@ -140,6 +141,7 @@ class ViewCommands:
             from pcc_minutes.ui.matters_arising import MattersArising
 
             pane = self._matters_arising = MattersArising()
+            pane.update.connect(self.update_carried_action)
             self._column.insertWidget(self._column.indexOf(self.pages), pane)
         pane.show_item(item)
 
@@ -183,3 +185,18 @@ class ViewCommands:
                 break
         self.activateWindow()
         self.focus_notes()
+
+    def update_carried_action(self, action_id: int, note: str, status: str) -> None:
+        """Record a carried action's update and status in the open meeting (undoable)."""
+        if self.view is None or self.editing_locked:
+            return
+        meeting_id = self.view.id
+        try:
+            self.session.record(
+                ops.update_action(self.store, action_id, note, status, meeting_id=meeting_id)
+            )
+        except PccError as exc:
+            self.show_error(str(exc))
+            return
+        if self.view is not None and self.item_id is not None:
+            self._show_carried(self.view.item(self.item_id))
