@@ -258,3 +258,51 @@ def update_decision(store: Store, decision_id: int, text: str) -> Outcome[None]:
         changed(actions={item_id}),
         Undo("Edit decision", lambda s: update_decision(s, decision_id, before)),
     )
+
+
+def remove_carried(store: Store, action_id: int, meeting_id: int) -> Outcome[None]:
+    """Take an action carried into ``meeting_id`` off that meeting only: the action, and its
+    entries in other meetings, stay. The undo lists it there again as it was."""
+    with store.transaction() as session:
+        row = queries.action_row(session, action_id)
+        entry = (
+            None
+            if row is None
+            else next((u for u in row.updates if u.meeting_id == meeting_id), None)
+        )
+        if entry is None:
+            return Outcome(None)
+        refuse_if_locked(entry.meeting.id, entry.meeting.status)
+        kept = (entry.item_id, entry.position, entry.status, entry.note)
+        item = entry.item
+        item.carried.remove(entry)
+        row.updates.remove(entry)
+        session.delete(entry)
+        for number, each in enumerate(sorted(item.carried, key=lambda u: u.position)):
+            each.position = number
+
+    def put_back(s: Store) -> Outcome[None]:
+        return _restore_carried(s, action_id, meeting_id, kept)
+
+    return Outcome(None, changed(actions={kept[0]}), Undo("Remove carried action", put_back))
+
+
+def _restore_carried(
+    store: Store, action_id: int, meeting_id: int, kept: tuple[int, int, str, str]
+) -> Outcome[None]:
+    item_id, position, status, note = kept
+    with store.transaction() as session:
+        item = queries.open_item_row(session, item_id)
+        entry = ActionUpdateRow(
+            action_id=action_id, meeting_id=meeting_id, status=status, note=note
+        )
+        rows = sorted(item.carried, key=lambda u: u.position)
+        rows.insert(max(0, min(position, len(rows))), entry)
+        item.carried = rows
+        for number, each in enumerate(rows):
+            each.position = number
+    return Outcome(
+        None,
+        changed(actions={item_id}),
+        Undo("Remove carried action", lambda s: remove_carried(s, action_id, meeting_id)),
+    )

@@ -84,7 +84,9 @@ def restore_item(store: Store, meeting_id: int, item: AgendaItem) -> Outcome[int
         for other in meeting.items:
             if other.position >= position:
                 other.position += 1
-        row = item_row(item, free=lambda kind, id_: queries.is_free(session, kind, id_))
+        row = item_row(
+            item, free=lambda kind, id_: queries.is_free(session, kind, id_), meeting_id=meeting_id
+        )
         row.position = position
         meeting.items.append(row)
         session.flush()

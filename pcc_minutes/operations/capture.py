@@ -73,7 +73,17 @@ def restore_action(
     )
 
 
-def remove_action(store: Store, action_id: int) -> Outcome[None]:
+def remove_action(store: Store, action_id: int, meeting_id: int | None = None) -> Outcome[None]:
+    """Remove an action; with ``meeting_id`` of a later meeting it was carried into, only
+    that meeting's entry goes."""
+    if meeting_id is not None:
+        from pcc_minutes.operations.actions import remove_carried
+
+        with store.transaction() as session:
+            row = queries.action_row(session, action_id)
+            later = row is not None and row.item.meeting_id != meeting_id
+        if later:
+            return remove_carried(store, action_id, meeting_id)
     with store.transaction() as session:
         row = queries.action_row(session, action_id)
         if row is None:
@@ -87,8 +97,21 @@ def remove_action(store: Store, action_id: int) -> Outcome[None]:
     )
 
 
-def set_action_status(store: Store, action_id: int, status: str) -> Outcome[None]:
+def set_action_status(
+    store: Store, action_id: int, status: str, meeting_id: int | None = None
+) -> Outcome[None]:
+    """Set an action's status in the meeting that raised it; with ``meeting_id`` of a later
+    meeting it was carried into, that meeting's entry (``update_action``), never the raising
+    meeting's, so the earlier minutes keep it as it stood then."""
     status = check_action_status(status)
+    if meeting_id is not None:
+        from pcc_minutes.operations.actions import update_action
+
+        with store.transaction() as session:
+            row = queries.action_row(session, action_id)
+            later = row is not None and row.item.meeting_id != meeting_id
+        if later:
+            return update_action(store, action_id, status=status.value, meeting_id=meeting_id)
     with store.transaction() as session:
         row = queries.action_row(session, action_id)
         if row is None:

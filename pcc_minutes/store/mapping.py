@@ -206,14 +206,18 @@ def person_row(person: Person, position: int) -> AttendeeRow:
 
 
 def item_row(
-    item: AgendaItem, free: Callable[[type, int | None], bool] | None = None
+    item: AgendaItem,
+    free: Callable[[type, int | None], bool] | None = None,
+    meeting_id: int | None = None,
 ) -> AgendaItemRow:
     """A new row for ``item`` with everything in it. With ``free`` (is this id unused?), the
     record's ids are reused where free: undo putting back what was removed, so that later
-    undo entries still find it."""
+    undo entries still find it. With ``meeting_id`` (the meeting it goes into), the actions
+    it carried from earlier meetings are listed in it again, those still there."""
 
     from pcc_minutes.store.tables import (
         ActionRow,
+        ActionUpdateRow,
         AgendaItemRow,
         DecisionRow,
         FigureRow,
@@ -246,6 +250,18 @@ def item_row(
         DecisionRow(id=same(DecisionRow, d.id), position=i, text=d.text)
         for i, d in enumerate(item.decisions)
     ]
+    if meeting_id is not None and free is not None:
+        row.carried = [
+            ActionUpdateRow(
+                action_id=c.action.id,
+                meeting_id=meeting_id,
+                position=i,
+                status=c.action.status,
+                note=c.note,
+            )
+            for i, c in enumerate(item.carried)
+            if not free(ActionRow, c.action.id)
+        ]
     return row
 
 

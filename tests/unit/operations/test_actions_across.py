@@ -69,3 +69,44 @@ def test_decisions_listed_in_order(store):
     ops.update_decision(store, d, "Adopt the revised target")
     assert [e.as_json()["text"] for e in ops.list_decisions(store)] == ["Adopt the revised target"]
     assert ops.list_decisions(store)[0].meeting_id == second
+
+
+def _status_in(store, meeting_id, action_id):
+    return [
+        t.action.status
+        for t in ops.list_actions(store, meeting_id=meeting_id)
+        if t.action.id == action_id
+    ]
+
+
+def test_status_set_in_a_later_meeting_changes_that_meeting_only(store):
+    first, second, third, action, done = _three(store)
+    outcome = ops.set_action_status(store, action, "dropped", meeting_id=second)
+    assert _status_in(store, first, action) == ["open"]
+    assert _status_in(store, second, action) == ["dropped"]
+    assert ops.load_meeting(store, first).items[2].actions[0].status == "open"
+    outcome.undo.apply(store)
+    assert _status_in(store, second, action) == ["open"]
+
+
+def test_removing_the_action_log_and_undoing_brings_back_its_entries(store):
+    first, second, third, action, done = _three(store)
+    log = next(i for i in ops.load_meeting(store, third).items if i.kind == "action_log")
+    outcome = ops.remove_item(store, log.id)
+    assert _status_in(store, third, action) == []
+    assert [u.meeting_id for u in ops.list_actions(store)[0].updates] == [second]
+    outcome.undo.apply(store)
+    back = next(i for i in ops.load_meeting(store, third).items if i.kind == "action_log")
+    assert [c.action.id for c in back.carried] == [action]
+
+
+def test_removing_a_carried_action_takes_it_off_that_meeting_only(store):
+    first, second, third, action, done = _three(store)
+    ops.update_action(store, action, note="Under way", meeting_id=second)
+    outcome = ops.remove_action(store, action, meeting_id=second)
+    assert _status_in(store, second, action) == []
+    assert _status_in(store, first, action) == ["open"]
+    assert [u.meeting_id for u in ops.list_actions(store)[0].updates] == [third]
+    outcome.undo.apply(store)
+    [tracked] = [t for t in ops.list_actions(store, meeting_id=second) if t.action.id == action]
+    assert tracked.updates[-1].note == "Under way"
