@@ -74,6 +74,7 @@ ITEM = Schema(
         Field("lead", "text", max_length=NAME_LENGTH),
         Field("planned_minutes", "whole number", nullable=True, low=0, high=600),
         Field("confidential", "true or false"),
+        Field("kind", "text", max_length=30),
     ),
 )
 PERSON = Schema(

@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from pcc_minutes.core.records import ACTION_LOG
 from pcc_minutes.core.template_schema import FORMAT, FORMAT_VERSION, template_problems
 
 SUFFIX = ".pcctemplate.json"
@@ -23,6 +24,7 @@ class TemplateItem:
     lead: str = ""
     planned_minutes: int | None = None
     confidential: bool = False
+    kind: str = ""  # "" or "action_log": the standing "Matters arising / action log" item
 
 
 @dataclass
@@ -92,7 +94,12 @@ def builtin_templates() -> list[AgendaTemplate]:
                 TemplatePerson("Minute-taker", "Office of the PCC"),
             ],
             items=[
-                TemplateItem("Minutes of the Last Meeting and Action Log", "Chief Executive", 5),
+                TemplateItem(
+                    "Minutes of the Last Meeting and Action Log",
+                    "Chief Executive",
+                    5,
+                    kind=ACTION_LOG,
+                ),
                 TemplateItem(
                     "Performance Against the Police and Crime Plan", "Chief Constable", 15
                 ),

@@ -73,6 +73,7 @@ def create_from_template(store: Store, template: AgendaTemplate, on: date) -> Ou
                 lead=t.lead,
                 planned_minutes=t.planned_minutes,
                 confidential=t.confidential,
+                kind=t.kind,
             )
             for i, t in enumerate(template.items, start=1)
         ]
@@ -103,7 +104,7 @@ def template_from_meeting(store: Store, meeting_id: int, name: str = "") -> Agen
             minutes=minutes,
             attendees=[TemplatePerson(a.name, a.role, a.group) for a in meeting.attendees],
             items=[
-                TemplateItem(i.title, i.lead, i.planned_minutes, i.confidential)
+                TemplateItem(i.title, i.lead, i.planned_minutes, i.confidential, i.kind)
                 for i in meeting.items
             ],
         )
@@ -130,8 +131,8 @@ def _carry_open_actions(store: Store, last_id: int, new_id: int) -> None:
         new.series_id = last.series_id  # the same series, whatever the new meeting is called
         old_log = next((i for i in last.items if i.kind == ACTION_LOG), None)
         items = sorted(new.items, key=lambda i: i.position)
-        log = None
-        if old_log is not None:
+        log = next((i for i in items if i.kind == ACTION_LOG), None)
+        if old_log is not None and log is None:
             log = next((i for i in items if i.position == old_log.position), None)
             if log is not None:
                 log.kind = ACTION_LOG

@@ -3,6 +3,7 @@ the earlier meeting keeping it as it stood then."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -110,3 +111,21 @@ def test_removing_a_carried_action_takes_it_off_that_meeting_only(store):
     outcome.undo.apply(store)
     [tracked] = [t for t in ops.list_actions(store, meeting_id=second) if t.action.id == action]
     assert tracked.updates[-1].note == "Under way"
+
+
+def test_a_template_from_a_meeting_keeps_the_action_log(store, tmp_path):
+    from pcc_minutes.operations.templates import load_template, save_template
+
+    first, second, third, action, done = _three(store)
+    template = ops.template_from_meeting(store, third)
+    assert [t.kind for t in template.items][0] == "action_log"
+    path = tmp_path / "t.pcctemplate.json"
+    save_template(template, path)
+    made = ops.create_from_template(store, load_template(path), date(2026, 5, 1)).value
+    assert ops.load_meeting(store, made).items[0].kind == "action_log"
+    # A file written before items had a kind still loads.
+    old = json.loads(path.read_text())
+    for item in old["items"]:
+        item.pop("kind")
+    path.write_text(json.dumps(old))
+    assert load_template(path).items[0].kind == ""
