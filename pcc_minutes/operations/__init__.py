@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the names as ordinary import
         set_action_status,
         update_figure,
     )
-    from pcc_minutes.operations.exporting import export_bytes, export_minutes
+    from pcc_minutes.operations.exporting import export_action_log, export_bytes, export_minutes
     from pcc_minutes.operations.figures import (
         accept_figures,
         figure_json,
@@ -105,6 +105,7 @@ _HOME = {
     "end_live": "live",
     "enter_item": "live",
     "export_bytes": "exporting",
+    "export_action_log": "exporting",
     "export_minutes": "exporting",
     "figure_json": "figures",
     "import_documents": "importing",
@@ -164,6 +165,7 @@ __all__ = [
     "end_live",
     "enter_item",
     "export_bytes",
+    "export_action_log",
     "export_minutes",
     "figure_json",
     "import_documents",

@@ -74,8 +74,8 @@ class MeetingRow(Base):
     # while they still say the same as the fields above.
     schedule_text: Mapped[str] = mapped_column(Text, default="")
     chair: Mapped[str] = mapped_column(String(300), default="")
-    # What the minutes call themselves under the title: "MeetingRow note", "Minutes and actions"
-    document_kind: Mapped[str] = mapped_column(String(100), default="MeetingRow note")
+    # What the minutes call themselves under the title: "Meeting note", "Minutes and actions"
+    document_kind: Mapped[str] = mapped_column(String(100), default="Meeting note")
     opening: Mapped[str] = mapped_column(Text, default="")  # Markdown
     marking: Mapped[str] = mapped_column(String(100), default="")
     logo_alt: Mapped[str] = mapped_column(Text, default="")
