@@ -17,7 +17,9 @@ def full_disk_window(qtbot, tmp_path):
     from pcc_minutes.ui.window import MainWindow
 
     disk = tmp_path / "disk"
-    with small_disk(disk, 4 << 20):
+    # 12 MB: once there is room again, the 2.9 MB note and its search-index entry (FTS5 keeps
+    # a plain-text copy beside its index) must both fit.
+    with small_disk(disk, 12 << 20):
         path = demo_database(disk / "minutes.sqlite3")
         store = open_store(path)
         win = MainWindow(store)
