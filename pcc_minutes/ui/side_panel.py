@@ -51,24 +51,22 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import Outcome
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.records import (
-    Action,
     AgendaItem,
     Figure,
     FigurePoint,
     Meeting,
     same_figure,
 )
-from pcc_minutes.documents.layout import format_date, metric_value
-from pcc_minutes.documents.markdown import markdown_plain_text
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui.record_lines import action_summary, figure_summary, figure_values
 from pcc_minutes.ui.session import Session
+from pcc_minutes.ui.stored_figures import StoredFigureCommands
+from pcc_minutes.ui.suggestion_work import _detect, _hints
 
 log = logging.getLogger(__name__)
 
 # What a row stands for: ("metric", id), ("suggestion", index), ("action", id) or None.
 KEY_ROLE = Qt.ItemDataRole.UserRole
-# Periods the figure detector gives a change with no dates; they say nothing in a short row.
-_PLACEHOLDER_PERIODS = frozenset({"", "before", "after"})
 
 if TYPE_CHECKING:  # detection loads on first use, after start-up
     from pcc_minutes.text.figures import ProposedFigure
@@ -76,40 +74,6 @@ if TYPE_CHECKING:  # detection loads on first use, after start-up
 
 def _points(figure: ProposedFigure) -> tuple[FigurePoint, ...]:
     return tuple(FigurePoint(p.period or "", p.value, p.approx, p.high) for p in figure.points)
-
-
-def figure_values(unit: str, points: tuple[FigurePoint, ...], *, periods: bool = True) -> str:
-    """ "80% → approx. 92–93%", with "(2024)" after a value when its period says something."""
-    shown = []
-    for point in points:
-        text = metric_value(unit, point.value, point.high, point.approx)
-        if periods and point.period not in _PLACEHOLDER_PERIODS:
-            text += f" ({point.period})"
-        shown.append(text)
-    return " → ".join(shown)
-
-
-def figure_summary(
-    label: str, unit: str, points: tuple[FigurePoint, ...], target: float | None
-) -> str:
-    """One compact line for a figure: label, values with periods, target."""
-    text = label
-    values = figure_values(unit, points)
-    if values:
-        text += f": {values}"
-    if target is not None:
-        text += f" · target {metric_value(unit, target, None, False)}"
-    return text
-
-
-def action_summary(action: Action) -> str:
-    """One compact line for an action: text, owner, due date, and its status if not open."""
-    extras = [action.owner] if action.owner else []
-    if action.due:
-        extras.append(f"due {format_date(action.due)}")
-    if action.status == "dropped":
-        extras.append("dropped")
-    return action.text + (f" — {', '.join(extras)}" if extras else "")
 
 
 def _is_stored(figure: ProposedFigure, stored: tuple[Figure, ...]) -> bool:
@@ -139,32 +103,7 @@ class _RowList(QListWidget):
         super().keyPressEvent(event)
 
 
-def _hints(store: Store, meeting_id: int | None, markdown: str) -> list | None:
-    """Known indicators the notes mention, with their last values; None when that failed."""
-    if meeting_id is None:
-        return []
-    try:
-        return ops.indicator_hints(store, meeting_id, markdown_plain_text(markdown))
-    except Exception:  # a convenience, like the suggestions: never interrupt the meeting
-        log.exception("indicator hints failed")
-        return None
-
-
-def _detect(source: str | Callable[[], str]) -> list[ProposedFigure] | None:
-    """The figures in an item's notes; None when detection failed (logged)."""
-    try:
-        from pcc_minutes.text.figures import detect_figures
-
-        markdown = source() if callable(source) else source
-        return detect_figures(markdown_plain_text(markdown))
-    except Exception:
-        # Suggestions are a convenience: a detector bug on some odd sentence must not
-        # interrupt the minute-taker in a live meeting. Log it and keep what was shown.
-        log.exception("figure detection failed")
-        return None
-
-
-class SidePanel(QWidget):
+class SidePanel(StoredFigureCommands, QWidget):
     """FIGURES (stored, then suggested) and ACTIONS of one agenda item."""
 
     changed = Signal()
@@ -655,57 +594,3 @@ class SidePanel(QWidget):
             menu.addAction(remove)
         if menu.actions():
             menu.exec(rows.viewport().mapToGlobal(where))
-
-    # --- trends and editing (ui.indicators, built on first use) -------------------------
-
-    def _stored_figure(self, figure_id: int) -> Figure | None:
-        item = self._item()
-        return next((f for f in item.figures if f.id == figure_id), None) if item else None
-
-    def open_trend(self, figure_id: int) -> None:
-        """The trend of the indicator a stored figure reports, in a window of its own."""
-        figure = self._stored_figure(figure_id)
-        if figure is None:
-            return
-        if figure.indicator_id is None:
-            self.error.emit(
-                f"“{figure.label}” is not followed across meetings; link it to an indicator "
-                "from View ▸ Indicators… first."
-            )
-            return
-        try:
-            trend = ops.indicator_trend(self.store, figure.indicator_id)
-        except PccError as problem:
-            self.error.emit(str(problem))
-            return
-        from pcc_minutes.ui.indicators.trend_view import TrendDialog
-
-        if self._trend_dialog is not None:
-            self._trend_dialog.close()
-        self._trend_dialog = TrendDialog(trend, self.window())
-        self._trend_dialog.show()
-        self._trend_dialog.view.chart.setFocus()
-
-    def edit_figure(self, figure_id: int, *, dialog_hook=None) -> bool:
-        """Edit a stored figure through a form; stored with ``ops.update_figure`` (undoable).
-        ``dialog_hook`` lets tests fill the form instead of a user."""
-        figure = self._stored_figure(figure_id)
-        if figure is None:
-            return False
-        if self.read_only:
-            self.error.emit(self._locked_sentence())
-            return False
-        from pcc_minutes.ui.indicators.figure_edit import FigureEditDialog
-
-        dialog = FigureEditDialog(figure, self.window())
-        accepted = (
-            dialog_hook(dialog) if dialog_hook else dialog.exec() == dialog.DialogCode.Accepted
-        )
-        if not accepted:
-            return False
-        try:
-            edited = dialog.figure()
-        except PccError as problem:
-            self.error.emit(str(problem))
-            return False
-        return self._run(lambda: ops.update_figure(self.store, figure_id, edited))
