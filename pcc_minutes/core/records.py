@@ -24,6 +24,7 @@ class FigurePoint:
     value: float
     approx: bool = False
     high: float | None = None  # upper end of a range
+    bound: str = ""  # "" (the value itself) or one of BOUNDS: "over 200" is a lower bound
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -31,7 +32,13 @@ class FigurePoint:
             "value": self.value,
             "approx": self.approx,
             "high": self.high,
+            "bound": self.bound or None,
         }
+
+
+# What a bound value says of the true one: "over 200" -> above, "at least 200" -> at_least,
+# "under 5%" -> below, "at most 5%" / "up to 5%" -> at_most.
+BOUNDS = ("above", "at_least", "below", "at_most")
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,15 @@ class Decision:
     id: int | None = None
 
 
+@dataclass(frozen=True)
+class ItemVisit:
+    """One stretch of the live meeting spent on an item: from ``start`` until ``end`` (None
+    while it is the current item). Going back to an item adds a visit."""
+
+    start: datetime
+    end: datetime | None = None
+
+
 ACTION_LOG = "action_log"  # AgendaItem.kind of the standing "Matters arising / action log" item
 
 
@@ -143,6 +159,7 @@ class AgendaItem:
     decisions: tuple[Decision, ...] = ()
     kind: str = ""  # "" or ACTION_LOG
     carried: tuple[CarriedAction, ...] = ()  # raised earlier, listed here
+    visits: tuple[ItemVisit, ...] = ()  # the live meeting's stretches on it, oldest first
 
     @property
     def shown_heading(self) -> str:

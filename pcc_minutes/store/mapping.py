@@ -22,6 +22,7 @@ from pcc_minutes.core.records import (
     Decision,
     Figure,
     FigurePoint,
+    ItemVisit,
     Meeting,
     MeetingSummary,
     Person,
@@ -45,7 +46,9 @@ def figure_record(row: FigureRow) -> Figure:
     return Figure(
         label=row.label,
         unit=row.unit,
-        points=tuple(FigurePoint(p.period, p.value, p.approx, p.high) for p in row.points),
+        points=tuple(
+            FigurePoint(p.period, p.value, p.approx, p.high, p.bound or "") for p in row.points
+        ),
         target=row.target,
         higher_is_better=row.higher_is_better,
         source=row.source_text,
@@ -105,6 +108,7 @@ def item_record(row: AgendaItemRow) -> AgendaItem:
         decisions=tuple(Decision(d.text, d.id) for d in row.decisions),
         kind=row.kind or "",
         carried=tuple(carried_record(u) for u in row.carried),
+        visits=tuple(ItemVisit(v.started_at, v.ended_at) for v in row.visits),
     )
 
 
@@ -172,7 +176,12 @@ def figure_row(figure: Figure, position: int) -> FigureRow:
         indicator_id=figure.indicator_id,
         points=[
             FigurePointRow(
-                position=j, period=p.period or "", value=p.value, approx=p.approx, high=p.high
+                position=j,
+                period=p.period or "",
+                value=p.value,
+                approx=p.approx,
+                high=p.high,
+                bound=p.bound,
             )
             for j, p in enumerate(figure.points)
         ],
@@ -221,6 +230,7 @@ def item_row(
         AgendaItemRow,
         DecisionRow,
         FigureRow,
+        ItemVisitRow,
     )
 
     def same(row_class: type, value: int | None) -> int | None:
@@ -240,6 +250,10 @@ def item_row(
         private_notes=item.private_notes,
         kind=item.kind,
     )
+    row.visits = [
+        ItemVisitRow(position=i, started_at=v.start, ended_at=v.end)
+        for i, v in enumerate(item.visits)
+    ]
     row.figures = [
         figure_row(replace(f, id=same(FigureRow, f.id)), i) for i, f in enumerate(item.figures)
     ]

@@ -29,7 +29,7 @@ _UNDATED = "WHERE meeting.date IS NULL ORDER BY meeting.id DESC LIMIT ?"
 _DATES = {"date", "due"}
 _TIMES = {"start_time", "end_time"}
 _DATETIMES = {"status_at", "live_started_at", "created_at", "updated_at", "actual_start"}
-_DATETIMES |= {"actual_end", "at"}
+_DATETIMES |= {"actual_end", "at", "started_at", "ended_at"}
 _BOOLEANS = {"present", "confidential", "higher_is_better", "approx"}
 
 
@@ -147,8 +147,13 @@ def _meeting(db: sqlite3.Connection, meeting_id: int) -> Meeting | None:
         "item_id",
     )
     carried_of = _carried(db, ids)
+    visits_of = _children(
+        _rows(db, f"SELECT * FROM item_visit WHERE item_id IN ({marks})", *ids) if ids else [],
+        "item_id",
+    )
     for item in items:
         item.carried = carried_of.get(item.id, [])
+        item.visits = visits_of.get(item.id, [])
         item.figures = figures_of.get(item.id, [])
         item.actions = actions_of.get(item.id, [])
         item.decisions = decisions_of.get(item.id, [])

@@ -170,6 +170,26 @@ class AgendaItemRow(Base):
     carried: Mapped[list[ActionUpdateRow]] = relationship(
         back_populates="item", order_by="ActionUpdateRow.position", cascade="all, delete-orphan"
     )
+    visits: Mapped[list[ItemVisitRow]] = relationship(
+        back_populates="item", order_by="ItemVisitRow.position", cascade="all, delete-orphan"
+    )
+
+
+class ItemVisitRow(Base):
+    """One stretch of a live meeting spent on an item; going back to an item adds one, so the
+    time spent on it is the sum of its visits."""
+
+    __tablename__ = "item_visit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    item: Mapped[AgendaItemRow] = relationship(back_populates="visits")
 
 
 class FigureRow(Base):
@@ -212,6 +232,7 @@ class FigurePointRow(Base):
     value: Mapped[float] = mapped_column(Float)
     approx: Mapped[bool] = mapped_column(Boolean, default=False)
     high: Mapped[float | None] = mapped_column(Float)  # upper end of a range
+    bound: Mapped[str] = mapped_column(String(20), default="")  # core.records.BOUNDS or ""
 
     figure: Mapped[FigureRow] = relationship(back_populates="points")
 

@@ -172,3 +172,32 @@ def ops_items(store):
     from pcc_minutes import operations as ops
 
     return ops.load_meeting(store, 1).items
+
+
+def test_an_item_timed_before_visits_were_kept_gets_its_stretch_as_its_first_visit(tmp_path):
+    from pcc_minutes import operations as ops
+
+    path = tmp_path / "old.sqlite3"
+    first_schema_database(path)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "UPDATE agenda_item SET actual_start = '2025-01-01 10:05:00',"
+            " actual_end = '2025-01-01 10:20:00' WHERE id = 3"
+        )
+        db.execute(
+            "INSERT INTO metric (id, item_id, position, label, unit, source_text)"
+            " VALUES (9, 3, 0, 'Kits issued', 'count', 'Over 200 kits')"
+        )
+        db.execute(
+            "INSERT INTO metric_point (metric_id, position, period, value, approx)"
+            " VALUES (9, 0, '', 200, 0)"
+        )
+    store = open_store(path)
+    try:
+        items = {item.id: item for item in ops.load_meeting(store, 1).items}
+        (visit,) = items[3].visits
+        assert (visit.start.minute, visit.end.minute) == (5, 20)
+        assert items[7].visits == ()
+        assert items[3].figures[0].points[0].bound == ""
+    finally:
+        store.close()

@@ -96,3 +96,31 @@ def test_a_deferred_open_finds_inner_damage_when_verified_and_writes_nothing(db_
     with pytest.raises(StorageError, match="damaged"):
         deferred.verify()
     assert db_path.read_bytes() == before
+
+
+def test_peek_reads_an_items_visits_and_a_bound_value_as_the_store_does(store, db_path):
+    from pcc_minutes.core.records import Figure, FigurePoint
+
+    meeting = create_demo(store).value[-1].id
+    item = ops.load_meeting(store, meeting).items[1]
+    bound = Figure("Kits issued", "count", (FigurePoint("", 200.0, bound="above"),))
+    ops.add_figure(store, item.id, bound)
+    store.close()
+    with sqlite3.connect(db_path) as db:
+        for position, (start, end) in enumerate(
+            [("2025-09-11 10:05:00", "2025-09-11 10:12:00"), ("2025-09-11 10:40:00", None)]
+        ):
+            db.execute(
+                "INSERT INTO item_visit (item_id, position, started_at, ended_at)"
+                " VALUES (?, ?, ?, ?)",
+                (item.id, position, start, end),
+            )
+    reopened = open_store(db_path)
+    try:
+        stored = ops.load_meeting(reopened, meeting)
+        assert peek.latest_meeting(db_path, meeting) == stored
+        visits = stored.item(item.id).visits
+        assert [(v.start.minute, v.end and v.end.minute) for v in visits] == [(5, 12), (40, None)]
+        assert stored.item(item.id).figures[-1].points[0].bound == "above"
+    finally:
+        reopened.close()
