@@ -120,7 +120,14 @@ def update_action(
     target_id = target.id
 
     def undo(s: Store) -> Outcome[None]:
-        return _put_back(s, action_id, target_id, before)
+        put_back = _put_back(s, action_id, target_id, before)
+        if not put_back.changes:  # the action or its entry has gone since: nothing to redo
+            return put_back
+        redo = Undo(
+            "Update action",
+            lambda s2: update_action(s2, action_id, note, status, meeting_id=target_id),
+        )
+        return replace(put_back, undo=redo)
 
     return Outcome(None, changed(actions={item_id}), Undo("Update action", undo))
 
@@ -150,13 +157,14 @@ def _put_back(store: Store, action_id: int, meeting_id: int, before: tuple) -> O
             if kind == "entry":
                 entry.status, entry.note = before[1], before[2]
             else:
+                entry.item.carried.remove(entry)
                 row.updates.remove(entry)
                 session.delete(entry)
+                session.flush()
                 if before[1] is not None:
                     item = session.get(AgendaItemRow, before[1])
                     meeting = item.meeting
-                    meeting.items.remove(item)
-                    session.delete(item)
+                    meeting.items.remove(item)  # its delete-orphan cascade deletes it
                     for number, each in enumerate(sorted(meeting.items, key=lambda i: i.position)):
                         each.position = number + 1
     return Outcome(None, changed(actions={item_id}))
