@@ -3,9 +3,11 @@
 ``build_minutes`` reads a ``core.records.Meeting`` — never a database row — so the same
 builder serves the local file, a server database and a file just imported. The public variant
 leaves out confidential items and private notes; the agenda variant keeps only what is
-published before the meeting. The page furniture every writer prints (the draft line, the
-marking) is decided here, once. So is the one change of text every format needs: a lone
-UTF-16 surrogate (not a character; no file can encode it) becomes U+FFFD.
+published before the meeting. The public variant keeps the agenda's numbering and planned
+times: an item left out stays as an "exempt item" line, as councils publish it, and the full
+variant marks what the public one will leave out. The page furniture every writer prints
+(the draft line, the marking) is decided here, once. So is the one change of text every
+format needs: a lone UTF-16 surrogate (not a character; no file can encode it) becomes U+FFFD.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import draft_line
 from pcc_minutes.documents.characters import scalar_text
 from pcc_minutes.documents.markdown import from_markdown
-from pcc_minutes.documents.tree import Image, ItemSection, MinutesDocument
+from pcc_minutes.documents.tree import Block, Image, ItemSection, MinutesDocument, Paragraph, Span
 from pcc_minutes.text.parsing import parse_schedule
 
 
@@ -91,6 +93,31 @@ def _item_trends(meeting: Meeting, figures, trends: dict) -> list:
     return shown
 
 
+# What the public version prints for an item it leaves out, and what the full version says
+# on each thing the public one will leave out.
+EXEMPT_TITLE = "Exempt item — not for publication"
+EXEMPT_NOTE = "This item was taken in private; its minutes are not published."
+NOT_FOR_PUBLICATION = "Not for publication — left out of the public version."
+PRIVATE_NOTES_LABEL = "Private notes — not for publication, left out of the public version:"
+
+
+def _exempt_section(item) -> ItemSection:
+    """A confidential item as the public version prints it: its number and planned time
+    (so the items after it keep theirs), no title, lead or content."""
+    return ItemSection(
+        title=EXEMPT_TITLE,
+        planned_minutes=item.planned_minutes,
+        confidential=True,
+        exempt=True,
+        kind=item.kind,
+        blocks=[Paragraph((Span(EXEMPT_NOTE, italic=True),), style="exempt")],
+    )
+
+
+def _marker(text: str) -> Block:
+    return Paragraph((Span(text, bold=True),), style="not-for-publication")
+
+
 def build_minutes(
     meeting: Meeting,
     *,
@@ -107,6 +134,7 @@ def build_minutes(
     items: list[ItemSection] = []
     for item in meeting.items:
         if public and item.confidential:
+            items.append(_exempt_section(item))
             continue
         section = ItemSection(
             title=item.title,
@@ -120,8 +148,10 @@ def build_minutes(
             kind=item.kind,
         )
         if not agenda_only:
-            section.blocks = from_markdown(item.notes)
-            if item.private_notes and not public:
+            section.blocks = [_marker(NOT_FOR_PUBLICATION)] if item.confidential else []
+            section.blocks += from_markdown(item.notes)
+            if item.private_notes.strip() and not public:
+                section.blocks.append(_marker(PRIVATE_NOTES_LABEL))
                 section.blocks += from_markdown(item.private_notes)
             section.figures = [replace(figure, id=None) for figure in item.figures]
             section.actions = [replace(action, id=None) for action in item.actions]
@@ -143,7 +173,7 @@ def build_minutes(
         document_kind="Agenda" if agenda_only else meeting.document_kind,
         logo=Image(alt=meeting.logo_alt, source="logo") if meeting.logo_alt else None,
         opening=[] if agenda_only else from_markdown(meeting.opening),
-        attendance=list(meeting.attendees),
+        attendance=[] if agenda_only else list(meeting.attendees),  # nobody attended yet
         items=items,
         status=meeting.status,
         status_note=status_note(meeting),

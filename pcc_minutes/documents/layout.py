@@ -270,6 +270,10 @@ def layout(doc: MinutesDocument) -> list[Block]:
     return blocks
 
 
+# Time, item, lead, minutes: "Minutes" (bold, in the header row) fits on one line.
+AGENDA_WIDTHS = (11.0, 50.0, 25.0, 14.0)
+
+
 def agenda_blocks(doc: MinutesDocument) -> list[Block]:
     """The published agenda: numbered items with their lead, planned time and length."""
     rows = [tuple(spans(h) for h in ("Time", "Item", "Lead", "Minutes"))]
@@ -282,4 +286,4 @@ def agenda_blocks(doc: MinutesDocument) -> list[Block]:
                 spans(str(item.planned_minutes) if item.planned_minutes else ""),
             )
         )
-    return [Table(tuple(rows), header=True)]
+    return [Table(tuple(rows), header=True, widths=AGENDA_WIDTHS)]

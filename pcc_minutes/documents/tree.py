@@ -153,6 +153,8 @@ class ItemSection:
     lead: str = ""
     planned_minutes: int | None = None
     confidential: bool = False
+    # In a public version: a confidential item left out, printed as an "exempt item" line.
+    exempt: bool = False
     started_at: time | None = None
     ended_at: time | None = None
     # Seconds from the start of the meeting (and its webcast) to the start of this item.
