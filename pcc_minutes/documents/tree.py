@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from pcc_minutes.core.records import Action, CarriedAction, Figure, Person
+from pcc_minutes.core.records import Action, CarriedAction, Figure, ItemVisit, Person
 from pcc_minutes.core.status import is_draft
 from pcc_minutes.core.tracking import Trend
 from pcc_minutes.documents.chart import ChartPicture
@@ -159,6 +159,8 @@ class ItemSection:
     ended_at: time | None = None
     # Seconds from the start of the meeting (and its webcast) to the start of this item.
     recording_offset: int | None = None
+    # The live meeting's stretches on this item, oldest first: its time spent is their sum.
+    visits: list[ItemVisit] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
