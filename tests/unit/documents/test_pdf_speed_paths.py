@@ -1,7 +1,8 @@
 """The PDF writer's quick paths must make exactly what reportlab makes on its own.
 
 Plain paragraphs are broken into lines and drawn without reportlab's general machinery, list
-labels are drawn in one step, table cells holding one paragraph are placed directly,
+labels are drawn in one step, tables are sized and drawn by the writer's own grid (and
+cells holding one paragraph placed directly in reportlab's),
 characters are coded in one pass, the frame is copied cheaply, and the structure tree,
 bookmarks and metadata are written into reportlab's own file. Each is checked against the
 reportlab code it stands in for: the same lines, the same operators, the same pages byte for
@@ -34,7 +35,7 @@ from pcc_minutes.documents.tree import (
     Table,
     spans,
 )
-from pcc_minutes.documents.writers.pdf import flowables, line_breaking, render_pdf
+from pcc_minutes.documents.writers.pdf import flowables, line_breaking, render_pdf, story
 from pcc_minutes.documents.writers.pdf.canvas import MinutesCanvas
 from pcc_minutes.documents.writers.pdf.fonts import FONT, FONT_BOLD, register_fonts
 from pcc_minutes.documents.writers.pdf.fragments import clean
@@ -43,7 +44,7 @@ from pcc_minutes.documents.writers.pdf.furniture import Furniture
 from pcc_minutes.documents.writers.pdf.line_breaking import plain_lines
 from pcc_minutes.documents.writers.pdf.paragraph_draw import draw_label, draw_plain, split_string
 from pcc_minutes.documents.writers.pdf.styles import styles
-from pcc_minutes.documents.writers.pdf.table import MinutesTable
+from pcc_minutes.documents.writers.pdf.table import MinutesTable, reportlab_table
 
 WORDS = (
     "the quay patrol café £1,200 night–shift ’logged’ → beats Rhŵs of a an to volunteers "
@@ -260,6 +261,32 @@ def test_the_quick_paths_change_no_byte_of_any_page(tmp_path, monkeypatch):
     render_pdf(doc, plain)
     assert len(_contents(quick)) > 5
     assert _contents(quick) == _contents(plain)
+
+
+def test_the_grid_tables_change_no_byte_of_any_page(tmp_path, monkeypatch):
+    """Tables sized and drawn by ``GridTable`` make the pages reportlab's own table made:
+    with and without a header, with empty cells, inside a list, split across pages (a long
+    table, and short ones wherever they meet the foot of a page)."""
+    doc = meeting(14)
+    rows = [(spans("Ward"), spans("Calls"))] + [
+        (spans(f"Ward {n}"), spans(str(n * 7) if n % 5 else "")) for n in range(70)
+    ]
+    doc.items[2].blocks.append(Table(tuple(rows), header=True))
+    plain_rows = tuple((spans(f"Beat {n} of the quay"), spans("night")) for n in range(4))
+    for item in doc.items[4:]:
+        item.blocks.append(Table(plain_rows, header=False))
+    nested = ListItem(spans("Counts by beat"), (Table(plain_rows[:2], header=True),))
+    doc.items[6].blocks.append(BulletList((nested,)))
+    ragged = ((spans("One"), spans("Two"), spans("Three")), (spans("only one"),))
+    doc.items[8].blocks.append(Table(ragged, header=True, widths=(1, 2, 1)))
+    grid = tmp_path / "grid.pdf"
+    render_pdf(doc, grid)
+
+    monkeypatch.setattr(story, "GridTable", reportlab_table)
+    reference = tmp_path / "reportlab.pdf"
+    render_pdf(doc, reference)
+    assert len(_contents(grid)) > 8
+    assert _contents(grid) == _contents(reference)
 
 
 def _number_tree(node):

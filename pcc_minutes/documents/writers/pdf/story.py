@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import Flowable
 
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents import tree
@@ -22,21 +22,17 @@ from pcc_minutes.documents.writers.pdf.flowables import (
     ListEntry,
     TaggedImage,
     TaggedParagraph,
-    table_furniture,
 )
-from pcc_minutes.documents.writers.pdf.fonts import FONT
 from pcc_minutes.documents.writers.pdf.fragments import fragments
 from pcc_minutes.documents.writers.pdf.long_paragraph import LongParagraph, is_long
 from pcc_minutes.documents.writers.pdf.styles import (
     BULLET,
     FRAME_WIDTH,
-    HEADER_FILL,
     LIST_INDENT,
-    RULE_INK,
     indented,
     styles,
 )
-from pcc_minutes.documents.writers.pdf.table import MinutesTable
+from pcc_minutes.documents.writers.pdf.table import GridTable
 from pcc_minutes.documents.writers.pdf.tagging import Element, Marks
 
 
@@ -154,26 +150,8 @@ class StoryBuilder:
                 style = known["header_cell" if header else "cell"]
                 cells.append(tagged_paragraph(markup(content), style, cell.content()))
             data.append(cells)
-        commands = [
-            # Table cells never draw text themselves, but reportlab sets the cell font
-            # anyway; naming ours keeps Helvetica out of the file.
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("GRID", (0, 0), (-1, -1), 0.5, RULE_INK),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]
-        if block.header:
-            commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
-        table = MinutesTable(
-            data,
-            colWidths=_column_widths(block, columns, FRAME_WIDTH - indent),
-            repeatRows=1 if block.header else 0,
-            style=TableStyle(commands),
-            hAlign="LEFT",
-            spaceBefore=4,
-            spaceAfter=10,
-            renderCB=table_furniture,
+        table = GridTable(
+            data, _column_widths(block, columns, FRAME_WIDTH - indent), bool(block.header)
         )
         return [Indent(table, indent)] if indent else [table]
 
