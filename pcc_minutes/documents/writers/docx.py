@@ -29,11 +29,12 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from pcc_minutes import APP_NAME
 from pcc_minutes.documents.characters import property_text, word_text
+from pcc_minutes.documents.columns import column_shares
 from pcc_minutes.documents.layout import format_date, layout
 from pcc_minutes.documents.resources import resource_path
 from pcc_minutes.documents.tree import (
@@ -106,6 +107,37 @@ class _Writer:
         # Inserting beside the element itself is the same place, in constant time.
         self._body = self.word.element.body
         self._section_end = self._body.sectPr
+        self.page_setup()
+
+    def page_setup(self) -> None:
+        """A4 with Word's default A4 margins, as the published notes (and our PDF) use, set
+        before any table is sized against the text width; widow and orphan control on, as in
+        Word's own Normal template, so that no paragraph leaves one line alone on a page."""
+        section = self.word.sections[0]
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+            setattr(section, side, Cm(2.54))
+        section.header_distance = section.footer_distance = Cm(1.25)
+        styles = self.word.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        if defaults is None:
+            defaults = OxmlElement("w:docDefaults")
+            styles.insert(0, defaults)
+        paragraph_defaults = defaults.find(qn("w:pPrDefault"))
+        if paragraph_defaults is None:
+            paragraph_defaults = OxmlElement("w:pPrDefault")
+            defaults.append(paragraph_defaults)
+        properties = paragraph_defaults.find(qn("w:pPr"))
+        if properties is None:
+            properties = OxmlElement("w:pPr")
+            paragraph_defaults.append(properties)
+        if properties.find(qn("w:widowControl")) is None:
+            properties.insert(0, OxmlElement("w:widowControl"))
+
+    @property
+    def text_width(self) -> int:
+        section = self.word.sections[0]
+        return section.page_width - section.left_margin - section.right_margin
 
     def paragraph(self, style: str):
         """A new body paragraph in ``style`` (a name the reference document defines)."""
@@ -123,7 +155,7 @@ class _Writer:
 
     # --- blocks --------------------------------------------------------------------------
 
-    def block(self, block: Block, level: int = 0) -> None:
+    def block(self, block: Block, level: int = 0, following: Block | None = None) -> None:
         if isinstance(block, Heading):
             style = HEADING_STYLES.get(block.level, "Heading 3")
             _add_spans(self.paragraph(style), block.content)
@@ -133,7 +165,7 @@ class _Writer:
         elif isinstance(block, BulletList):
             self.bullets(block, level)
         elif isinstance(block, Table):
-            self.table(block)
+            self.table(block, keep_with_next=isinstance(following, Chart))
         elif isinstance(block, Image):
             self.image(block)
         elif isinstance(block, Chart):
@@ -168,7 +200,10 @@ class _Writer:
                 else:
                     self.block(child, level + 1)
 
-    def table(self, table: Table) -> None:
+    def table(self, table: Table, keep_with_next: bool = False) -> None:
+        """A table across the text width, its columns sized to their content, no row split
+        across pages, the header row repeated on each page. ``keep_with_next``: the whole
+        table stays on the page of what follows it (a trend's chart)."""
         if not table.rows:
             return
         width = max(len(row) for row in table.rows)
@@ -183,24 +218,42 @@ class _Writer:
                 if header:
                     for run in paragraph.runs:
                         run.bold = True
+                if keep_with_next or header:
+                    paragraph.paragraph_format.keep_with_next = True
+            tr_pr = word_table.rows[index]._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))
             if header:
                 # Repeat on every page and tell assistive technology this row is the header.
-                tr_pr = word_table.rows[index]._tr.get_or_add_trPr()
                 tr_pr.append(OxmlElement("w:tblHeader"))
-        if len(table.widths) == width:
-            self.column_widths(word_table, table.widths)
-        self.paragraph("Normal")  # Word needs a paragraph between tables
+        self.column_widths(word_table, column_shares(table, width, self.line_chars))
+        spacer = self.paragraph("Normal")  # Word needs a paragraph between tables
+        if keep_with_next:
+            spacer.paragraph_format.keep_with_next = True
 
-    def column_widths(self, word_table, weights: tuple[float, ...]) -> None:
-        """The table's own proportions over the text width (Word reads the cells' widths)."""
-        section = self.word.sections[0]
-        text_width = section.page_width - section.left_margin - section.right_margin
+    @property
+    def line_chars(self) -> float:
+        """About how many characters of 11 pt text fit across the text width (a letter of
+        Liberation Sans is about 0.55 em wide on average, capitals included)."""
+        return self.text_width / Pt(11 * 0.55)
+
+    def column_widths(self, word_table, shares: list[float]) -> None:
+        """The columns' shares of the text width, the table exactly as wide as the text
+        (Word reads the cells' widths; the grid and the table's own width say the same)."""
+        text_width = self.text_width
         word_table.autofit = False
-        for column, weight in zip(word_table.columns, weights, strict=True):
-            share = int(text_width * weight / sum(weights))
+        widths = [int(text_width * share) for share in shares]
+        widths[-1] += text_width - sum(widths)
+        for column, share in zip(word_table.columns, widths, strict=True):
             column.width = share
             for cell in column.cells:
                 cell.width = share
+        table_properties = word_table._tbl.tblPr
+        table_width = table_properties.find(qn("w:tblW"))
+        if table_width is None:
+            table_width = OxmlElement("w:tblW")
+            table_properties.append(table_width)
+        table_width.set(qn("w:type"), "dxa")
+        table_width.set(qn("w:w"), str(Emu(text_width).twips))
 
     def image(self, image: Image) -> None:
         path = Path(image.source) if image.source else None
@@ -229,7 +282,6 @@ class _Writer:
 
     def header_footer(self) -> None:
         section = self.word.sections[0]
-        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
         top = self.doc.marking
         if self.doc.is_draft:
             top = " · ".join(part for part in (self.doc.marking, self.draft_label()) if part)
@@ -301,8 +353,9 @@ class _Writer:
         package.relate_to(part, RT.EXTENDED_PROPERTIES)
 
     def write(self, target: Path) -> None:
-        for block in layout(self.doc):
-            self.block(block)
+        blocks = layout(self.doc)
+        for index, block in enumerate(blocks):
+            self.block(block, following=blocks[index + 1] if index + 1 < len(blocks) else None)
         self.header_footer()
         self.properties()
         self.word.save(str(target))
