@@ -190,6 +190,15 @@ def write_item_notes(session: Session, item_id: int, notes: str, now: datetime) 
     search.index_item_notes(session.connection(), item_id, notes)
 
 
+def write_item_private_notes(session: Session, item_id: int, notes: str, now: datetime) -> None:
+    """One UPDATE of one row (private notes are never in the search index)."""
+    session.execute(
+        update(AgendaItemRow)
+        .where(AgendaItemRow.id == item_id)
+        .values(private_notes=notes, updated_at=now)
+    )
+
+
 def open_actions_before(
     session: Session, series_id: int, meeting_id: int, on: date | None
 ) -> list[tuple[date | None, str, str]]:

@@ -57,6 +57,7 @@ class ActionId(enum.StrEnum):
     DARK_MODE = "dark_mode"
     INDICATORS = "indicators"
     FOCUS_NOTES = "focus_notes"
+    PRIVATE_NOTES = "private_notes"
     DECISION_REGISTER = "decision_register"
     ACTION_LOG = "action_log"
     SEND_FOR_APPROVAL = "send_for_approval"
@@ -253,6 +254,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         ActionId.FOCUS_NOTES, "Go to &Notes", "&View", "Ctrl+0", "Put the cursor back in the notes"
+    ),
+    ActionSpec(
+        ActionId.PRIVATE_NOTES,
+        "Go to Pri&vate Notes",
+        "&View",
+        "Ctrl+Alt+N",
+        "Move between the notes and this item's private notes (never in the public version)",
     ),
     ActionSpec(
         ActionId.PREVIEW,

@@ -53,7 +53,8 @@ class _Checkpoint:
 
 
 class NotesSaver(QObject):
-    """Saves one item's notes at a time; call ``changed`` on every edit."""
+    """Saves one item's notes at a time; call ``changed`` on every edit. The private notes
+    have a saver of their own (``save``), so each text keeps its own pace and pending state."""
 
     saved = Signal(float)  # time.monotonic() of a commit (in the journal: survives a crash)
     safe = Signal(float)  # time.monotonic() when everything written was in the file itself
@@ -62,9 +63,18 @@ class NotesSaver(QObject):
     file_lost = Signal(str)  # watch.FileGuard's verdict: the -wal or the file is not ours
     _held_back = Signal()  # a checkpoint could not copy everything: try again later
 
-    def __init__(self, store: Store, parent: QObject | None = None):
+    def __init__(
+        self,
+        store: Store,
+        parent: QObject | None = None,
+        *,
+        save: Callable[[Store, int, str], object] | None = None,
+    ):
+        """``save(store, item_id, markdown)`` writes one item's text (run on the worker);
+        by default the item's notes (``ops.save_item_notes``)."""
         super().__init__(parent)
         self.store = store
+        self._save = save  # looked up on the worker: the facade imports lazily
         self.guard = watch.FileGuard(store.path)
         self._wal_mode: bool | None = None  # asked on the worker before its first check
         self._item_id: int | None = None
@@ -284,7 +294,7 @@ class NotesSaver(QObject):
                 text = taken() if callable(taken) else taken
                 with self._lock:  # before the commit: a reader may see it the moment it lands
                     self._written[item_id] = text
-                ops.save_item_notes(self.store, item_id, text)
+                (self._save or ops.save_item_notes)(self.store, item_id, text)
             except Exception as exc:  # never let the saver thread die mid-meeting
                 with self._lock:
                     self._failed.add(item_id)  # the text stays in _latest for the retry

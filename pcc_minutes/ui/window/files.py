@@ -144,6 +144,7 @@ class FileCommands:
             path = path.with_name(path.name + f".{kind}")
         self.settings.setValue("folders/export", str(path.parent))
         self.saver.wait(3.0)
+        self.private_notes.saver.wait(3.0)  # the full draft prints them
         self.live_writer.wait(3.0)
         meeting_id = self.view.id
 
@@ -213,6 +214,7 @@ class FileCommands:
         if self.live and is_locked(status):
             self.toggle_live(force=False)  # the running item ends, and the clock stops, first
         self.saver.wait(3.0)
+        self.private_notes.saver.wait(3.0)
         self.live_writer.wait(3.0)
         try:
             result = self.session.record(ops.set_status(self.store, self.view.id, status, by))

@@ -149,6 +149,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             ActionId.PUBLISH: lambda: self.change_status(MeetingStatus.PUBLISHED),
             ActionId.REOPEN: lambda: self.change_status(MeetingStatus.DRAFT),
             ActionId.FOCUS_NOTES: self.focus_notes,
+            ActionId.PRIVATE_NOTES: self.toggle_private_notes,
             ActionId.PREVIEW: self.toggle_preview,
             ActionId.FOCUS_MODE: self.toggle_focus_mode,
             ActionId.DARK_MODE: self.toggle_dark,
@@ -256,6 +257,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.agenda.set_read_only(locked)
         self.side.set_read_only(locked)
         self.editor.set_read_only(locked)
+        self.private_notes.set_read_only(locked)
         if self.store.read_only:
             self.banner.setText(f"<b>Read-only.</b> {html.escape(self.store.read_only_reason)}")
         elif locked:
@@ -293,6 +295,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         if item is not None:
             self.saver.track(item.id, self.editor.snapshot)
             self.agenda.set_current(item.id)
+        self._show_private_notes(item)
         self._refresh_item_labels()
         self.side.show_item(self.view, item_id)
         self._show_carried(item)
@@ -325,6 +328,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         for document in self._documents.values():
             document.deleteLater()
         self._documents.clear()
+        self.private_notes.forget_documents()
 
     def undo(self) -> None:
         """Edit ▸ Undo (Ctrl+Z, in the notes too): the last thing done, whichever it was —
@@ -350,6 +354,9 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self._update_undo_texts()
 
     def _undo_or_redo(self, *, redo: bool) -> None:
+        if self.private_notes.has_focus():  # the private notes' own typing, item by item
+            self.private_notes.editor.redo() if redo else self.private_notes.editor.undo()
+            return
         choice = self._undo_choice(redo=redo)
         if choice == TEXT:
             document = self.editor.document()
@@ -455,6 +462,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             self.statusBar().showMessage(f"Spelling is off: {available().reason}", 8000)
             return
         self.editor.set_spell_checker(checker)
+        self.private_notes.editor.set_spell_checker(checker)
 
     def _notes_edited(self) -> None:
         self.saver.changed()
@@ -466,11 +474,13 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self._update_saved_age()
 
     def _update_saved_age(self) -> None:
-        if self.saver.pending:
+        savers = (self.saver, self.private_notes.saver)
+        if any(saver.pending for saver in savers):
             return
-        if self.saver.last_saved is None:
+        times = [saver.last_saved for saver in savers if saver.last_saved is not None]
+        if not times:
             return
-        age = time.monotonic() - self.saver.last_saved
+        age = time.monotonic() - max(times)
         text = f"Saved {age:.1f} s ago" if age < 60 else f"Saved {int(age // 60)} min ago"
         self.saved_label.setStyleSheet("")
         self.saved_label.setText(text)
@@ -525,6 +535,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             ids.EXPORT_PDF,
             ids.EXPORT_AGENDA,
             ids.PREVIEW,
+            ids.PRIVATE_NOTES,
             ids.SAVE_TEMPLATE,
             ids.NEXT_ITEM,
             ids.PREVIOUS_ITEM,
@@ -577,6 +588,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             event.ignore()
             return
         self.saver.close()
+        self.private_notes.close_saver()
         self.live_writer.close()
         if self.live and self.view is not None and not self._closing_unusable:
             try:

@@ -25,6 +25,7 @@ from pcc_minutes.ui.header import HeaderForm
 from pcc_minutes.ui.live_bar import LiveBar
 from pcc_minutes.ui.meeting_list import MeetingList
 from pcc_minutes.ui.notes import FindBar, NotesEditor
+from pcc_minutes.ui.notes.private_notes import PrivateNotesPane
 from pcc_minutes.ui.side_panel import SidePanel
 
 if TYPE_CHECKING:  # made when the preview is first shown
@@ -92,6 +93,7 @@ class WindowPanes:
             column.addWidget(widget)
         column.addWidget(self.pages, 1)
         self._column = column
+        self._build_private_notes(column)
 
         self.side = SidePanel(store)
         self.side.error.connect(self.show_error)
@@ -112,6 +114,52 @@ class WindowPanes:
         self.state_label = QLabel()
         self.statusBar().addWidget(self.saved_label, 1)
         self.statusBar().addPermanentWidget(self.state_label)
+
+    def _build_private_notes(self, column: QVBoxLayout) -> None:
+        """The item's private notes, in their tinted box under the notes (ui.notes.private_notes),
+        with a saver of their own; the status line's "Saving…"/"Saved" covers both."""
+        pane = self.private_notes = PrivateNotesPane(self.store)
+        pane.hide()  # until an item is shown
+        pane.edited.connect(lambda: self.saved_label.setText("Saving…"))
+        pane.saver.safe.connect(lambda _when: self._update_saved_age())
+        pane.saver.failed.connect(lambda message: self._show_save_failure(message))
+        pane.written.connect(self._private_notes_written)
+        self.saver.file_lost.connect(pane.recover)  # the journal lost: write them again too
+        self.pages.currentChanged.connect(lambda _index: self._place_private_notes())
+        column.addWidget(pane)
+
+    def _show_private_notes(self, item) -> None:
+        self.private_notes.show_item(item, read_only=self.editing_locked)
+        self._place_private_notes()
+
+    def _place_private_notes(self) -> None:
+        """Shown under the notes while an item is: not over the preview, not on its own."""
+        shown = self.private_notes.item_id is not None and self.pages.currentWidget() is self.editor
+        self.private_notes.setVisible(shown)
+
+    def _private_notes_written(self, item_id: int, text: str) -> None:
+        """Our own write: the meeting shown holds it too, so the outside-changes watch does
+        not take it for someone else's edit and read the meeting again every second."""
+        from dataclasses import replace
+
+        view = self.view
+        if view is None or view.item(item_id) is None:
+            return
+        items = tuple(
+            replace(item, private_notes=text) if item.id == item_id else item for item in view.items
+        )
+        self.view = replace(view, items=items)
+
+    def toggle_private_notes(self) -> None:
+        """View ▸ Go to Private Notes: from the notes to this item's private notes, and back."""
+        if self.private_notes.has_focus():
+            self.focus_notes()
+            return
+        if self.item_id is None:
+            return
+        if self.pages.currentWidget() is not self.editor:
+            self.focus_notes()  # out of the preview first
+        self.private_notes.focus()
 
     @property
     def find_bar(self) -> FindBar:

@@ -30,6 +30,7 @@ class ViewCommands:
         if self.view is None:
             return
         self.saver.wait(2.0)
+        self.private_notes.saver.wait(2.0)  # the preview is the full draft: they are in it
         self.live_writer.wait(2.0)
         from pcc_minutes.documents.layout import layout
         from pcc_minutes.documents.markdown import to_markdown

@@ -1,0 +1,162 @@
+"""The private notes of an agenda item: typed below its notes, in a tinted box of their own.
+
+What the minute-taker writes here is kept with the item but never printed in the public
+version of the minutes; the full draft prints it under a "Private notes — not for
+publication" line (``documents.build``). The box looks unlike the notes on purpose — a lilac
+background, a dashed border and a "Private — never in the public version" heading with a
+lock — so nobody types a public sentence into it by mistake, or a private one into the notes.
+
+It is saved as the notes are: a ``NotesSaver`` of its own, writing through
+``operations.notes.save_item_private_notes`` on its own worker, after a short pause in the
+typing and at most about a second after an edit. Each item has its own ``QTextDocument``,
+so Ctrl+Z in the box takes back that item's private typing only, and coming back to an item
+finds its undo history as it was. Nothing here runs while the main notes are typed.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from pcc_minutes.core.records import AgendaItem
+from pcc_minutes.store.database import Store
+from pcc_minutes.ui.autosave import NotesSaver
+from pcc_minutes.ui.notes.convert import markdown_of
+from pcc_minutes.ui.notes.editor import NotesEditor
+
+HEADING = "\N{LOCK} Private — never in the public version"
+DESCRIPTION = (
+    "Private notes for the current agenda item: kept with the item, printed only in the full "
+    "draft under a 'not for publication' line, never in the public version. Ctrl+Alt+N moves "
+    "between the notes and the private notes."
+)
+TINT = "#f4effb"  # the box: lilac, unlike the white notes and the yellow read-only banner
+EDGE = "#8764b8"
+LINES_SHOWN = 5  # the box's height, in lines of text: the notes stay the largest thing
+
+
+def save_private_notes(store: Store, item_id: int, notes: str) -> object:
+    """The saver's write (on its worker thread; imported here, not at start-up)."""
+    from pcc_minutes.operations.notes import save_item_private_notes
+
+    return save_item_private_notes(store, item_id, notes)
+
+
+class PrivateNotesPane(QFrame):
+    """Below the notes editor: the current item's private notes, saved continuously."""
+
+    edited = Signal()  # the minute-taker changed the private notes (the window says "Saving…")
+    written = Signal(int, str)  # (item id, the private notes as the database now holds them)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("private-notes")
+        self.setAccessibleName("Private notes area")
+        self.setStyleSheet(
+            f"#private-notes {{ background: {TINT}; border: 1px dashed {EDGE};"
+            " border-radius: 4px; }"
+            f" #private-notes QLabel {{ color: #3b2160; background: transparent; }}"
+            f" #private-notes QTextEdit {{ background: #fbf9fe; color: #1b1027;"
+            f" border: 1px solid #c8b6e2; }}"
+        )
+        column = QVBoxLayout(self)
+        column.setContentsMargins(6, 4, 6, 6)
+        column.setSpacing(3)
+        top = QHBoxLayout()
+        self.heading = QLabel(HEADING)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.hint = QLabel("Ctrl+Alt+N to move here and back")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.hint)
+        column.addLayout(top)
+        self.editor = NotesEditor()
+        self.editor.setAccessibleName("Private notes")
+        self.editor.setAccessibleDescription(DESCRIPTION)
+        self.editor.setPlaceholderText(
+            "Private notes for this item: never printed in the public version."
+        )
+        self.editor.setTabChangesFocus(False)
+        line = self.editor.fontMetrics().lineSpacing()
+        self.editor.setFixedHeight(line * LINES_SHOWN + 12)
+        self.heading.setBuddy(self.editor)
+        column.addWidget(self.editor)
+
+        self.saver = NotesSaver(store, self, save=save_private_notes)
+        self.saver.written.connect(self.written)
+        self.saver.file_lost.connect(self.recover)
+        self.editor.content_changed.connect(self._changed)
+        self._documents: dict[int, QTextDocument] = {}
+        self.item_id: int | None = None
+        self._blank = self.editor.document()  # shown while no item is
+
+    # --- following the window ------------------------------------------------------------
+
+    def show_item(self, item: AgendaItem | None, *, read_only: bool) -> None:
+        """Show ``item``'s private notes (what was typed for the previous one is saved first).
+        Each item's document is made from the record the first time it is shown; after that
+        the document is the newest copy."""
+        self.saver.track(None, None)
+        self.item_id = item.id if item is not None else None
+        if item is None:
+            self.editor.setDocument(self._blank)
+            self.set_read_only(True)
+            return
+        document = self._documents.get(item.id)
+        if document is None:
+            document = self._documents[item.id] = QTextDocument(self)
+            self.editor.setDocument(document)
+            self.editor.set_markdown(item.private_notes)
+        else:
+            self.editor.setDocument(document)
+        self.set_read_only(read_only)
+        self.saver.track(item.id, self.editor.snapshot)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Approved minutes (or a read-only file): the private notes can be read, not typed."""
+        self.editor.set_read_only(read_only or self.item_id is None)
+
+    def forget_documents(self) -> None:
+        """Another meeting is open: save what is pending, and drop this meeting's documents."""
+        self.saver.track(None, None)
+        self.item_id = None
+        self.editor.setDocument(self._blank)
+        for document in self._documents.values():
+            document.deleteLater()
+        self._documents.clear()
+
+    def markdown(self) -> str:
+        return self.editor.markdown()
+
+    @property
+    def pending(self) -> bool:
+        return self.saver.pending
+
+    def has_focus(self) -> bool:
+        return self.editor.hasFocus()
+
+    def focus(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def close_saver(self) -> None:
+        """Closing the window: write what is pending into the database file."""
+        self.saver.close()
+
+    # --- saving --------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.saver.changed()
+        self.edited.emit()
+
+    def recover(self, _verdict: str = "") -> None:
+        """The journal file our connections wrote was lost (found by either saver): close
+        this saver's connections, then write every private note shown so far again."""
+        self.saver.wait(3.0)
+        self.saver.reconnect()
+        for item_id, document in self._documents.items():
+            self.saver.resave(item_id, partial(markdown_of, document.clone()))

@@ -1,0 +1,150 @@
+"""Private notes in the window: a tinted box under the notes, reached with a shortcut, saved
+continuously on its own, one undo history per item, read back when the meeting is opened
+again, printed in the full draft only (offscreen, driven from the keyboard)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pcc_minutes import operations as ops
+from pcc_minutes.core.templates import builtin_templates
+from pcc_minutes.documents.build import PRIVATE_NOTES_LABEL
+from pcc_minutes.ui.actions import ActionId
+from pcc_minutes.ui.notes.private_notes import HEADING
+
+
+@pytest.fixture
+def meeting_id(store) -> int:
+    return ops.create_from_template(store, builtin_templates()[0], date(2026, 3, 12)).value
+
+
+@pytest.fixture
+def pane(window):
+    yield window.private_notes
+    window.private_notes.close_saver()
+
+
+def press(qtbot, widget, window, action_id: ActionId) -> None:
+    combo = window.action(action_id).shortcut()[0]
+    qtbot.keyClick(widget, combo.key(), combo.keyboardModifiers())
+
+
+def stored(store, meeting_id: int, position: int):
+    return ops.load_meeting(store, meeting_id).items[position - 1]
+
+
+def test_the_box_is_under_the_notes_labelled_and_tinted(window, pane):
+    assert pane.isVisible() and pane.editor.isVisible()
+    assert HEADING in pane.heading.text() and "public version" in HEADING
+    assert "background" in pane.styleSheet() and pane.editor.accessibleName() == "Private notes"
+    # Below the notes, and smaller: the notes stay the largest thing on screen.
+    notes = window.editor.mapTo(window, window.editor.rect().topLeft())
+    box = pane.mapTo(window, pane.rect().topLeft())
+    assert box.y() > notes.y() and pane.height() < window.editor.height()
+    assert not pane.editor.isReadOnly()
+
+
+def test_the_shortcut_moves_between_the_notes_and_the_private_notes(qtbot, window, pane):
+    assert window.action(ActionId.PRIVATE_NOTES).shortcut().toString() == "Ctrl+Alt+N"
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    assert QApplication.focusWidget() is pane.editor
+    press(qtbot, pane.editor, window, ActionId.PRIVATE_NOTES)
+    assert QApplication.focusWidget() is window.editor
+    assert window.editor.markdown() == "" and pane.markdown() == ""  # no letter leaked in
+
+
+def test_private_typing_is_saved_by_itself_apart_from_the_notes(
+    qtbot, window, pane, store, meeting_id
+):
+    qtbot.keyClicks(window.editor, "Said in public.")
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    qtbot.keyClicks(pane.editor, "- Named officer: keep off the record")
+    assert window.saved_label.text() == "Saving…"
+    # No Save command and no flush: the autosave writes it after a short pause.
+    qtbot.waitUntil(
+        lambda: (
+            stored(store, meeting_id, 1).private_notes == "- Named officer: keep off the record\n"
+        ),
+        timeout=5000,
+    )
+    window.saver.wait()
+    item = stored(store, meeting_id, 1)
+    assert item.notes == "Said in public.\n" and "Named officer" not in item.notes
+    qtbot.waitUntil(lambda: window.saved_label.text().startswith("Saved"), timeout=8000)
+    # The window's own record holds it too: the outside-changes watch sees nothing new.
+    assert window.view.items[0].private_notes == item.private_notes
+
+
+def test_typing_the_notes_leaves_the_private_saver_idle(qtbot, window, pane):
+    qtbot.keyClicks(window.editor, "Only the public notes are typed here")
+    assert window.saver.pending and not pane.saver.pending and not pane.saver.waiting()
+
+
+def test_each_item_keeps_its_private_notes_and_their_undo(qtbot, window, pane, store, meeting_id):
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    qtbot.keyClicks(pane.editor, "first item aside")
+    press(qtbot, pane.editor, window, ActionId.NEXT_ITEM)
+    assert window.item_id == stored(store, meeting_id, 2).id and pane.markdown() == ""
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    qtbot.keyClicks(pane.editor, "second")
+    press(qtbot, pane.editor, window, ActionId.PREVIOUS_ITEM)
+    assert pane.markdown() == "first item aside\n"
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert pane.markdown() == ""  # this item's typing taken back; item 2's is untouched
+    pane.saver.wait()
+    assert stored(store, meeting_id, 1).private_notes == ""
+    assert stored(store, meeting_id, 2).private_notes == "second\n"
+    assert window.editor.markdown() == ""  # the notes were never touched
+
+
+def test_private_notes_come_back_when_the_meeting_is_opened_again(
+    qtbot, store, meeting_id, window, pane
+):
+    from pcc_minutes.ui.window import MainWindow
+
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    qtbot.keyClicks(pane.editor, "Remember the exempt report")
+    window.close()  # closing writes what is pending
+    again = MainWindow(store)
+    qtbot.addWidget(again)
+    again.show()
+    again.start(meeting_id)
+    try:
+        assert again.private_notes.markdown() == "Remember the exempt report\n"
+        assert again.editor.markdown() == ""
+    finally:
+        again.saver.close()
+        again.private_notes.close_saver()
+        again.live_writer.close()
+
+
+def test_an_approved_meeting_shows_its_private_notes_read_only(
+    qtbot, window, pane, store, meeting_id
+):
+    item = stored(store, meeting_id, 1)
+    ops.update_item(store, item.id, private_notes="Kept aside")
+    window.open_meeting(meeting_id, live=False)  # same meeting: already shown
+    window.change_status("for-approval", by="Minute Taker")
+    window.change_status("approved", by="Dana Whitfield")
+    assert pane.editor.isReadOnly()
+    qtbot.keyClicks(pane.editor, "should not appear")
+    pane.saver.wait()
+    assert stored(store, meeting_id, 1).private_notes == "Kept aside"
+
+
+def test_the_full_export_has_them_the_public_one_does_not(qtbot, window, pane, tmp_path):
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    qtbot.keyClicks(pane.editor, "Zebrafinch is not for the public")
+    for public in (False, True):
+        target = tmp_path / f"{'public' if public else 'full'}.docx"
+        window.export("docx", path=target, public=public)  # waits for the private saver
+        qtbot.waitUntil(target.exists, timeout=15000)
+        text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+        assert ("Zebrafinch" in text) is not public
+        assert (PRIVATE_NOTES_LABEL in text) is not public
