@@ -38,3 +38,15 @@ def test_trends_are_off_by_default_remembered_and_not_offered_for_an_agenda(qtbo
     minutes.trends.setChecked(True)
     minutes.accept()
     assert dialog(qtbot, agenda=False).trends.isChecked()
+
+
+def test_the_file_label_shows_its_mnemonic_not_an_ampersand_and_leads_to_the_path(qtbot):
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    made = dialog(qtbot, agenda=False)
+    form = made.layout()
+    assert isinstance(form, QFormLayout)
+    label = form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
+    assert isinstance(label, QLabel)
+    assert label.buddy() is made.path  # Alt+F puts the cursor in the path field
+    assert label.text() == "&File:"  # a mnemonic, drawn underlined, not a literal "&"

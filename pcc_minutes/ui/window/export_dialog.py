@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -54,7 +55,11 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&File:", row)
+        # A text label with a layout beside it has no buddy, and Qt would print its "&":
+        # the label names the path field itself, so Alt+F goes there.
+        label = QLabel("&File:")
+        label.setBuddy(self.path)
+        form.addRow(label, row)
         form.addRow(self.public)
         form.addRow(self.timings)
         form.addRow(self.trends)
