@@ -170,8 +170,13 @@ class AgendaItemRow(Base):
     carried: Mapped[list[ActionUpdateRow]] = relationship(
         back_populates="item", order_by="ActionUpdateRow.position", cascade="all, delete-orphan"
     )
+    # Loaded with the items (one query for all of a meeting's visits): every live step and
+    # every read of a meeting needs them.
     visits: Mapped[list[ItemVisitRow]] = relationship(
-        back_populates="item", order_by="ItemVisitRow.position", cascade="all, delete-orphan"
+        back_populates="item",
+        order_by="ItemVisitRow.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
     )
 
 

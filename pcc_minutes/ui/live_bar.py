@@ -1,8 +1,10 @@
 """The live strip above the notes: where are we in the agenda, how long has this item run.
 
-"Item 2 of 5 · 07:12 of 10:00" turns amber when the item runs past its planned minutes and
-red when it runs well past them; nothing blinks. "Meeting 00:34:10" counts from the start of
-live mode. One timer ticks once a second, only while live.
+"Item 2 of 5 · 07:12 of 10:00" is the time actually spent on the item — all its visits, the
+open one running — so going back to an item carries on from where its timer stopped. It turns
+amber when that time passes the item's planned minutes and red when it is well past them;
+nothing blinks. "Meeting 00:34:10" counts the whole meeting, from the start of live mode.
+One timer ticks once a second, only while live.
 """
 
 from __future__ import annotations
@@ -12,11 +14,21 @@ from datetime import datetime
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from pcc_minutes.core.clock import OVERRUN_WORDS, clock_text, item_elapsed, overrun_level
+from pcc_minutes.core.clock import OVERRUN_WORDS, clock_text, overrun_level
+from pcc_minutes.core.live import time_spent, visits_of
 from pcc_minutes.core.records import AgendaItem, Meeting
 
 AMBER = "#b35c00"
 RED = "#b00020"
+
+
+def item_timer_text(item: AgendaItem, item_count: int, now: datetime) -> str:
+    """ "Item 2 of 5 · 07:12 of 10:00", and "· visit 2" once the meeting has gone back to it."""
+    planned = f" of {clock_text(item.planned_minutes * 60)}" if item.planned_minutes else ""
+    visits = len(visits_of(item))
+    again = f" · visit {visits}" if visits > 1 else ""
+    spent = clock_text(time_spent(item, now))
+    return f"Item {item.position} of {item_count} · {spent}{planned}{again}"
 
 
 class LiveBar(QWidget):
@@ -67,12 +79,8 @@ class LiveBar(QWidget):
             return
         now = self.now()
         if item is not None:
-            elapsed = item_elapsed(item.actual_start, item.actual_end, now)
-            planned = f" of {clock_text(item.planned_minutes * 60)}" if item.planned_minutes else ""
-            self.item_label.setText(
-                f"Item {item.position} of {len(view.items)} · {clock_text(elapsed)}{planned}"
-            )
-            level = overrun_level(elapsed, item.planned_minutes)
+            self.item_label.setText(item_timer_text(item, len(view.items), now))
+            level = overrun_level(time_spent(item, now), item.planned_minutes)
             colour = ("", f"color: {AMBER};", f"color: {RED};")[level]
             self.item_label.setStyleSheet(colour)
             self.item_label.setAccessibleDescription(OVERRUN_WORDS[level])

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from pcc_minutes.core.live import is_done, spent_text, time_spent, visits_of
 from pcc_minutes.core.records import AgendaItem
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +57,14 @@ def lock_icon() -> QIcon:
     painter.drawRoundedRect(QRectF(10, 28, 44, 32), 5, 5)
     painter.end()
     return QIcon(pixmap)
+
+
+def _spent_words(item: AgendaItem) -> str:
+    """ "13 min", "13 min over 2 visits": the time actually spent on a done item, the same
+    sum of visits as the live timer showed."""
+    visits = len(visits_of(item))
+    over = f" over {visits} visits" if visits > 1 else ""
+    return f"{spent_text(time_spent(item))}{over}"
 
 
 class AgendaModel(QAbstractTableModel):
@@ -119,7 +128,7 @@ class AgendaModel(QAbstractTableModel):
     def _state(self, item: AgendaItem) -> str:
         if item.id == self._live_id:
             return LIVE_MARK
-        return DONE_MARK if item.actual_end is not None else ""
+        return DONE_MARK if is_done(item) else ""
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         item = self.item_at(index.row()) if index.isValid() else None
@@ -154,7 +163,9 @@ class AgendaModel(QAbstractTableModel):
             return f"Item {number}"
         if column == STATE:
             state = self._state(item)
-            return {LIVE_MARK: "being discussed now", DONE_MARK: "done"}.get(state, "")
+            if state == DONE_MARK:
+                return f"done, {_spent_words(item)}"
+            return {LIVE_MARK: "being discussed now"}.get(state, "")
         if column == TITLE:
             return f"{item.title}, confidential" if item.confidential else item.title
         if item.planned_minutes:
@@ -167,6 +178,8 @@ class AgendaModel(QAbstractTableModel):
             lines.append(f"Lead: {item.lead}")
         if item.planned_minutes:
             lines.append(f"Planned: {item.planned_minutes} min")
+        if is_done(item):
+            lines.append(f"Spent: {_spent_words(item)}")
         if item.confidential:
             lines.append("Confidential: left out of the public minutes")
         return "\n".join(lines)

@@ -422,7 +422,8 @@ def test_a_live_step_names_only_timing_and_not_the_meetings_list(store, meeting_
         assert not outcome.changes.meeting_list
         assert not outcome.changes.agenda
         assert not outcome.changes.meetings
-        assert outcome.undo is None
+    # Each step can be taken back exactly (tests/unit/operations/test_live_visits.py).
+    assert stepped.undo is not None and stepped.undo.text == "Move to item 2"
 
 
 # --- locked meetings -----------------------------------------------------------------------
