@@ -680,3 +680,29 @@ def test_find_bar_seeds_the_search_from_a_one_line_selection(editor, find_bar):
     find_bar.show_find()
     assert find_bar.find_field.text() == "Gold"
     assert find_bar.replace_field.isHidden()
+
+
+def test_an_acronym_one_slip_from_a_known_one_is_flagged_with_the_known_one_first(checker):
+    text = "The force will review OCCRs in six months; the DPVO and CSP figures follow."
+    found = [text[start:end] for start, end in checker.misspellings(text)]
+    assert found == ["OCCRs", "DPVO"]  # "CSP" (three letters) is left alone
+    assert checker.suggestions("OCCRs")[0] == "OOCRs"
+    assert checker.suggestions("DPVO")[0] == "DVPO"
+    assert not checker.is_misspelt("OOCRs") and not checker.is_misspelt("NCALT")
+
+
+def test_an_acronym_added_to_the_dictionary_is_known_and_a_near_miss_of_it_is_flagged(
+    checker,
+):
+    assert not checker.is_misspelt("SCRAP")  # unknown, but near nothing known
+    checker.add_to_dictionary("QXRT")  # an acronym of the user's own
+    assert checker.is_misspelt("QXTR")
+    again = spelling.SpellChecker(personal_dictionary=checker.personal_dictionary)
+    assert again.is_misspelt("QXTR") and not again.is_misspelt("QXRT")
+
+
+def test_one_slip_is_a_change_an_extra_or_missing_letter_or_a_swap():
+    for one, other in (("OCCR", "OOCR"), ("DPVO", "DVPO"), ("MARC", "MARAC"), ("ANPRR", "ANPR")):
+        assert spelling.one_slip_apart(one, other), (one, other)
+    for one, other in (("OOCR", "OOCR"), ("ABCD", "DCBA"), ("MAPPA", "MARAC")):
+        assert not spelling.one_slip_apart(one, other), (one, other)

@@ -6,8 +6,11 @@ works on a train with no network. Words the user adds go to a personal word list
 config folder. When Enchant or the dictionary is missing the notes simply have no spelling:
 ``available()`` says why, and nothing raises or pops up.
 
-Not flagged: words with digits (``2024/25``, ``24hrs``), all-capital acronyms and their plurals
-(``HMICFRS``, ``DVPOs``), e-mail and web addresses, and a small list of policing terms.
+Not flagged: words with digits (``2024/25``, ``24hrs``), e-mail and web addresses, and a small
+list of policing terms. An all-capital acronym and its plural (``HMICFRS``, ``DVPOs``) is
+flagged only when it is one slip away from an acronym the checker knows but is not one itself
+(``OCCRs`` for ``OOCRs``): a general dictionary knows few acronyms, so an unknown one alone is
+no sign of a mistake, but a near miss of a known one is.
 """
 
 from __future__ import annotations
@@ -119,10 +122,39 @@ def _checkable(word: str) -> bool:
     if len(word) < 2 or any(ch.isdigit() for ch in word):
         return False
     stem = re.sub(r"['’]s$", "", word)
-    if stem.casefold() in POLICING_TERMS:
-        return False
+    return stem.casefold() not in POLICING_TERMS
+
+
+def acronym_of(word: str) -> str | None:
+    """The acronym a word is (its plural's "s" and possessive dropped), or None: "DVPOs" ->
+    "DVPO"; "Taser", "UK's" with fewer than two capitals left -> None."""
+    stem = re.sub(r"['’]s$", "", word)
     acronym = stem[:-1] if stem.endswith("s") and len(stem) > 2 else stem
-    return not (len(acronym) >= 2 and acronym.isupper())
+    return acronym if len(acronym) >= 2 and acronym.isupper() else None
+
+
+def one_slip_apart(one: str, other: str) -> bool:
+    """Whether two words differ by one letter changed, added, dropped, or two neighbours
+    swapped (the slips of a fast typist)."""
+    if one == other or abs(len(one) - len(other)) > 1:
+        return False
+    if len(one) == len(other):
+        diffs = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and one[diffs[0]] == other[diffs[1]]
+            and one[diffs[1]] == other[diffs[0]]
+        )
+    short, long_ = sorted((one, other), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+KNOWN_ACRONYMS = frozenset(
+    acronym for term in POLICING_TERMS if (acronym := acronym_of(term.upper())) is not None
+)
 
 
 class SpellChecker:
@@ -146,6 +178,21 @@ class SpellChecker:
             self._dict = broker.request_dict(language)
         self._broker = broker
         self._known: dict[str, bool] = {}
+        self._acronyms = set(KNOWN_ACRONYMS)  # with the user's own, from the word list
+        try:
+            lines = self.personal_dictionary.read_text(encoding="utf-8").split()
+        except (OSError, UnicodeError):
+            lines = []
+        self._acronyms.update(a for a in map(acronym_of, lines) if a is not None)
+
+    def near_acronyms(self, word: str) -> list[str]:
+        """The known acronyms one slip away from ``word``'s acronym, if it is one and not
+        itself known."""
+        acronym = acronym_of(word)
+        # Three-letter acronyms are too many and too close ("CSP" is not a slip for "CPS").
+        if acronym is None or len(acronym) < 4 or acronym in self._acronyms:
+            return []
+        return sorted(known for known in self._acronyms if one_slip_apart(acronym, known))
 
     def is_misspelt(self, word: str) -> bool:
         if not _checkable(word):
@@ -154,8 +201,12 @@ class SpellChecker:
         if known is None:
             if len(self._known) > 50_000:
                 self._known.clear()
-            # Hunspell word lists spell the apostrophe straight; the notes use the curly one.
-            known = self._known[word] = bool(self._dict.check(word.replace("’", "'")))
+            if acronym_of(word) is not None:  # see the module docstring
+                known = not self.near_acronyms(word) or self._dict.check(word)
+            else:
+                # Hunspell word lists spell the apostrophe straight; the notes use the curly one.
+                known = bool(self._dict.check(word.replace("’", "'")))
+            known = self._known[word] = bool(known)
         return not known
 
     def misspellings(self, text: str) -> Iterator[tuple[int, int]]:
@@ -170,7 +221,11 @@ class SpellChecker:
 
     def suggestions(self, word: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
         curly = "’" in word
-        out: list[str] = []
+        acronym = acronym_of(word)
+        ending = word[len(acronym) :] if acronym and word.startswith(acronym) else ""
+        out: list[str] = [known + ending for known in self.near_acronyms(word)][:limit]
+        if len(out) == limit:
+            return out
         for suggestion in self._dict.suggest(word.replace("’", "'")):
             if curly:
                 suggestion = suggestion.replace("'", "’")
@@ -181,6 +236,9 @@ class SpellChecker:
         return out
 
     def add_to_dictionary(self, word: str) -> None:
+        acronym = acronym_of(word)
+        if acronym is not None:
+            self._acronyms.add(acronym)
         word = word.replace("’", "'")
         if self.saves_words:
             self._dict.add(word)
