@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from pcc_minutes.core.changes import Outcome, Undo, changed
 from pcc_minutes.core.errors import UserInputError
-from pcc_minutes.core.records import ACTION_LOG, ActionUpdate
+from pcc_minutes.core.records import ACTION_LOG, Action, ActionUpdate
 from pcc_minutes.core.status import check_action_status, refuse_if_locked
 from pcc_minutes.core.tracking import DecisionEntry, TrackedAction
-from pcc_minutes.store import queries
+from pcc_minutes.store import queries, registers
 from pcc_minutes.store.database import Store
-from pcc_minutes.store.mapping import action_record
 from pcc_minutes.store.tables import ActionUpdateRow, AgendaItemRow, MeetingRow
 
 
@@ -28,21 +29,17 @@ def _order(meeting: Any) -> tuple[date, int]:
 
 
 def _series_id(session: Any, series: int | str | None) -> int | None:
+    """The id of a series that has meetings, named by id or by name (any case)."""
     if series is None:
         return None
-    rows = session.query(MeetingRow).all()
-    ids = {m.series_id for m in rows if m.series_id is not None}
+    known = registers.series_with_meetings(session)
     text = str(series).strip()
-    if text.isdigit() and int(text) in ids:
+    if text.isdigit() and int(text) in {ident for ident, _name in known}:
         return int(text)
-    for m in rows:
-        if m.series is not None and m.series.name.casefold() == text.casefold():
-            return m.series_id
+    for ident, name in known:
+        if name.casefold() == text.casefold():
+            return ident
     raise UserInputError(f"There is no meeting series '{series}'; give a series id or name.")
-
-
-def _meetings(session: Any) -> list[Any]:
-    return sorted(session.query(MeetingRow).all(), key=_order)
 
 
 def update_action(
@@ -170,24 +167,34 @@ def _put_back(store: Store, action_id: int, meeting_id: int, before: tuple) -> O
     return Outcome(None, changed(actions={item_id}))
 
 
-def _tracked(row: Any, upto: Any = None) -> TrackedAction:
-    raised = row.item.meeting
-    updates = sorted(row.updates, key=lambda u: _order(u.meeting))
-    if upto is not None:
-        updates = [u for u in updates if _order(u.meeting) <= _order(upto)]
-    record = action_record(row)
-    status = updates[-1].status if updates else row.status
+def _tracked(rows: list[tuple], upto: tuple[date, int] | None = None) -> TrackedAction:
+    """One action from its ``store.registers.action_tuples`` rows (one per update); with
+    ``upto`` (a meeting's place in time), its updates up to that meeting only."""
+    first = rows[0]
+    ident, text, owner, due, status, reference, meeting_id, day, title, item, item_title = first[
+        :11
+    ]
+    updates: tuple[ActionUpdate, ...] = ()
+    if first[11] is not None:  # it has updates
+        updates = tuple(ActionUpdate(row[11], row[12], row[13], row[14]) for row in rows)
+        if upto is not None:
+            updates = tuple(u for u in updates if (u.date or date.max, u.meeting_id) <= upto)
+        if updates:
+            status = updates[-1].status
     return TrackedAction(
-        action=replace(record, status=status),
-        raised_meeting_id=raised.id,
-        raised_date=raised.date,
-        raised_item=row.item.position,
-        raised_title=row.item.title,
-        meeting_title=raised.title,
-        updates=tuple(
-            ActionUpdate(u.meeting_id, u.meeting.date, u.status, u.note) for u in updates
-        ),
+        Action(text, owner, due, status, reference, ident),
+        meeting_id,
+        day,
+        item,
+        item_title,
+        title,
+        updates,
     )
+
+
+def _grouped(rows: list[tuple]) -> list[list[tuple]]:
+    """The rows of each action together (they come one after another), in their order."""
+    return [list(group) for _ident, group in groupby(rows, key=itemgetter(0))]
 
 
 def list_actions(
@@ -197,30 +204,22 @@ def list_actions(
     open_only: bool = False,
 ) -> list[TrackedAction]:
     """Every action with its history; for ``meeting_id``, those raised in or carried into that
-    meeting as they stood there; for ``series``, that series' actions."""
+    meeting as they stood there; for ``series``, that series' actions. One query each
+    (``store.registers``), so a register of thousands of meetings reads at once."""
     with store.transaction() as session:
         series_id = _series_id(session, series)
-        result = []
         if meeting_id is not None:
-            meeting = session.get(MeetingRow, meeting_id)
-            if meeting is None:
+            place = registers.meeting_place(session, meeting_id)
+            if place is None:
                 raise UserInputError(
                     f"There is no meeting {meeting_id}; `pcc-minutes list` shows them."
                 )
-            rows = [a for i in sorted(meeting.items, key=lambda i: i.position) for a in i.actions]
-            carried = sorted(
-                (u for i in meeting.items for u in i.carried),
-                key=lambda u: (u.item.position, u.position),
-            )
-            rows = [r for r in rows] + [u.action for u in carried]
-            result = [_tracked(r, meeting) for r in rows]
+            upto = (place[0] or date.max, place[1])
+            rows = registers.meeting_action_tuples(session, meeting_id)
         else:
-            for meeting in _meetings(session):
-                if series_id is not None and meeting.series_id != series_id:
-                    continue
-                for item in sorted(meeting.items, key=lambda i: i.position):
-                    for row in item.actions:
-                        result.append(_tracked(row))
+            upto = None
+            rows = registers.action_tuples(session, series_id)
+    result = [_tracked(group, upto) for group in _grouped(rows)]
     if open_only:
         result = [t for t in result if t.action.status == "open"]
     return result
@@ -229,24 +228,8 @@ def list_actions(
 def list_decisions(store: Store, series: int | str | None = None) -> list[DecisionEntry]:
     with store.transaction() as session:
         series_id = _series_id(session, series)
-        result = []
-        for meeting in _meetings(session):
-            if series_id is not None and meeting.series_id != series_id:
-                continue
-            for item in sorted(meeting.items, key=lambda i: i.position):
-                for d in item.decisions:
-                    result.append(
-                        DecisionEntry(
-                            d.id,
-                            d.text,
-                            meeting.id,
-                            meeting.date,
-                            item.position,
-                            meeting.title,
-                            item.title,
-                        )
-                    )
-    return result
+        rows = registers.decision_tuples(session, series_id)
+    return [DecisionEntry(*row) for row in rows]
 
 
 def update_decision(store: Store, decision_id: int, text: str) -> Outcome[None]:
