@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
@@ -338,6 +339,39 @@ def test_the_structure_tree_claims_every_mark_on_every_page_of_a_long_meeting(tm
                 while "/P" in node and node.get("/Type") == "/StructElem":
                     node = node.P
                 assert node.objgen == root.objgen
+
+
+def _roles(path: Path) -> list[tuple[str, int]]:
+    """Every structure element's role and kid count, in reading order."""
+    found = []
+    with pikepdf.open(path) as pdf:
+        stack = [pdf.Root.StructTreeRoot.K]
+        while stack:
+            element = stack.pop()
+            kids = element.get("/K", [])
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+            found.append((str(element.S), len(kids)))
+            stack += [
+                kid
+                for kid in reversed(kids)
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem"
+            ]
+    return found
+
+
+def test_a_file_written_by_reportlab_itself_has_the_same_structure(tmp_path, monkeypatch):
+    """With reportlab's debugging comments on, reportlab formats the file itself: the
+    structure elements written as one run of objects are then written one by one."""
+    quick = tmp_path / "quick.pdf"
+    render_pdf(meeting(4), quick)
+    monkeypatch.setattr(rl_config, "pdfComments", 1)
+    monkeypatch.setattr(rl_config, "invariant", 0)
+    slow = tmp_path / "reportlab.pdf"
+    render_pdf(meeting(4), slow)
+    assert b"% page stream" in slow.read_bytes()  # reportlab's own writing, comments and all
+    assert len(_roles(quick)) > 50
+    assert _roles(slow) == _roles(quick)
+    assert _contents(slow) == _contents(quick)
 
 
 def test_bookmarks_point_at_their_headings_and_the_file_is_pdf_1_7(tmp_path):

@@ -41,16 +41,56 @@ def register(document: PDFDocument, obj: PDFObject) -> bytes:
     return ref(document, document.Reference(obj).name)
 
 
-def register_raw(document: PDFDocument, obj: RawObject) -> bytes:
-    """``register`` for a new ``RawObject``, doing what ``PDFDocument.Reference`` does for a
-    new object (thousands of structure elements are registered in one export)."""
-    number = document.objectcounter = document.objectcounter + 1
-    name = f"R{number}"
-    obj.__InternalName__ = name
-    document.idToObjectNumberAndVersion[name] = (number, 0)
-    document.numberToId[number] = name
-    document.idToObject[name] = obj
-    return b"%d 0 R" % number
+class ObjectRun(PDFObject):
+    """Consecutive indirect objects, numbered from ``first``, whose bodies are bytes: the
+    thousands of structure elements of a long meeting, registered and written in one go
+    rather than one object at a time."""
+
+    def __init__(self, first: int, count: int) -> None:
+        self.first = first
+        self.count = count
+        self.bodies: list[bytes] = []
+
+    def format(self, document) -> bytes:
+        raise TypeError("an object run is written by write_all, not formatted")
+
+
+def reserve(document: PDFDocument, count: int) -> int:
+    """Number ``count`` objects in a row (their bodies given later by ``fill``); return the
+    first number. Objects registered afterwards are numbered after them."""
+    first = document.objectcounter + 1
+    if count:
+        run = ObjectRun(first, count)
+        name = f"R{first}"
+        run.__InternalName__ = name
+        document.idToObjectNumberAndVersion[name] = (first, 0)
+        document.numberToId[first] = name
+        document.idToObject[name] = run
+        document.objectcounter += count
+    return first
+
+
+def fill(document: PDFDocument, first: int, bodies: list[bytes]) -> None:
+    """The bodies of the objects ``reserve`` numbered from ``first``, in order."""
+    if not bodies:
+        return
+    run = document.idToObject[document.numberToId[first]]
+    if type(run) is not ObjectRun or run.count != len(bodies):
+        raise ValueError(f"{len(bodies)} bodies for the objects reserved at {first}")
+    run.bodies = bodies
+
+
+def _unrun(document: PDFDocument) -> None:
+    """Each object run made into separate objects, for reportlab's own writing."""
+    for name, obj in list(document.idToObject.items()):
+        if type(obj) is ObjectRun:
+            for number, body in enumerate(obj.bodies, start=obj.first):
+                name = f"R{number}"
+                raw = RawObject(body)
+                raw.__InternalName__ = name
+                document.idToObjectNumberAndVersion[name] = (number, 0)
+                document.numberToId[number] = name
+                document.idToObject[name] = raw
 
 
 def ref(document: PDFDocument, name: str) -> bytes:
@@ -79,14 +119,16 @@ def stream(entries: bytes, data: bytes) -> bytes:
 
 
 def write_all(document: PDFDocument) -> bytes:
-    """``PDFDocument.format`` (the whole file as bytes), writing each ``RawObject`` straight
-    out instead of through reportlab's general formatting, which cost as much again as making
-    the objects. Files with encryption or reportlab's debugging comments go to reportlab."""
+    """``PDFDocument.format`` (the whole file as bytes), writing each ``RawObject`` and
+    ``ObjectRun`` straight out instead of through reportlab's general formatting, which cost
+    as much again as making the objects. Files with encryption or reportlab's debugging
+    comments go to reportlab."""
     if (
         not isinstance(document.encrypt, NoEncryption)
         or getattr(document, "_digiSigs", None)
         or (rl_config.pdfComments and not rl_config.invariant)
     ):
+        _unrun(document)
         return PDFDocument.format(document)
     catalog = document.Catalog
     info = document.info
@@ -94,9 +136,10 @@ def write_all(document: PDFDocument) -> bytes:
     document.Reference(info)
     number_to_id = document.numberToId
     id_to_object = document.idToObject
-    id_to_offset = document.idToOffset
-    ids = []
+    offsets: list[int] = []
     document.__accum__ = out = PDFFile(document._pdfVersion)
+    write = out.write
+    offset = out.offset
     counter = 0
     while True:
         counter += 1
@@ -104,26 +147,41 @@ def write_all(document: PDFDocument) -> bytes:
         if name is None:
             break
         obj = id_to_object[name]
-        if type(obj) is RawObject:
+        kind = type(obj)
+        if kind is RawObject:
             data = b"%d 0 obj\n%s\nendobj\n" % (counter, obj.body)
-            id_to_offset[name] = out.offset
-            out.offset += len(data)
-            out.write(data)
+            offsets.append(offset)
+            offset += len(data)
+            write(data)
+        elif kind is ObjectRun:
+            chunks = []
+            for body in obj.bodies:
+                data = b"%d 0 obj\n%s\nendobj\n" % (counter, body)
+                offsets.append(offset)
+                offset += len(data)
+                chunks.append(data)
+                counter += 1
+            if len(chunks) != obj.count:
+                raise ValueError(f"objects {obj.first} on: {len(chunks)} of {obj.count} made")
+            write(b"".join(chunks))
+            counter -= 1
         else:
-            id_to_offset[name] = out.add(PDFIndirectObject(name, obj).format(document))
-        ids.append(name)
+            out.offset = offset
+            offsets.append(out.add(PDFIndirectObject(name, obj).format(document)))
+            offset = out.offset
+    out.offset = offset
     del document.__accum__
-    if counter - 1 != len(number_to_id):
-        raise ValueError(f"object {counter} missing of {len(number_to_id)}")
+    total = document.objectcounter
+    if counter - 1 != total:
+        raise ValueError(f"object {counter} missing of {total}")
     # The cross-reference table as PDFCrossReferenceTable writes it for objects 1..n in order.
-    offsets = [id_to_offset[name] for name in ids]
-    xref = [b"xref\n0 %d" % (len(ids) + 1), b"0000000000 65535 f "]
+    xref = [b"xref\n0 %d" % (total + 1), b"0000000000 65535 f "]
     xref += [b"%010d 00000 n " % offset for offset in offsets]
     xref.append(b"")
     start = out.add(b"\n".join(xref))
     trailer = PDFTrailer(
         startxref=start,
-        Size=len(number_to_id) + 1,
+        Size=total + 1,
         Root=document.Reference(catalog),
         Info=document.Reference(info),
         Encrypt=None,

@@ -29,13 +29,14 @@ class _Entry:
         self.children: list[_Entry] = []
 
 
-def add_outline(document: PDFDocument, root: Element, elements: dict[int, bytes]) -> None:
+def add_outline(document: PDFDocument, elements: list[Element], refs: dict[int, bytes]) -> None:
     """Write the bookmarks into reportlab's ``document``; ``elements`` are the structure
-    elements' references by ``id``, as ``tagging.add_structure`` returns them."""
+    tree's elements in reading order (``Element.walk``) and ``refs`` their references by
+    ``id``, as ``tagging.add_structure`` returns them."""
     headings = [
         element
-        for element in root.walk()
-        if element.role in ("H2", "H3") and element.anchor is not None
+        for element in elements
+        if element.anchor is not None and element.role in ("H2", "H3")
     ]
     if not any(element.role == "H2" for element in headings):
         return
@@ -44,9 +45,9 @@ def add_outline(document: PDFDocument, root: Element, elements: dict[int, bytes]
     entries: list[_Entry] = []
     for element in headings:
         if element.role == "H2":
-            entries.append(_Entry(document, element, elements.get(id(element))))
+            entries.append(_Entry(document, element, refs.get(id(element))))
         elif entries:
-            entries[-1].children.append(_Entry(document, element, elements.get(id(element))))
+            entries[-1].children.append(_Entry(document, element, refs.get(id(element))))
     _write_level(document, entries, outlines_ref, closed=True)
     outlines.body = b"<< /Type /Outlines /First %s /Last %s /Count %d >>" % (
         entries[0].ref,

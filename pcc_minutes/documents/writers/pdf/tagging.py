@@ -18,10 +18,11 @@ from reportlab.pdfbase.pdfdoc import PDFDocument, PDFName, PDFPage
 
 from pcc_minutes.documents.writers.pdf.objects import (
     RawObject,
+    fill,
     number,
     page_ref,
     register,
-    register_raw,
+    reserve,
     text,
 )
 
@@ -92,85 +93,93 @@ def release(root: Element) -> None:
 _ROLES: dict[str, bytes] = {}  # each role's opening bytes, made once
 
 
-class _Writer:
-    """Writes the recorded elements as ``StructElem`` objects: each element is registered
-    first (so its number is known to its kids and its parent), then its bytes are made."""
-
-    def __init__(self, document: PDFDocument, pages: int) -> None:
-        self.document = document
-        self.pages = [page_ref(document, index) for index in range(pages)]
-        self.parent_tree: list[dict[int, bytes]] = [{} for _ in self.pages]
-        self.written: dict[int, bytes] = {}
-
-    def element(self, element: Element, parent: bytes) -> bytes:
-        obj = RawObject()
-        own = self.written[id(element)] = register_raw(self.document, obj)
-        role = _ROLES.get(element.role)
-        if role is None:
-            role = _ROLES[element.role] = b"<< /Type /StructElem /S /%s /P " % (
-                element.role.encode("ascii")
-            )
-        entries = [role, parent]
-        first_page = element.first_page()
-        if first_page is not None:
-            entries += [b" /Pg ", self.pages[first_page]]
-        if element.role == "Figure" or element.alt:
-            entries += [b" /Alt ", text(element.alt)]
-        if element.attributes:
-            entries.append(b" /A <<")
-            for key, value in element.attributes.items():
-                if isinstance(value, list):
-                    numbers = b" ".join(number(round(v, 2)) for v in value)
-                    entries.append(b" /%s [%s]" % (key.encode("ascii"), numbers))
-                else:
-                    entries.append(b" /%s /%s" % (key.encode("ascii"), value.encode("ascii")))
-            entries.append(b" >>")
-        kids: list[bytes] = []
-        for kid in element.kids:
-            if isinstance(kid, Element):
-                kids.append(self.element(kid, own))
-                continue
-            for page, mcid in kid.refs:
-                self.parent_tree[page][mcid] = own
-                if page == first_page:
-                    kids.append(b"%d" % mcid)
-                else:  # the part of a split paragraph that went on to the next page
-                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (self.pages[page], mcid))
-        if len(kids) == 1:
-            entries += [b" /K ", kids[0]]
-        elif len(kids) > 1:
-            entries += [b" /K [", b" ".join(kids), b"]"]
-        entries.append(b" >>")
-        obj.body = b"".join(entries)
-        return own
+def _role(role: str) -> bytes:
+    opening = _ROLES.get(role)
+    if opening is None:
+        opening = _ROLES[role] = b"<< /Type /StructElem /S /%s /P " % role.encode("ascii")
+    return opening
 
 
-def add_structure(document: PDFDocument, root: Element, pages: list) -> dict[int, bytes]:
+def _attributes(attributes: dict[str, str | list[float]]) -> bytes:
+    entries = [b" /A <<"]
+    for key, value in attributes.items():
+        if isinstance(value, list):
+            numbers = b" ".join(number(round(v, 2)) for v in value)
+            entries.append(b" /%s [%s]" % (key.encode("ascii"), numbers))
+        else:
+            entries.append(b" /%s /%s" % (key.encode("ascii"), value.encode("ascii")))
+    entries.append(b" >>")
+    return b"".join(entries)
+
+
+def add_structure(document: PDFDocument, elements: list[Element], pages: list) -> dict[int, bytes]:
     """Write the structure tree and parent tree into reportlab's ``document`` (whose pages
-    are ``pages``, the ``PDFPage`` objects in order); return the reference written for each
-    element (keyed by ``id``), so bookmarks can point at their headings' elements."""
+    are ``pages``, the ``PDFPage`` objects in order). ``elements`` is the tree's
+    ``Document`` element's ``walk()``: parents first, in reading order, so each element's
+    object number is known before its bytes are made (its parent's and its kids' too).
+    Return the reference written for each element (keyed by ``id``), so bookmarks can point
+    at their headings' elements."""
     struct_root = RawObject()
     root_ref = register(document, struct_root)
-    writer = _Writer(document, len(pages))
-    kids = writer.element(root, root_ref)
+    first = reserve(document, len(elements))
+    refs = [b"%d 0 R" % number for number in range(first, first + len(elements))]
+    written = {id(element): ref for element, ref in zip(elements, refs, strict=True)}
+    page_refs = [page_ref(document, index) for index in range(len(pages))]
+    parent_tree: list[dict[int, bytes]] = [{} for _ in pages]
+    bodies = []
+    parents = {id(elements[0]): root_ref} if elements else {}
+    for element, own in zip(elements, refs, strict=True):
+        kids = element.kids
+        first_page = None
+        for kid in kids:
+            if type(kid) is Marks and kid.refs:
+                first_page = kid.refs[0][0]
+                break
+        entries = [_role(element.role), parents.pop(id(element))]
+        if first_page is not None:
+            entries += [b" /Pg ", page_refs[first_page]]
+        if element.alt or element.role == "Figure":
+            entries += [b" /Alt ", text(element.alt)]
+        if element.attributes:
+            entries.append(_attributes(element.attributes))
+        parts: list[bytes] = []
+        for kid in kids:
+            if type(kid) is Element:
+                ref = written[id(kid)]
+                parents[id(kid)] = own
+                parts.append(ref)
+                continue
+            for page, mcid in kid.refs:
+                parent_tree[page][mcid] = own
+                if page == first_page:
+                    parts.append(b"%d" % mcid)
+                else:  # the part of a split paragraph that went on to the next page
+                    parts.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (page_refs[page], mcid))
+        if len(parts) == 1:
+            entries += [b" /K ", parts[0]]
+        elif parts:
+            entries += [b" /K [", b" ".join(parts), b"]"]
+        entries.append(b" >>")
+        bodies.append(b"".join(entries))
+    fill(document, first, bodies)
     nums: list[bytes] = []
     for index, page in enumerate(pages):
-        by_mcid = writer.parent_tree[index]
+        by_mcid = parent_tree[index]
         if sorted(by_mcid) != list(range(len(by_mcid))):
             raise RuntimeError(f"page {index + 1}: marked content missing from the structure")
         _mark_page(page, index)
-        elements = b" ".join(by_mcid[mcid] for mcid in range(len(by_mcid)))
-        nums.append(b"%d %s" % (index, register(document, RawObject(b"[%s]" % elements))))
-    parent_tree = register(document, RawObject(b"<< /Nums [%s] >>" % b" ".join(nums)))
+        marked = b" ".join(by_mcid[mcid] for mcid in range(len(by_mcid)))
+        nums.append(b"%d %s" % (index, register(document, RawObject(b"[%s]" % marked))))
+    parent_tree_ref = register(document, RawObject(b"<< /Nums [%s] >>" % b" ".join(nums)))
     struct_root.body = b"<< /Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d >>" % (
-        kids,
-        parent_tree,
+        refs[0] if refs else b"[]",
+        parent_tree_ref,
         len(pages),
     )
     catalog = document.Catalog
     catalog.StructTreeRoot = struct_root
     catalog.MarkInfo = RawObject(b"<< /Marked true >>")
-    return writer.written
+    return written
 
 
 def _mark_page(page: PDFPage, index: int) -> None:

@@ -122,8 +122,9 @@ def _render(doc: MinutesDocument, target: Path, author: str) -> None:
 
     def finish(document: PDFDocument, pages: list) -> None:
         document._pdfVersion = (1, 7)
-        elements = add_structure(document, builder.document, pages)
-        add_outline(document, builder.document, elements)
+        elements = builder.document.walk()
+        refs = add_structure(document, elements, pages)
+        add_outline(document, elements, refs)
         add_metadata(document, info.title)
         document.__class__ = QuickWriteDocument
 
