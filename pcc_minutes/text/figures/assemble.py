@@ -18,9 +18,11 @@ from dataclasses import dataclass, field, replace
 
 from pcc_minutes.core.records import FigurePoint
 from pcc_minutes.text.figures.labels import capitalise, label_before
+from pcc_minutes.text.figures.measures import is_measure
 from pcc_minutes.text.figures.proposal import ProposedFigure
 from pcc_minutes.text.figures.scanner import Mention
 from pcc_minutes.text.figures.structure import TextIndex
+from pcc_minutes.text.figures.targets import names_same_measure
 from pcc_minutes.text.figures.vocabulary import (
     CHANGE_GAP,
     OF_BEFORE,
@@ -68,7 +70,7 @@ def assemble(index: TextIndex, mentions: list[Mention]) -> list[ProposedFigure]:
     previous: Mention | None = None
     for mention in mentions:
         if mention.is_target:
-            owner = _target_owner(untargeted, mention)
+            owner = _target_owner(index, untargeted, mention)
             if owner is not None:
                 owner.target = mention
                 untargeted[owner.unit].pop()
@@ -95,14 +97,20 @@ def assemble(index: TextIndex, mentions: list[Mention]) -> list[ProposedFigure]:
                 stack.pop()
                 untargeted.setdefault(draft.unit, []).append(draft)
         previous = mention
-    figures = [_figure(index, d) for d in drafts]
+    figures = [
+        _figure(index, d) for d in drafts if is_measure(index, d.mentions, d.target is not None)
+    ]
     figures += [_lone_target(index, t) for t in unowned if id(t) not in owned]
     return sorted(figures, key=lambda f: f.start)
 
 
-def _target_owner(untargeted: dict[str, list[Draft]], target: Mention) -> Draft | None:
+def _target_owner(
+    index: TextIndex, untargeted: dict[str, list[Draft]], target: Mention
+) -> Draft | None:
     """The figure a target qualifies: the last one with its unit in the same sentence or the
-    one before, on the same line.
+    one before, on the same line or, when the target opens its line, on the line before
+    ("... 4% of resolutions.\nThe target is 8%."); and only if the target names no other
+    measure (``targets``).
 
     Drafts come in the order of their last mentions, so the drafts in that window are the
     newest ones, and the newest draft of the unit without a target is the only candidate."""
@@ -110,9 +118,20 @@ def _target_owner(untargeted: dict[str, list[Draft]], target: Mention) -> Draft 
     if not stack:
         return None
     last = stack[-1].mentions[-1]
-    if last.line != target.line or last.sentence < target.sentence - 1:
+    if last.sentence < target.sentence - 1:
+        return None
+    if last.line != target.line and not (
+        last.line == target.line - 1 and _opens_line(index, target.sentence)
+    ):
+        return None
+    if not names_same_measure(index, target, stack[-1].mentions):
         return None
     return stack[-1]
+
+
+def _opens_line(index: TextIndex, sentence: int) -> bool:
+    """Whether *sentence* is the first on its line."""
+    return sentence == 0 or index.sentence_lines[sentence - 1] != index.sentence_lines[sentence]
 
 
 def _waiting_target(waiting: deque[Mention] | None, mention: Mention) -> Mention | None:
@@ -139,6 +158,10 @@ def _joined(index: TextIndex, draft: Draft, previous: Mention, mention: Mention)
             return True
     if not same_unit:
         return False
+    if previous.from_start is not None and mention.bound_word == "up to":
+        if CHANGE_GAP.fullmatch(gap + "up to "):
+            mention.bound = ""  # "rose from 5% up to 7%": the "to" of a change, not a bound
+            gap += "to "
     if previous.from_start is not None and CHANGE_GAP.fullmatch(gap):
         draft.add(mention)
         _name_change_periods(draft)
@@ -169,6 +192,7 @@ def _range_of(low: Mention, high: Mention) -> Mention:
         high=high.value,
         end=high.end,
         approx=low.approx or high.approx,
+        bound=low.bound or high.bound,
         own_label=high.own_label or low.own_label,
     )
 
@@ -200,7 +224,7 @@ def _figure(index: TextIndex, draft: Draft) -> ProposedFigure:
     in_text = sorted(draft.mentions, key=lambda m: m.start)
     first, last = in_text[0], in_text[-1]
     points = tuple(
-        FigurePoint(period=period or "", value=m.value, approx=m.approx, high=m.high)
+        FigurePoint(period=period or "", value=m.value, approx=m.approx, high=m.high, bound=m.bound)
         for m, period in zip(draft.mentions, draft.periods, strict=True)
     )
     spanned = in_text + ([draft.target] if draft.target is not None else [])

@@ -99,7 +99,8 @@ def noun_phrase(index: TextIndex, tokens: list[Token]) -> tuple[list[Token], int
         if low == "to" and not (words and is_participle(words[-1].lower)):
             break  # "staff ... to focus on"; but "stops led to arrest" reads on
         if not words and (low in PREPOSITIONS or low in CONJUNCTIONS or low in DETERMINERS):
-            break
+            if not _out_of_words(tokens, i):
+                break  # but "320 out of court resolutions" counts resolutions
         if low in CONJUNCTIONS and (
             i + 1 == len(tokens)
             or not tokens[i + 1].is_word
@@ -119,6 +120,18 @@ def noun_phrase(index: TextIndex, tokens: list[Token]) -> tuple[list[Token], int
         words.pop()
         i -= 1
     return words, i
+
+
+def _out_of_words(tokens: list[Token], i: int) -> bool:
+    """Whether "out of" at *i* opens a noun phrase ("out of court disposals") rather than a
+    denominator ("22 out of 33")."""
+    return (
+        tokens[i].lower == "out"
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower == "of"
+        and tokens[i + 2].is_word
+        and tokens[i + 2].lower not in DETERMINERS
+    )
 
 
 def read_predicate(index: TextIndex, tokens: list[Token]) -> list[Token]:

@@ -23,10 +23,13 @@ from pcc_minutes.text.figures.labels import label_after, noun_phrase
 from pcc_minutes.text.figures.limits import MAX_MENTIONS, MAX_NUMBERS
 from pcc_minutes.text.figures.numbers import value_of
 from pcc_minutes.text.figures.structure import Period, TextIndex, last_word
+from pcc_minutes.text.figures.targets import named_measure
 from pcc_minutes.text.figures.vocabulary import (
     APPROX_AFTER,
     APPROX_BEFORE,
     BETWEEN_BEFORE,
+    BOUND_AFTER,
+    BOUND_BEFORE,
     CLAUSE_END,
     COMPARISON_AFTER,
     DESIGNATED,
@@ -35,6 +38,7 @@ from pcc_minutes.text.figures.vocabulary import (
     OPENERS,
     PERIOD_PREPOSITIONS,
     SCOPE_BEFORE,
+    SELECTION_BEFORE,
     SERIES_AFTER,
     TARGET_WORDS,
     TIMES_AFTER,
@@ -57,6 +61,10 @@ class Mention:
     line: int
     high: float | None = None
     approx: bool = False
+    bound: str = ""  # one of core.records.BOUNDS: "over 200" is "above"
+    bound_word: str = ""  # the words that made it a bound, lower case ("up to")
+    worded: bool = False  # written in words ("two"), not digits
+    names: frozenset[str] = frozenset()  # for a target: the measure it names (``targets``)
     from_start: int | None = None  # where "from" starts, when the value opens a change
     between: bool = False
     is_target: bool = False
@@ -148,7 +156,7 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
             unit, end = "ratio", times_end
     after = work[end : end + 1]
     if after.isalnum() or (after == "-" and work[end + 1 : end + 2].isalpha()):
-        if not APPROX_AFTER.match(work, end):
+        if not (APPROX_AFTER.match(work, end) or BOUND_AFTER.match(work, end)):
             return None  # "14th", "9BN", "two-way": part of a word
     if after in "/:" and work[end + 1 : end + 2].isdigit():
         return None
@@ -157,16 +165,30 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
     if unit == "count" and not _could_be_count(index, m, core_start):
         return None
 
-    approx_before = APPROX_BEFORE.search(work, max(0, core_start - 30), core_start)
-    approx_after = APPROX_AFTER.match(work, end)
-    start = approx_before.start() if approx_before else core_start
-    if approx_after:
-        end = approx_after.end()
+    # A bound ("over 200", "200+") says where the true value lies; an approximation
+    # ("around 200") only that it is near. A value is one or the other, a bound first.
+    window = max(0, core_start - 30)
+    bound_before = BOUND_BEFORE.search(work, window, core_start)
+    bound_after = None if bound_before else BOUND_AFTER.match(work, end)
+    bounded = bound_before or bound_after
+    approx_before = None if bounded else APPROX_BEFORE.search(work, window, core_start)
+    approx_after = None if bounded else APPROX_AFTER.match(work, end)
+    before_words = bound_before or approx_before
+    after_words = bound_after or approx_after
+    start = before_words.start() if before_words else core_start
+    if after_words:
+        end = after_words.end()
     if m.group("open") and m.group("close"):
         if unit == "£" and _stands_alone(work, m.start(), m.end()):
             value, high = -value, (-high if high is not None else None)
         start, end = min(start, m.start()), max(end, m.end())
-    if is_word and unit == "count" and not noun_phrase(index, index.tokens_after(end, 16))[0]:
+    between = bool(BETWEEN_BEFORE.search(work, max(0, start - 12), start))
+    if (
+        is_word
+        and unit == "count"
+        and not between  # "between five and seven per cent"
+        and not noun_phrase(index, index.tokens_after(end, 16))[0]
+    ):
         # "three of the bids": a number word counts only with its noun. A noun phrase is
         # at most seven words, so sixteen tokens read it whole: "twenty twenty twenty ..."
         # costs sixteen tokens a number, not the full window.
@@ -181,8 +203,11 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
         line=index.sentence_lines[sentence],
         high=high,
         approx=bool(approx_before or approx_after),
+        bound=(bounded.lastgroup or "") if bounded else "",
+        bound_word=" ".join(bounded.group().split()).lower() if bounded else "",
         from_start=from_word.start() if from_word else None,
-        between=bool(BETWEEN_BEFORE.search(work, max(0, start - 12), start)),
+        between=between,
+        worded=is_word,
     )
 
 
@@ -200,6 +225,8 @@ def _could_be_count(index: TextIndex, m: re.Match[str], core_start: int) -> bool
         return False
     if SCOPE_BEFORE.search(work, max(0, core_start - 20), core_start):
         return False
+    if SELECTION_BEFORE.search(work, max(0, core_start - 30), core_start):
+        return False  # "the last 3 posts", "the first 2 items": which ones, not how many
     name = WORD_BEFORE.search(work, max(0, core_start - 30), core_start)
     if (
         name
@@ -244,11 +271,13 @@ def _describe(index: TextIndex, mentions: list[Mention]) -> None:
         sentence_start, sentence_end = index.sentences[mention.sentence]
         _give_period(index, mention, max(prev_end, claimed, sentence_start), min(nxt, sentence_end))
         claimed = mention.period_end
-        clause = work[max(prev_end, sentence_start) : mention.start]
-        mention.is_target = bool(TARGET_WORDS.search(clause))
+        clause_start = max(prev_end, sentence_start)
+        mention.is_target = bool(TARGET_WORDS.search(work, clause_start, mention.start))
         label, head, predicate_only = label_after(index, mention.end, mention.unit)
         if label.lower() in ("target", "targets"):
             mention.is_target, label = True, ""
+        if mention.is_target:
+            mention.names = named_measure(index, mention, clause_start)
         if predicate_only and mention.unit == "count" and last_head.get(mention.line):
             label, predicate_only = f"{last_head[mention.line]} {label}", False
         mention.predicate_only = predicate_only

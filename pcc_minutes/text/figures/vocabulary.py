@@ -81,6 +81,7 @@ OPENERS = (
     | CLAUSE_WORDS
     | frozenset(
         "approximately approx nearly almost roughly circa estimated more less fewer only just "
+        "above below least most minimum maximum upwards exceeding "
         "another further additionally overall total altogether exactly precisely currently "
         "today yesterday recently here".split()
     )
@@ -101,6 +102,7 @@ NOT_PARTICIPLES = frozenset("need speed seed feed shed breed greed".split())
 # Leading words dropped from a label: "the number of X" is labelled "X".
 LABEL_PREFIXES = (
     "total number of", "number of", "percentage of", "proportion of", "total of",
+    "target for", "targets for", "target of",
 )  # fmt: skip
 ABBREVIATIONS = frozenset(
     "excl incl e.g i.e eg ie approx c no nos vs etc para paras fig figs dr mr mrs ms st cllr "
@@ -138,15 +140,34 @@ MENTION = re.compile(
     re.VERBOSE,
 )
 
-# Words before a value that make it approximate ("Over 200 kits", "around 30 people").
+# Words before a value that make it approximate ("around 30 people", "some 1,250"). "nearly"
+# and "almost" say the true value is a little under the one given, but nobody quoting
+# "nearly 40 shops" states a limit: they are approximations too.
 APPROX_BEFORE = re.compile(
-    r"(?i)(?:\b(?:approximately|approx\.?|around|about|roughly|nearly|almost|over|"
-    r"more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|in\s+excess\s+of|"
-    r"circa|c\.|an\s+estimated|estimated|some|in\s+the\s+region\s+of|of\s+the\s+order\s+of|"
-    r"upwards\s+of)|~)\s*$"
+    r"(?i)(?:\b(?:approximately|approx\.?|around|about|roughly|nearly|almost|circa|c\.|"
+    r"an\s+estimated|estimated|some|in\s+the\s+region\s+of|of\s+the\s+order\s+of)|~)\s*$"
 )
-# ... and after it ("200+", "30-odd", "50 or so").
-APPROX_AFTER = re.compile(r"(?i)\+|-plus\b|-odd\b|\s+or\s+so\b")
+# ... and after it ("30-odd", "50 or so").
+APPROX_AFTER = re.compile(r"(?i)-odd\b|\s+or\s+so\b")
+# Words that make a value a bound on the true one, not an approximation of it: "over 200"
+# (above), "at least 200" (at_least), "under 5%" (below), "up to 5%" (at_most). Each group
+# is named after the bound it gives (core.records.BOUNDS).
+BOUND_BEFORE = re.compile(
+    r"""(?ix)\b(?:
+      (?P<above>over|above|more\s+than|greater\s+than|in\s+excess\s+of|upwards\s+of|
+        exceeding)
+    | (?P<at_least>at\s+least|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|
+        (?:a\s+)?minimum\s+of)
+    | (?P<below>under|below|less\s+than|fewer\s+than|lower\s+than)
+    | (?P<at_most>at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|
+        (?:a\s+)?maximum\s+of|not\s+exceeding)
+    )\s*$"""
+)
+# ... and after it: "200+", "200-plus", "200 or more" (at_least); "5 or fewer" (at_most).
+BOUND_AFTER = re.compile(
+    r"(?i)(?P<at_least>\+|-plus\b|\s+or\s+(?:more|over|above)\b)"
+    r"|(?P<at_most>\s+or\s+(?:fewer|less|under|below)\b)"
+)
 
 # A unit of time straight after a number makes a duration, not a figure: "within 24 hours",
 # "a 12-month plan", "in six months", "18-year-olds".
@@ -178,6 +199,12 @@ DESIGNATED = re.compile(
 )
 # "across all 10 districts": a scope, not a measurement.
 SCOPE_BEFORE = re.compile(r"(?i)\ball\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?$")
+# "the last 3 posts", "our first two meetings": a number that picks members out of a
+# sequence says which ones, not how many of something there are.
+SELECTION_BEFORE = re.compile(
+    r"(?i)\b(?:the|its|their|our|his|her|these|those)\s+(?:very\s+)?(?:last|first|final|next|"
+    r"top|bottom|previous|latest|initial|opening|closing|earliest|following)\s+$"
+)
 # The word right before a number, and what after it marks a series (for names: "Data 500").
 WORD_BEFORE = re.compile(r"\b([A-Za-z][\w’'-]*) $")
 SERIES_AFTER = re.compile(r"\s*(?:\(|→|->)")
@@ -294,3 +321,49 @@ BULLET = re.compile(r"^(?:[-*·•]\s*|\d+[.)]\s+)+")
 # Markdown emphasis and single punctuation marks, for reading labels.
 TOKEN = re.compile(r"[A-Za-z][\w’'&/-]*|\d+(?:[,.]\d+)*|[*_]+|\S")
 SPACES = "\u00a0\u202f\u2007\u2009"  # non-breaking and thin spaces, read as plain spaces
+
+# --------------------------------------------------------------------------------------------
+# Measures: what makes a count worth following month to month (see ``measures``)
+# --------------------------------------------------------------------------------------------
+
+# Nouns a meeting counts in passing: people and roles, and the business of meetings. A
+# small bare count of one of these ("2 staff moved to renewals", "3 members asked") tells
+# what happened, not how a measure stands; "7 officers" in a team or "4 posts vacant" does.
+HEADCOUNT_NOUNS = frozenset(
+    "staff people persons person individuals officers officer members member colleagues "
+    "colleague posts post roles role positions position attendees representatives reps "
+    "councillors delegates guests speakers visitors panellists partners agencies "
+    "organisations teams team groups group meetings meeting sessions session workshops "
+    "workshop briefings briefing visits visit papers paper items item options option points "
+    "point questions question issues issue topics topic examples example areas area".split()
+)
+# Words that report such a count as a measure: the strength of a team ("consists of 7
+# officers", "has 9 detectives"), a change to it ("recruited 3", "an extra 4"), or posts
+# to fill ("4 posts remain vacant").
+HEADCOUNT_MEASURE_BEFORE = re.compile(
+    r"(?i)\b(?:consists?\s+of|consisting\s+of|comprises?|comprising|made\s+up\s+of|"
+    r"team\s+of|total\s+of|totals?|totalling|establishment\s+of|strength\s+of|"
+    r"complement\s+of|has|have|had|employs?|employed|employing|recruited|recruiting|hired|"
+    r"hiring|appointed|appointing|additional|extra|further|new|dedicated|funds?|funded|"
+    r"funding\s+for|lost|losing|cut|cutting)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+HEADCOUNT_MEASURE_WORDS = frozenset(
+    "recruited hired appointed employed vacant vacancies unfilled funded deployed dedicated "
+    "added joined left lost leaving leavers starters trained assigned allocated seconded "
+    "redeployed needed required short".split()
+)
+SMALL_COUNT = 10  # under this, a bare headcount is read as said in passing
+
+# --------------------------------------------------------------------------------------------
+# Targets: which measure a target names (see ``targets``)
+# --------------------------------------------------------------------------------------------
+
+TARGET_NOUNS = frozenset("target targets goal goals aim aims ambition aspiration".split())
+# Words around "target" that say what kind of target it is, not what it measures.
+TARGET_QUALIFIERS = frozenset(
+    "national local regional internal stretch revised new overall annual yearly agreed "
+    "original own force force’s force's same current existing interim final minimum maximum "
+    "ambitious realistic stated set published key main long-term short-term year year-end "
+    "end next last this commissioner’s commissioner's plan plan’s plan's we our their its "
+    "is was are were will would be to reach get achieve hit meet aiming aim aimed".split()
+)

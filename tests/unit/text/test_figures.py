@@ -77,25 +77,31 @@ def test_a_count_takes_its_label_from_what_it_counts():
     assert (figure.label, figure.unit, values(figure)) == ("Detectives", "count", [9])
 
 
-def test_words_of_approximation_mark_a_count_approximate():
+def test_nearly_is_an_approximation_and_more_than_a_lower_bound():
     first, second = detect_figures(
         "Nearly 40 shops have joined the scheme. More than 350 leaflets were handed out."
     )
     assert first.points == (FigurePoint("", 40, approx=True),)
     assert first.label == "Shops joined"
-    assert second.points == (FigurePoint("", 350, approx=True),)
+    assert second.points == (FigurePoint("", 350, bound="above"),)
     assert second.label == "Leaflets handed out"
 
 
-def test_a_number_in_words_is_a_count_when_a_noun_follows():
-    figure = only("Eleven patrol cars were replaced.")
-    assert (figure.label, figure.unit, values(figure)) == ("Patrol cars replaced", "count", [11])
+def test_a_count_in_words_is_prose_not_a_figure():
+    assert detect_figures("Eleven patrol cars were replaced.") == []
+    assert detect_figures("A dozen volunteers and twenty-five cadets attended.") == []
 
 
-def test_a_dozen_and_compound_number_words_are_counts():
-    dozen, cadets = detect_figures("A dozen volunteers and twenty-five cadets attended.")
-    assert (dozen.label, values(dozen)) == ("Volunteers", [12])
-    assert (cadets.label, values(cadets)) == ("Cadets attended", [25])
+def test_a_number_word_still_makes_a_percentage_a_ratio_and_a_range():
+    assert values(only("Twenty per cent of reports were withdrawn.")) == [20]
+    assert only("Cyclists were four times more likely to be hurt.").unit == "ratio"
+    share = only("Between six and nine per cent of calls were abandoned.")
+    assert (share.unit, share.points) == ("%", (FigurePoint("", 6, high=9),))
+
+
+def test_a_count_in_words_lends_its_noun_to_the_counts_after_it():
+    figure = only("Sixteen warrants were executed. Of these, 12 were at homes.")
+    assert (figure.label, values(figure)) == ("Warrants at homes", [12])
 
 
 def test_thousands_separators_are_read():

@@ -68,15 +68,15 @@ def test_the_words_read_around_each_value_are_bounded_however_long_the_sentence(
     longest = 0
     real_after, real_before = structure.TextIndex.tokens_after, structure.TextIndex.tokens_before
 
-    def after(self, pos):
+    def after(self, pos, window=limits.TOKEN_WINDOW):
         nonlocal longest
-        tokens = real_after(self, pos)
+        tokens = real_after(self, pos, window)
         longest = max(longest, len(tokens))
         return tokens
 
-    def before(self, anchor, sentence):
+    def before(self, anchor, sentence, window=limits.TOKEN_WINDOW):
         nonlocal longest
-        tokens = real_before(self, anchor, sentence)
+        tokens = real_before(self, anchor, sentence, window)
         longest = max(longest, len(tokens))
         return tokens
 
