@@ -73,7 +73,9 @@ if TYPE_CHECKING:  # detection loads on first use, after start-up
 
 
 def _points(figure: ProposedFigure) -> tuple[FigurePoint, ...]:
-    return tuple(FigurePoint(p.period or "", p.value, p.approx, p.high) for p in figure.points)
+    return tuple(
+        FigurePoint(p.period or "", p.value, p.approx, p.high, p.bound) for p in figure.points
+    )
 
 
 def _is_stored(figure: ProposedFigure, stored: tuple[Figure, ...]) -> bool:
