@@ -32,14 +32,17 @@ class LiveCommands:
         action.setChecked(want)
         action.blockSignals(False)
         self.live_writer.wait()  # the steps already taken are written before the clock stops
+        # Live steps are taken back by stepping, not by Edit ▸ Undo (which stays with the
+        # notes being typed): their outcomes are announced, their undos not pushed.
         try:
             if want:
-                self.session.record(ops.start_live(self.store, self.view.id))
+                self.session.notify(ops.start_live(self.store, self.view.id).changes)
                 if self.item_id is not None:
-                    self.session.record(ops.enter_item(self.store, self.view.id, self.item_id))
+                    entered = ops.enter_item(self.store, self.view.id, self.item_id)
+                    self.session.notify(entered.changes)
             else:
                 try:
-                    self.session.record(ops.end_live(self.store, self.view.id))
+                    self.session.notify(ops.end_live(self.store, self.view.id).changes)
                 except LockedError:
                     pass  # approved meanwhile, here or elsewhere: its times stay as recorded
         except PccError as exc:
@@ -65,15 +68,28 @@ class LiveCommands:
         if target == self.item_id:
             self.focus_notes()
             return
-        if self.live:
-            # The new times show at once; the write goes to a worker (no fsync on this thread).
-            now, meeting_id = local_now(), self.view.id
-            self.view = entering(self.view, target, now)
-            self.live_writer.submit(lambda store: ops.enter_item(store, meeting_id, target, now))
-            self.agenda.set_meeting(self.view)
-            self.agenda.set_live_item(target)
+        self._time_move(target)
         self.show_item(target)
         self.focus_notes()
+
+    def choose_item(self, item_id: int) -> None:
+        """An item picked in the agenda (a click, the arrow keys): in live mode discussion
+        moves there, timed like Ctrl+PgDown; otherwise it is only shown."""
+        if item_id != self.item_id:
+            self._time_move(item_id)
+        self.show_item(item_id)
+
+    def _time_move(self, target: int) -> None:
+        """In live mode, discussion moves to ``target``: the item left closes its visit, the
+        item entered opens one. The new times show at once; the write goes to a worker (no
+        fsync on this thread)."""
+        if not self.live or self.view is None:
+            return
+        now, meeting_id = local_now(), self.view.id
+        self.view = entering(self.view, target, now)
+        self.live_writer.submit(lambda store: ops.enter_item(store, meeting_id, target, now))
+        self.agenda.set_meeting(self.view)
+        self.agenda.set_live_item(target)
 
     def _live_step_failed(self, message: str) -> None:
         self.show_error(message)

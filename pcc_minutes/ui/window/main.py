@@ -26,6 +26,7 @@ from pcc_minutes import APP_NAME, __version__
 from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import Changes
 from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.live import running_item
 from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import NEXT_STATUSES, MeetingStatus
 from pcc_minutes.store.database import Store
@@ -206,11 +207,21 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.session.set_meeting(meeting_id)
         self.meetings.select_meeting(meeting_id)
         self._refresh_meeting()
-        first = self.view.items[0].id if self.view.items else None
-        self.show_item(first)
+        # A meeting left live (the window killed mid-item) opens at the item still running,
+        # whose visit stays open: live mode carries on with it.
+        running = running_item(self.view)
+        first = running or (self.view.items[0] if self.view.items else None)
+        self.show_item(first.id if first else None)
         self.settings.setValue("session/last_meeting", meeting_id)
         if live and not self.editing_locked:
             self.toggle_live(force=True)
+        elif running is not None and not self.editing_locked:
+            keys = self.action(ActionId.LIVE).shortcut().toString()
+            self.statusBar().showMessage(
+                f"Item {running.position} was still being discussed when the meeting was last "
+                f"closed; press {keys} to carry on in live mode.",
+                15000,
+            )
         self.focus_notes()
 
     def apply_changes(self, changes: Changes) -> None:

@@ -45,7 +45,7 @@ class WindowPanes:
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.meetings_dock)
 
         self.agenda = AgendaOutline(store)
-        self.agenda.item_selected.connect(self.show_item)
+        self.agenda.item_selected.connect(self.choose_item)  # timed when live
         self.agenda.error.connect(self.show_error)
 
         self.header = HeaderForm(store)
