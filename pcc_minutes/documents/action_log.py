@@ -4,15 +4,16 @@ Both are ``MinutesDocument`` trees with ``register`` set, so every writer draws 
 look of the minutes (fonts, marking, header and footer, tagged PDF tables) and nothing new
 to draw: each section is a heading and one table.
 
-The action log holds every open action, and the actions closed recently: within the last
-three months or the last three meetings of the series, whichever reaches further back. An
-action's closing date is that of the meeting whose update closed it (or of the raising
-meeting, when it was closed there).
+The action log holds every open action, and the actions closed recently: in the series'
+last meeting, or within the last 90 days, whichever reaches further back. An action's closing
+date is that of the meeting whose update closed it (or of the raising meeting, when it was
+closed there). The window's Action Log view shows the same by default (``recent_rule``).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from pcc_minutes.core.formatting import format_date
 from pcc_minutes.core.status import ActionStatus
@@ -28,20 +29,24 @@ from pcc_minutes.documents.tree import ItemSection, MinutesDocument, Paragraph, 
 
 ACTION_COLUMNS = ("No.", "Action", "Owner", "Due", "Status", "Latest update")
 DECISION_COLUMNS = ("No.", "Decision", "Meeting", "Item")
-RECENT_MONTHS = 3
-RECENT_MEETINGS = 3
+RECENT_DAYS = 90
 
 
-def _months_before(day: date, months: int) -> date:
-    month = day.month - months
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover - a month always has 28 days
+@dataclass(frozen=True)
+class RecentRule:
+    """Which closed actions count as recent: those closed on or after ``since``; ``by_meeting``
+    says the series' last meeting (``last_meeting``) reaches further back than 90 days."""
+
+    since: date
+    by_meeting: bool = False
+    last_meeting: date | None = None
+
+    def sentence(self) -> str:
+        """ "closed since 11 September 2025, the series' last meeting", or "… in the last 90
+        days"."""
+        if self.by_meeting:
+            return f"closed since {format_date(self.since)}, the series' last meeting"
+        return f"closed since {format_date(self.since)}, in the last {RECENT_DAYS} days"
 
 
 def closed_on(tracked: TrackedAction) -> date | None:
@@ -60,32 +65,37 @@ def closed_on(tracked: TrackedAction) -> date | None:
     return tracked.raised_date
 
 
+def recent_rule(actions: list[TrackedAction], today: date) -> RecentRule:
+    """The last 90 days, or back to the series' last meeting on or before ``today`` when
+    that is further back (the meetings are those the actions were raised or updated in)."""
+    cutoff = today - timedelta(days=RECENT_DAYS)
+    meetings = {t.raised_date for t in actions if t.raised_date} | {
+        u.date for t in actions for u in t.updates if u.date
+    }
+    held = [day for day in meetings if day <= today]
+    last = max(held) if held else None
+    if last is not None and last < cutoff:
+        return RecentRule(last, by_meeting=True, last_meeting=last)
+    return RecentRule(cutoff, last_meeting=last)
+
+
 def recent_cutoff(actions: list[TrackedAction], today: date) -> date:
-    """The earliest closing date still shown: three months back, or the third latest
-    meeting of the series when that is further back."""
-    cutoff = _months_before(today, RECENT_MONTHS)
-    meetings = sorted(
-        {t.raised_date for t in actions if t.raised_date}
-        | {u.date for t in actions for u in t.updates if u.date},
-        reverse=True,
-    )
-    meetings = [day for day in meetings if day <= today]
-    if len(meetings) >= RECENT_MEETINGS:
-        cutoff = min(cutoff, meetings[RECENT_MEETINGS - 1])
-    elif meetings:
-        cutoff = min(cutoff, meetings[-1])
-    return cutoff
+    """The earliest closing date still shown (``recent_rule``'s)."""
+    return recent_rule(actions, today).since
+
+
+def is_recent(tracked: TrackedAction, rule: RecentRule) -> bool:
+    """Open, or closed on or after the rule's date."""
+    if tracked.action.status == ActionStatus.OPEN:
+        return True
+    closed = closed_on(tracked)
+    return closed is None or closed >= rule.since
 
 
 def shown_actions(actions: list[TrackedAction], today: date) -> list[TrackedAction]:
     """Open actions and those closed recently, in the order given."""
-    cutoff = recent_cutoff(actions, today)
-    shown = []
-    for tracked in actions:
-        closed = closed_on(tracked)
-        if tracked.action.status == ActionStatus.OPEN or closed is None or closed >= cutoff:
-            shown.append(tracked)
-    return shown
+    rule = recent_rule(actions, today)
+    return [tracked for tracked in actions if is_recent(tracked, rule)]
 
 
 def latest_update(tracked: TrackedAction) -> str:
@@ -120,7 +130,7 @@ def action_log_document(
     shown = shown_actions(actions, today)
     open_ = [t for t in shown if t.action.status == ActionStatus.OPEN]
     closed = [t for t in shown if t.action.status != ActionStatus.OPEN]
-    cutoff = recent_cutoff(actions, today)
+    closing = recent_rule(actions, today).sentence()
     sections = [
         ItemSection(
             title="Open actions",
@@ -128,7 +138,7 @@ def action_log_document(
         ),
         ItemSection(
             title="Closed recently",
-            heading=f"Closed since {format_date(cutoff)}",
+            heading=closing[:1].upper() + closing[1:],
             blocks=[_action_table(closed)]
             if closed
             else [Paragraph(spans("No actions closed in this time."))],

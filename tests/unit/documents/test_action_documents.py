@@ -21,8 +21,10 @@ from pcc_minutes.core.records import (
 )
 from pcc_minutes.core.tracking import DecisionEntry, TrackedAction
 from pcc_minutes.documents.action_log import (
+    RecentRule,
     action_log_document,
     decision_register_document,
+    recent_rule,
     shown_actions,
 )
 from pcc_minutes.documents.build import build_minutes
@@ -195,12 +197,19 @@ def test_the_action_log_shows_open_actions_and_those_closed_recently(tmp_path):
         [ActionUpdate(6, date(2025, 10, 16), "open", "Started.")],
     )
     today = date(2025, 10, 20)
-    # meetings on 9 January, 13 February, 14 August, 11 September, 9 and 16 October: three
-    # months back (20 July) reaches further than the third latest meeting (11 September)
+    # meetings on 9 January, 13 February, 14 August, 11 September, 9 and 16 October: the last
+    # (16 October) is within the last 90 days, which reach back to 22 July
     assert [t.action.id for t in shown_actions([old, recent, open_], today)] == [2, 3]
-    # with few meetings, the third latest meeting reaches further back than three months
-    sparse = [old, tracked(Action("Other", id=4), date(2025, 2, 13))]
+    rule = recent_rule([old, recent, open_], today)
+    assert rule == RecentRule(date(2025, 7, 22), by_meeting=False, last_meeting=date(2025, 10, 16))
+    assert rule.sentence() == "closed since 22 July 2025, in the last 90 days"
+    # when the series last met longer ago, what was closed at that meeting still shows
+    earlier = tracked(Action("Closed in January", status="done", id=5), date(2025, 1, 9))
+    sparse = [old, tracked(Action("Other", id=4), date(2025, 2, 13)), earlier]
     assert [t.action.id for t in shown_actions(sparse, today)] == [1, 4]
+    assert recent_rule(sparse, today).sentence() == (
+        "closed since 13 February 2025, the series' last meeting"
+    )
 
     doc = action_log_document("Police and Crime Panel", [old, recent, open_], today)
     (open_table, closed_table) = docx_tables(export(doc, tmp_path, "log", "docx"))
@@ -218,6 +227,7 @@ def test_the_action_log_shows_open_actions_and_those_closed_recently(tmp_path):
     text = full_text(pdf)
     assert text.startswith("Police and Crime Panel As at 20 October 2025 Action log Open")
     assert "Closed long ago" not in text
+    assert "Closed since 22 July 2025, in the last 90 days" in text
     assert "Sent to members." in text and "Page 1 of 1" in text
     found = roles(pdf)
     assert found.count("Table") == 2 and found.count("H2") == 2
