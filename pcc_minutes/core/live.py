@@ -183,10 +183,13 @@ def _stretch_text(visit: ItemVisit) -> str:
 def visits_text(visits: Visits) -> str:
     """ "10:05–10:12 and 10:40–10:46, 13 min": when an item was discussed, and the time
     actually spent on it (the sum of its visits). An item still being discussed reads
-    "10:05–10:12 and from 10:40, 7 min so far"; an item never entered reads ""."""
+    "10:05–10:12 and from 10:40, 7 min so far" (or "from 10:40, still being discussed");
+    an item never entered reads ""."""
     if not visits:
         return ""
     shown = [_stretch_text(v) for v in stretches(visits)]
     when = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
-    so_far = " so far" if open_visit(visits) is not None else ""
-    return f"{when}, {spent_text(visits_spent(visits))}{so_far}"
+    spent = visits_spent(visits)
+    if open_visit(visits) is None:
+        return f"{when}, {spent_text(spent)}"
+    return f"{when}, {spent_text(spent)} so far" if spent else f"{when}, still being discussed"
