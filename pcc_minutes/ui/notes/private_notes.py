@@ -15,19 +15,21 @@ finds its undo history as it was. Nothing here runs while the main notes are typ
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pcc_minutes.core.records import AgendaItem
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui.agenda.model import lock_icon
 from pcc_minutes.ui.autosave import NotesSaver
 from pcc_minutes.ui.notes.convert import markdown_of
 from pcc_minutes.ui.notes.editor import NotesEditor
 
-HEADING = "\N{LOCK} Private — never in the public version"
+HEADING = "Private — never in the public version"
 DESCRIPTION = (
     "Private notes for the current agenda item: kept with the item, printed only in the full "
     "draft under a 'not for publication' line, never in the public version. Ctrl+Alt+N moves "
@@ -35,6 +37,7 @@ DESCRIPTION = (
 )
 TINT = "#f4effb"  # the box: lilac, unlike the white notes and the yellow read-only banner
 EDGE = "#8764b8"
+FILES_POLL_MS = 1000
 LINES_SHOWN = 5  # the box's height, in lines of text: the notes stay the largest thing
 
 
@@ -66,6 +69,10 @@ class PrivateNotesPane(QFrame):
         column.setContentsMargins(6, 4, 6, 6)
         column.setSpacing(3)
         top = QHBoxLayout()
+        lock = QLabel()  # the agenda's padlock, drawn: emoji fonts are missing on many laptops
+        size = self.fontMetrics().height()
+        lock.setPixmap(lock_icon().pixmap(size, size))
+        top.addWidget(lock)
         self.heading = QLabel(HEADING)
         font = self.heading.font()
         font.setBold(True)
@@ -90,10 +97,17 @@ class PrivateNotesPane(QFrame):
         self.saver = NotesSaver(store, self, save=save_private_notes)
         self.saver.written.connect(self.written)
         self.saver.file_lost.connect(self.recover)
+        # Once a second, as the window's watch does for the notes: is the journal file still
+        # ours? (Two os.stat calls.) Text written to a deleted one is written again.
+        self._files = QTimer(self, interval=FILES_POLL_MS)
+        self._files.timeout.connect(self._check_files)
+        self._files.start()
         self.editor.content_changed.connect(self._changed)
         self._documents: dict[int, QTextDocument] = {}
         self.item_id: int | None = None
         self._blank = self.editor.document()  # shown while no item is
+        # Set by the window: what else must reconnect when the journal file is lost.
+        self.recover_others: Callable[[str], None] | None = None
 
     # --- following the window ------------------------------------------------------------
 
@@ -145,6 +159,7 @@ class PrivateNotesPane(QFrame):
 
     def close_saver(self) -> None:
         """Closing the window: write what is pending into the database file."""
+        self._files.stop()
         self.saver.close()
 
     # --- saving --------------------------------------------------------------------------
@@ -153,10 +168,18 @@ class PrivateNotesPane(QFrame):
         self.saver.changed()
         self.edited.emit()
 
-    def recover(self, _verdict: str = "") -> None:
-        """The journal file our connections wrote was lost (found by either saver): close
-        this saver's connections, then write every private note shown so far again."""
+    def _check_files(self) -> None:
+        if self._documents and self.saver.guard.check() is not None:
+            self.recover()
+
+    def recover(self, verdict: str = "") -> None:
+        """The journal file our connections wrote was lost: once our own writes are done,
+        the window closes every other connection and writes the notes again
+        (``recover_others``: ``ui.watch``), and then this saver reconnects and writes every
+        private note shown so far again, into the file that is there now."""
         self.saver.wait(3.0)
+        if self.recover_others is not None:
+            self.recover_others(verdict)
         self.saver.reconnect()
         for item_id, document in self._documents.items():
             self.saver.resave(item_id, partial(markdown_of, document.clone()))

@@ -124,9 +124,15 @@ class WindowPanes:
         pane.saver.safe.connect(lambda _when: self._update_saved_age())
         pane.saver.failed.connect(lambda message: self._show_save_failure(message))
         pane.written.connect(self._private_notes_written)
-        self.saver.file_lost.connect(pane.recover)  # the journal lost: write them again too
+        # The journal file lost (the pane's own check): the watch reconnects the rest first.
+        pane.recover_others = lambda verdict: self._recover_file(verdict)
         self.pages.currentChanged.connect(lambda _index: self._place_private_notes())
         column.addWidget(pane)
+
+    def _recover_file(self, verdict: str) -> None:
+        watch = getattr(self, "watch", None)  # ui.watch, once the store is ready
+        if watch is not None:
+            watch.recover(verdict)
 
     def _show_private_notes(self, item) -> None:
         self.private_notes.show_item(item, read_only=self.editing_locked)
