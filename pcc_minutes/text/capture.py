@@ -74,7 +74,9 @@ def _role_owner(match: re.Match[str]) -> str:
     found = match.group(0)
     if found in _ROLE_ABBREVIATIONS:
         return _ROLE_ABBREVIATIONS[found]
-    return "The force" if found.lower().startswith("the") else found
+    # The force's commitments are the Chief Constable's to answer for at this meeting: an
+    # action owned by "the force" is owned by no one who can be asked about it.
+    return "Chief Constable" if found.lower().startswith("the") else found
 
 
 def _looks_like_a_name(words_before_to: str) -> bool:
@@ -103,6 +105,37 @@ def guess_owner(sentence: str) -> str:
     return _role_owner(roles[0]) if roles else ""
 
 
+# "Forward look: " before a sentence: a bullet's label, not part of the action.
+_LABEL = re.compile(r"^(?:[A-Z][\w’'&/-]*(?:\s+[\w’'&/-]+){0,4}):\s+(?=\S)")
+_COMMITS = re.compile(
+    r"(?i)^(?P<owner>.+?)\s+(?:will|is\s+to|are\s+to|to|(?:has|have)\s+agreed\s+to|agreed\s+to|"
+    r"undertook\s+to|committed\s+to|(?:is|are)\s+going\s+to|would)\s+(?P<rest>\w.*)$"
+)
+
+
+_THE = re.compile(r"(?i)^the\s+")
+
+
+def action_text(sentence: str) -> str:
+    """What an action says, from the sentence it was taken from: without a bullet's label,
+    without the owner when the sentence opens with them ("The force will review OOCRs in six
+    months." -> "Review OOCRs in six months"), without the closing full stop."""
+    text = _plain(sentence)
+    entry = parse_action(text) if ACTION_LINE.match(text) else None
+    text = entry.text if entry is not None else _LABEL.sub("", text, count=1)
+    commits = _COMMITS.match(text)
+    if commits is not None:
+        owner, guess = commits.group("owner").strip(), guess_owner(text)
+        bare = _THE.sub("", owner)
+        role = _ROLE.fullmatch(owner) or _ROLE.fullmatch(bare)
+        if bare.casefold() == _THE.sub("", guess).casefold() or (
+            role is not None and _role_owner(role) == guess
+        ):
+            rest = commits.group("rest")
+            text = rest[:1].upper() + rest[1:]
+    return text.rstrip(" .")
+
+
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -111,15 +144,71 @@ def _month_number(name: str) -> int:
     return [m[:3] for m in MONTHS].index(name.lower()[:3]) + 1
 
 
-def guess_due(sentence: str) -> date | None:
-    """The date an action is due by, if the sentence gives one (a month means its last day)."""
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+}
+_NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "eighteen": 18, "twenty-four": 24})
+_RELATIVE = re.compile(
+    r"(?i)\b(?:in|within|over\s+the\s+next)\s+(?:the\s+next\s+)?"
+    r"(?P<count>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+"
+    r"(?P<unit>day|week|fortnight|month|year)s?(?:['’]\s*time)?\b"
+)
+_END_OF = re.compile(
+    r"(?i)\b(?:by|before)\s+the\s+end\s+of\s+(?:the\s+|this\s+)?(?P<what>month|year)\b"
+)
+_NEXT = re.compile(r"(?i)\b(?:by\s+|during\s+|in\s+)?next\s+(?P<what>month|year)\b")
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or that month's last day when it has no such day
+    (31 August + 6 months is 28 or 29 February)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _relative_due(text: str, since: date) -> date | None:
+    """ "in six months", "within 2 weeks", "by the end of the year", "next month", counted
+    from ``since`` (the meeting's day)."""
+    from datetime import timedelta
+
+    found = _RELATIVE.search(text)
+    if found is not None:
+        count_text = found.group("count").lower()
+        count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+        unit = found.group("unit").lower()
+        if unit == "day":
+            return since + timedelta(days=count)
+        if unit in ("week", "fortnight"):
+            return since + timedelta(weeks=count * (2 if unit == "fortnight" else 1))
+        return add_months(since, count * (12 if unit == "year" else 1))
+    end = _END_OF.search(text)
+    if end is not None:
+        if end.group("what").lower() == "year":
+            return date(since.year, 12, 31)
+        return _last_day(since.year, since.month)
+    following = _NEXT.search(text)
+    if following is not None:
+        if following.group("what").lower() == "year":
+            return date(since.year + 1, 12, 31)
+        later = add_months(since.replace(day=1), 1)
+        return _last_day(later.year, later.month)
+    return None
+
+
+def guess_due(sentence: str, since: date | None = None) -> date | None:
+    """The date an action is due by, if the sentence gives one (a month means its last day);
+    with ``since`` (the meeting's day), also a time from then: "in six months"."""
     text = _plain(sentence)
     found = find_date(text)
     if found is not None:
         return found.value
     months = list(_MONTH_YEAR.finditer(text))
     if not months:
-        return None
+        return _relative_due(text, since) if since is not None else None
     # "between November 2025 and February 2026": the work is due at the end of the window.
     chosen = months[-1] if re.search(r"(?i)\bbetween\b", text) else months[0]
     return _last_day(int(chosen.group("year")), _month_number(chosen.group("month")))

@@ -29,6 +29,8 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -50,6 +52,7 @@ from pcc_minutes.documents.layout import format_date, format_number
 from pcc_minutes.documents.markdown import markdown_plain_text
 from pcc_minutes.store.database import Store
 from pcc_minutes.text.capture import (
+    action_text,
     format_values,
     guess_due,
     guess_owner,
@@ -58,11 +61,7 @@ from pcc_minutes.text.capture import (
     parse_target,
     parse_values,
 )
-from pcc_minutes.text.parsing import (
-    ACTION_LINE,
-    KNOWN_ROLES,
-    parse_action,
-)
+from pcc_minutes.text.parsing import KNOWN_ROLES
 from pcc_minutes.ui.session import Session
 
 
@@ -163,9 +162,11 @@ class _InlineForm(QFrame):
 
     # --- opening, saving, closing -----------------------------------------------------
 
-    def open_for(self, item_id: int, sentence: str) -> None:
-        """Show the form for agenda item ``item_id``, pre-filled from ``sentence``."""
+    def open_for(self, item_id: int, sentence: str, day: date | None = None) -> None:
+        """Show the form for agenda item ``item_id``, pre-filled from ``sentence`` (``day``:
+        the meeting's, from which "in six months" is counted)."""
         self.item_id = item_id
+        self.meeting_day = day
         self.show_error("")
         self._prefill(sentence)
         self.show()
@@ -275,10 +276,9 @@ class QuickActionForm(_InlineForm):
 
     def _prefill(self, sentence: str) -> None:
         text = _plain(sentence)
-        entry = parse_action(text) if ACTION_LINE.match(text) else None
-        self.text_edit.setText(entry.text if entry else text)
+        self.text_edit.setText(action_text(text))
         self.owner_edit.setText(guess_owner(text))
-        due = guess_due(text)
+        due = guess_due(text, getattr(self, "meeting_day", None) or date.today())
         self.due_edit.setText(format_date(due) if due else "")
 
     def _store(self, item_id: int) -> None:
@@ -357,9 +357,14 @@ class QuickFigureForm(_InlineForm):
             2,
         )
         self._add_field("Unit:", self.unit_combo, "Percentage, count, ratio or pounds.", 0)
+        # Periods are the longest of the row's texts ("September 2025 -> October 2025"): the
+        # most room, and never less than one month's name and year.
         self._add_field(
-            "Periods:", self.periods_edit, "One period per value, separated by -> or a comma.", 2
+            "Periods:", self.periods_edit, "One period per value, separated by -> or a comma.", 4
         )
+        metrics = self.periods_edit.fontMetrics()
+        self.periods_edit.setMinimumWidth(metrics.horizontalAdvance("September 2025 →") + 16)
+        self.values_edit.setMinimumWidth(metrics.horizontalAdvance("1,200 → 800") + 16)
         self._add_field("Target:", self.target_edit, "The target value, if one was given.", 1)
         self._finish_row()
 

@@ -439,7 +439,7 @@ def put_cursor(editor, position):
     editor.setTextCursor(cursor)
 
 
-def test_sentence_at_cursor_is_the_sentence_or_the_whole_bullet(editor):
+def test_sentence_at_cursor_is_the_sentence_under_the_cursor_in_a_bullet_too(editor):
     editor.set_markdown(
         "The panel met. Accuracy rose from 80% to 92–93%. More to follow.\n\n"
         "- Review OOCRs in six months. Report back.\n"
@@ -453,7 +453,9 @@ def test_sentence_at_cursor_is_the_sentence_or_the_whole_bullet(editor):
     assert editor.sentence_at_cursor() == "More to follow."
     bullet = editor.document().findBlockByNumber(1)
     put_cursor(editor, bullet.position() + 3)
-    assert editor.sentence_at_cursor() == "Review OOCRs in six months. Report back."
+    assert editor.sentence_at_cursor() == "Review OOCRs in six months."
+    put_cursor(editor, bullet.position() + bullet.text().index("back"))
+    assert editor.sentence_at_cursor() == "Report back."
 
 
 def test_sentence_at_cursor_on_a_fresh_line_is_the_last_sentence_above(qtbot, editor):

@@ -84,7 +84,7 @@ def test_an_action_is_prefilled_from_the_sentence_and_enter_stores_it(
 
     assert form.isVisible()
     qtbot.waitUntil(form.text_edit.hasFocus)
-    assert form.text_edit.text() == "The Chief Constable to review OOCRs by September 2025."
+    assert form.text_edit.text() == "Review OOCRs by September 2025"  # the owner is its own field
     assert form.owner_edit.text() == "The Chief Constable"
     assert form.due_edit.text() == "30 September 2025"
 
@@ -97,7 +97,7 @@ def test_an_action_is_prefilled_from_the_sentence_and_enter_stores_it(
 
     assert not form.isVisible()
     (action,) = item_of(store, meeting_id, item_id).actions
-    assert action.text == "The Chief Constable to review OOCRs by September 2025."
+    assert action.text == "Review OOCRs by September 2025"
     assert (action.owner, action.due, action.status) == (
         "Chief Constable",
         date(2025, 9, 30),
@@ -263,7 +263,7 @@ def test_values_are_read_as_points_ranges_and_approximations(typed, values, unit
         ),
         (
             "The force expects all 10 districts to be operational by September 2025",
-            "The force",
+            "Chief Constable",  # who answers for the force at this meeting
             date(2025, 9, 30),
         ),
         (
@@ -276,6 +276,18 @@ def test_values_are_read_as_points_ranges_and_approximations(typed, values, unit
 )
 def test_an_owner_and_a_due_date_are_guessed_from_the_sentence(sentence, owner, due):
     assert (guess_owner(sentence), guess_due(sentence)) == (owner, due)
+
+
+def test_a_time_from_the_meeting_is_counted_from_the_meetings_day(qtbot, store, item_id):
+    form = QuickActionForm(store)
+    window = host(qtbot, form)  # noqa: F841
+    sentence = (
+        "- Forward look: the structure should help. The force will review OCCRs in six months."
+    )
+    form.open_for(item_id, sentence.split(". ")[1], date(2025, 9, 11))
+    assert form.text_edit.text() == "Review OCCRs in six months"
+    assert form.owner_edit.text() == "Chief Constable"
+    assert form.due_edit.text() == "11 March 2026"
 
 
 def test_a_month_as_a_due_date_means_its_last_day():
@@ -451,3 +463,14 @@ def test_a_long_item_suggests_only_the_figures_nearest_the_end_of_its_notes(qtbo
     assert panel.figures_list.count() == panel.MOST_SUGGESTIONS
     values = [p.value for p in panel.suggestions[-1].points]
     assert values == [120, 170]  # the last figure typed is the last shown
+
+
+def test_the_figure_forms_periods_field_shows_a_whole_month_and_year(qtbot, store, item_id):
+    form = QuickFigureForm(store)
+    window = host(qtbot, form)  # noqa: F841
+    window.resize(900, 300)
+    form.open_for(item_id, "Renewals fell from 1,200 in February 2025 to 800 in September 2025.")
+    qtbot.waitUntil(form.periods_edit.isVisible)
+    metrics = form.periods_edit.fontMetrics()
+    assert form.periods_edit.width() >= metrics.horizontalAdvance("September 2025")
+    assert form.periods_edit.width() > form.target_edit.width()

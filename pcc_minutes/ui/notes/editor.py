@@ -306,8 +306,9 @@ class NotesEditor(QTextEdit):
     # --- quick capture -------------------------------------------------------------------
 
     def sentence_at_cursor(self) -> str:
-        """What quick capture pre-fills: the selection, else the bullet under the cursor, else
-        the sentence under the cursor; on an empty line, the last sentence above it."""
+        """What quick capture pre-fills: the selection, else the sentence under the cursor (in
+        a bullet too: a bullet often holds a finding and then a commitment); on an empty line,
+        the last sentence above it."""
         cursor = self.textCursor()
         if cursor.hasSelection():
             return " ".join(cursor.selectedText().replace(LINE_SEPARATOR, " ").split())
@@ -319,8 +320,6 @@ class NotesEditor(QTextEdit):
         if not block.isValid():
             return ""
         text = block.text().replace(LINE_SEPARATOR, " ")
-        if block.textList() is not None:
-            return text.strip()
         starts = [0] + [match.end() for match in _SENTENCE_BREAK.finditer(text)]
         start = max(s for s in starts if s <= position)
         end = next((s for s in starts if s > start), len(text))

@@ -51,6 +51,7 @@ class LiveCommands:
         self.meetings_dock.setVisible(not want)
         self.reload()
         if want:
+            self.statusBar().clearMessage()  # e.g. the note that the meeting was left live
             self.live_bar.start()
             self.agenda.set_live_item(self.item_id)
         else:
@@ -102,7 +103,7 @@ class LiveCommands:
         for other in self._quick_forms.values():
             if other is not form:
                 other.hide()
-        form.open_for(self.item_id, self.editor.sentence_at_cursor())
+        form.open_for(self.item_id, self.editor.sentence_at_cursor(), self.view.date)
 
     def accept_figure(self) -> None:
         if self.side.accept_first_suggestion():
