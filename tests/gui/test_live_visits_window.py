@@ -151,10 +151,11 @@ def test_a_meeting_left_live_reopens_at_its_running_item_and_carries_on(
     win.start(meeting_id)
     try:
         assert win.item_id == items[2].id and not win.live
-        assert "Item 3 was still being discussed" in win.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: "Item 3 was still" in win.statusBar().currentMessage())
         clock.wait(12)
         press(qtbot, win, ActionId.LIVE)
         win.live_writer.wait()
+        assert win.statusBar().currentMessage() == ""  # carried on: the note has gone
         third = ops.load_meeting(store, meeting_id).items[2]
         assert third.visits == (ItemVisit(T0 + timedelta(minutes=5)),)  # still the same visit
         win.live_bar.now = clock

@@ -217,11 +217,12 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             self.toggle_live(force=True)
         elif running is not None and not self.editing_locked:
             keys = self.action(ActionId.LIVE).shortcut().toString()
-            self.statusBar().showMessage(
+            note = (
                 f"Item {running.position} was still being discussed when the meeting was last "
-                f"closed; press {keys} to carry on in live mode.",
-                15000,
+                f"closed; press {keys} to carry on in live mode."
             )
+            # After the window is shown (its status widgets would be drawn over the note).
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(note, 15000))
         self.focus_notes()
 
     def apply_changes(self, changes: Changes) -> None:
