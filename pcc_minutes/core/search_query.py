@@ -11,7 +11,7 @@
 Case and accents never matter (the store's index folds both). ``parse`` raises one clear
 ``UserInputError`` sentence for a query that cannot be searched: nothing to look for (only
 exclusions or only filters), an impossible date, an unknown filter or kind. The store renders
-the tree to its engine's syntax (``store.search.render_fts5``; a PostgreSQL ``tsquery``
+the tree to its engine's syntax (``store.search_rank.render_fts5``; a PostgreSQL ``tsquery``
 renderer would be a second function over the same tree).
 """
 

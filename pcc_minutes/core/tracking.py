@@ -187,6 +187,11 @@ class SearchHit:
     item_id: int | None = None
     item_title: str = ""
     rank: float = 0.0
+    # The hit's own row (an action's, decision's, figure's or attendee's id; the item's for
+    # notes, the meeting's for a meeting); ``carried``: an action's update said in this
+    # meeting, ``row_id`` then the action's id. Neither is in the JSON contract.
+    row_id: int | None = None
+    carried: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {

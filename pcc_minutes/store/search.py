@@ -3,12 +3,14 @@
 What is indexed, one row of the FTS5 table ``search_text`` (columns ``title``, ``body``;
 tokenizer ``porter unicode61 remove_diacritics 2``: stemmed, case- and accent-folded) each:
 
-    meeting    title = the meeting's title     body = its subtitle
-    notes      title = the item's title        body = its notes as plain text (no Markdown)
-    action     title = the owner               body = the action
-    decision   title = ""                      body = the decision
-    figure     title = the label               body = the sentence it was found in
-    attendee   title = the name                body = the role
+    meeting        title = the meeting's title     body = its subtitle
+    notes          title = the item's title        body = its notes as plain text (no Markdown)
+    action         title = the owner               body = the action
+    action_update  title = ""                      body = the update said of a carried action
+                   in a later meeting (found as an "action" of that meeting and item)
+    decision       title = ""                      body = the decision
+    figure         title = the label               body = the sentence it was found in
+    attendee       title = the name                body = the role
 
 Private notes are never indexed (a snippet must never show them to someone exporting public
 minutes); confidential items are (the office searches its own archive). ``search_entry``
@@ -18,40 +20,37 @@ Keeping it right: ``install`` hangs mapper events on the indexed row classes, so
 write — operations, imports, undo, the window's autosave — changes the index rows of exactly
 the rows it added, changed or removed, in the same transaction (never a rebuild). The one
 write that bypasses the ORM, ``queries.write_item_notes``, calls ``index_item_notes``.
-Migration 0004 fills the index of an existing database with ``rebuild``.
+Migration 0004 fills the index of an existing database with ``rebuild``; a database indexed
+before updates were (0004 as first written) gets their rows the first time it is opened
+for writing (``catch_up``: the missing rows only, no schema change).
 
-Queries arrive parsed (``core.search_query.Query``); ``render_fts5`` writes FTS5 MATCH syntax
-with every word quoted, so punctuation typed by the user never reaches FTS5's parser, and the
-filters (series, dates, kinds) are SQL conditions. A PostgreSQL port would add
-``render_tsquery(query) -> str`` beside it (Term -> ``'word'`` or ``'word':*``, Phrase ->
-``'a' <-> 'b'``, include joined with ``&``, exclude as ``& !(...)``), a ``tsvector`` column
-per entry with weights A (meeting, decision, action) and B (the rest) instead of the bm25
-factor below, and ``ts_headline`` for snippets; the tree and the filters stay as they are.
+Answering queries is ``store.search_rank``'s. A PostgreSQL port would add
+``render_tsquery(query) -> str`` beside its ``render_fts5`` (Term -> ``'word'`` or
+``'word':*``, Phrase -> ``'a' <-> 'b'``, include joined with ``&``, exclude as ``& !(...)``),
+a ``tsvector`` column per entry with weights A (meeting, decision, action) and B (the rest)
+instead of the bm25 factor below, and ``ts_headline`` for snippets; the parsed tree and the
+filters stay as they are.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
-from datetime import date
 
 from sqlalchemy import event
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm.attributes import get_history
 
-from pcc_minutes.core.errors import UserInputError
-from pcc_minutes.core.search_query import Phrase, Query, Term
-from pcc_minutes.core.tracking import SearchHit
 from pcc_minutes.store.tables import (
     ActionRow,
+    ActionUpdateRow,
     AgendaItemRow,
     AttendeeRow,
     DecisionRow,
     FigureRow,
     MeetingRow,
-    SeriesRow,
 )
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
@@ -65,11 +64,40 @@ FTS_TABLES = (
     "search_text_docsize",
     "search_text_config",
 )
+# An update said of a carried action is stored as its own kind (its row id is the update's,
+# not the action's) and shown as an action of the meeting where it was said.
+UPDATE_KIND = "action_update"
+SHOWN_KIND = {UPDATE_KIND: "action"}
+STORED_KINDS = {"action": ("action", UPDATE_KIND)}  # what a kind:action filter takes in
 # bm25 is negative (lower is better): titles, decisions and actions a little above the rest.
-WEIGHT = {"meeting": 1.3, "decision": 1.2, "action": 1.2}
-SNIPPET_TOKENS = 16
-RANKED_AT_MOST = 3000
-_OPEN, _CLOSE = "\x02", "\x03"
+WEIGHT = {"meeting": 1.3, "decision": 1.2, "action": 1.2, UPDATE_KIND: 1.2}
+# Each row's kind is also in the low three bits of its rowid, so that FTS5 can weigh and
+# filter kinds while it ranks, with no join (store.search_rank). Rows indexed before this
+# (another numbering) are renumbered the first time the file is opened for writing.
+KIND_CODE = {
+    "meeting": 1,
+    "notes": 2,
+    "action": 3,
+    "decision": 4,
+    "figure": 5,
+    "attendee": 6,
+    UPDATE_KIND: 7,
+}
+KIND_BITS = 7
+_CODE_SQL = " ".join(f"WHEN '{kind}' THEN {code}" for kind, code in KIND_CODE.items())
+# Databases whose index could not be renumbered (read-only): searched the slower way.
+unnumbered: set[str] = set()
+
+
+def next_rowid(run, kind: str, after: int | None = None) -> int:
+    """The next free rowid whose low bits say ``kind``."""
+    if after is None:
+        after = run(
+            "SELECT max(coalesce((SELECT max(id) FROM search_entry), 0),"
+            " coalesce((SELECT rowid FROM search_text ORDER BY rowid DESC LIMIT 1), 0))"
+        ).scalar()
+    return ((after >> 3) + 1) << 3 | KIND_CODE[kind]
+
 
 _enabled = True
 
@@ -167,11 +195,12 @@ class _Indexer:
             "SELECT id FROM search_entry WHERE kind = ? AND row_id = ?", (kind, row_id)
         ).first()
         if found is None:
-            rowid = self.run(
-                "INSERT INTO search_entry (kind, row_id, meeting_id, item_id, day, series_id)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (kind, row_id, meeting_id, item_id, day, series),
-            ).lastrowid
+            rowid = next_rowid(self.run, kind)
+            self.run(
+                "INSERT INTO search_entry (id, kind, row_id, meeting_id, item_id, day, series_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (rowid, kind, row_id, meeting_id, item_id, day, series),
+            )
             self.run(
                 "INSERT INTO search_text (rowid, title, body) VALUES (?, ?, ?)",
                 (rowid, title, body),
@@ -205,6 +234,13 @@ class _Indexer:
     def notes(self, row_id: int, meeting_id: int, title: str, notes: str) -> None:
         self.put("notes", row_id, meeting_id, row_id, _clean(title), plain_text(notes or ""))
 
+    def update(self, row_id: int, meeting_id: int, item_id: int, note: str | None) -> None:
+        """A carried action's update, where it was said; none while nothing was said."""
+        if (note or "").strip():
+            self.put(UPDATE_KIND, row_id, meeting_id, item_id, "", _clean(note))
+        else:
+            self.drop("kind = ? AND row_id = ?", (UPDATE_KIND, row_id))
+
     def child(self, kind: str, row_id: int, item_id: int, title: str, body: str) -> None:
         meeting_id = self.meeting_of_item(item_id)
         if meeting_id is not None:
@@ -219,9 +255,11 @@ _WATCHED: dict[type, tuple[str, ...]] = {
     DecisionRow: ("text", "item_id"),
     FigureRow: ("label", "source_text", "item_id"),
     AttendeeRow: ("name", "role", "meeting_id"),
+    ActionUpdateRow: ("note", "meeting_id", "item_id"),
 }
 _KIND = {
     ActionRow: "action",
+    ActionUpdateRow: UPDATE_KIND,
     DecisionRow: "decision",
     FigureRow: "figure",
     AttendeeRow: "attendee",
@@ -242,6 +280,8 @@ def _index_row(ix: _Indexer, row: object) -> None:
         ix.child("figure", row.id, row.item_id, row.label, row.source_text or "")
     elif isinstance(row, AttendeeRow):
         ix.put("attendee", row.id, row.meeting_id, None, _clean(row.name), _clean(row.role))
+    elif isinstance(row, ActionUpdateRow):
+        ix.update(row.id, row.meeting_id, row.item_id, row.note)
 
 
 def _changed(row: object) -> bool:
@@ -273,18 +313,21 @@ def _removed(_mapper: object, connection: Connection, row: object) -> None:
 _installed = False
 
 
-def install(_sessions: sessionmaker | None = None) -> None:
+def install(sessions: sessionmaker | None = None) -> None:
     """Keep the index right in every flush: the mapper events see each row inserted, updated
     or deleted, orphans and cascades included, on the flush's own connection (so in the same
-    transaction). Installed once, for every session."""
+    transaction). Installed once, for every session; each database opened is caught up
+    (``catch_up``) the first time."""
     global _installed
-    if _installed:
-        return
-    for cls in _WATCHED:
-        event.listen(cls, "after_insert", _written)
-        event.listen(cls, "after_update", _updated)
-        event.listen(cls, "after_delete", _removed)
-    _installed = True
+    if not _installed:
+        for cls in _WATCHED:
+            event.listen(cls, "after_insert", _written)
+            event.listen(cls, "after_update", _updated)
+            event.listen(cls, "after_delete", _removed)
+        _installed = True
+    engine = sessions.kw.get("bind") if sessions is not None else None
+    if isinstance(engine, Engine):
+        catch_up(engine)
 
 
 def index_item_notes(connection: Connection, item_id: int, notes: str) -> None:
@@ -310,28 +353,15 @@ def index_item_notes(connection: Connection, item_id: int, notes: str) -> None:
         )
 
 
-def rebuild(connection: Connection) -> None:
-    """Index every row from scratch (migration 0004; reads the 0004 schema with plain SQL, and
-    writes in two batches: 10,000 meetings take a few seconds)."""
-    run = connection.exec_driver_sql
-    run("DELETE FROM search_text")
-    run("DELETE FROM search_entry")
-    sources = (
-        ("meeting", "SELECT id, id, NULL, date, series_id, title, subtitle FROM meeting"),
-        (
-            "notes",
-            "SELECT a.id, a.meeting_id, a.id, m.date, m.series_id, a.title, a.notes"
-            " FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id",
-        ),
-        ("action", "owner, x.text FROM action x"),
-        ("decision", "'', x.text FROM decision x"),
-        ("figure", "x.label, x.source_text FROM metric x"),
-        (
-            "attendee",
-            "SELECT x.id, x.meeting_id, NULL, m.date, m.series_id, x.name, x.role"
-            " FROM attendee x JOIN meeting m ON m.id = x.meeting_id",
-        ),
-    )
+_UPDATES = (
+    "SELECT u.id, u.meeting_id, u.item_id, m.date, m.series_id, '', u.note"
+    " FROM action_update u JOIN meeting m ON m.id = u.meeting_id WHERE u.note != ''"
+)
+
+
+def _fill(run, sources: Iterable[tuple[str, str]]) -> int:
+    """Index the rows the (kind, SQL) sources read, after the index's last row; how many."""
+    last = None
     entries: list[tuple] = []
     texts: list[tuple] = []
     for kind, sql in sources:
@@ -341,7 +371,9 @@ def rebuild(connection: Connection) -> None:
                 " JOIN agenda_item a ON a.id = x.item_id JOIN meeting m ON m.id = a.meeting_id"
             )
         for row_id, meeting_id, item_id, day, series, title, body in run(sql):
-            rowid = len(entries) + 1
+            if kind == UPDATE_KIND and not (body or "").strip():
+                continue
+            rowid = last = next_rowid(run, kind, last)
             entries.append((rowid, kind, row_id, meeting_id, item_id, day, series))
             text = plain_text(body or "") if kind == "notes" else _clean(body)
             texts.append((rowid, _clean(title), text))
@@ -352,178 +384,68 @@ def rebuild(connection: Connection) -> None:
             entries,
         )
         run("INSERT INTO search_text (rowid, title, body) VALUES (?, ?, ?)", texts)
+    return len(entries)
 
 
-# -- searching ------------------------------------------------------------------------------
-
-
-def _quoted(words: Iterable[str]) -> str:
-    return '"' + " ".join(words).replace('"', '""') + '"'
-
-
-def _fts5_part(part: Term | Phrase) -> str:
-    if isinstance(part, Term):
-        return _quoted([part.text]) + ("*" if part.prefix else "")
-    return _quoted(part.words) + ("*" if part.prefix else "")
-
-
-def render_fts5(query: Query) -> str:
-    """The query as an FTS5 MATCH expression: every word quoted, exclusions as NOT."""
-    expression = " AND ".join(_fts5_part(p) for p in query.include)
-    if len(query.include) > 1:
-        expression = f"({expression})"
-    for part in query.exclude:
-        expression = f"({expression} NOT {_fts5_part(part)})"
-    return expression
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-def series_id(session: Session, name_or_id: str) -> int:
-    """The series a ``series:`` filter names: an id, the name (case and accents aside), or the
-    one series whose name contains it."""
-    rows = session.execute(_select_series()).all()
-    wanted = _fold(name_or_id)
-    if name_or_id.strip().isdigit():
-        for sid, _name in rows:
-            if sid == int(name_or_id):
-                return sid
-    exact = [sid for sid, name in rows if _fold(name) == wanted]
-    if exact:
-        return exact[0]
-    partial = [(sid, name) for sid, name in rows if wanted and wanted in _fold(name)]
-    if len(partial) == 1:
-        return partial[0][0]
-    if not partial:
-        raise UserInputError(
-            f"No meeting series is called {name_or_id!r}; give its name as `pcc-minutes list` "
-            "shows it, or its id."
-        )
-    names = "; ".join(name for _sid, name in partial)
-    raise UserInputError(
-        f"series:{name_or_id} could be any of: {names}; give more of the name, in quotes."
+def rebuild(connection: Connection) -> None:
+    """Index every row from scratch (migration 0004; reads the 0004 schema with plain SQL, and
+    writes in two batches: 10,000 meetings take a few seconds)."""
+    run = connection.exec_driver_sql
+    run("DELETE FROM search_text")
+    run("DELETE FROM search_entry")
+    _fill(
+        run,
+        (
+            ("meeting", "SELECT id, id, NULL, date, series_id, title, subtitle FROM meeting"),
+            (
+                "notes",
+                "SELECT a.id, a.meeting_id, a.id, m.date, m.series_id, a.title, a.notes"
+                " FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id",
+            ),
+            ("action", "owner, x.text FROM action x"),
+            ("decision", "'', x.text FROM decision x"),
+            ("figure", "x.label, x.source_text FROM metric x"),
+            (
+                "attendee",
+                "SELECT x.id, x.meeting_id, NULL, m.date, m.series_id, x.name, x.role"
+                " FROM attendee x JOIN meeting m ON m.id = x.meeting_id",
+            ),
+            (UPDATE_KIND, _UPDATES),
+        ),
     )
 
 
-def _select_series():
-    from sqlalchemy import select
-
-    return select(SeriesRow.id, SeriesRow.name)
-
-
-def _marks(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    out: list[str] = []
-    marks: list[tuple[int, int]] = []
-    length = 0
-    start = None
-    for piece in re.split(f"([{_OPEN}{_CLOSE}])", snippet):
-        if piece == _OPEN:
-            start = length
-        elif piece == _CLOSE:
-            if start is not None and length > start:
-                marks.append((start, length))
-            start = None
-        else:
-            out.append(piece)
-            length += len(piece)
-    return "".join(out), tuple(marks)
-
-
-def _snippets(run, match: str, ids: list[int], marks: str) -> dict[int, str]:
-    """The snippet of each hit, made by FTS5 over a copy of just those rows in a TEMP table:
-    snippet() on the main index re-runs the whole query (20 ms for two common words at
-    10,000 meetings); on fifty rows it costs about a millisecond. Nothing is written to the
-    database file (TEMP tables live beside the connection)."""
-    run(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snippet"
-        f" USING fts5(title, body, tokenize='{TOKENIZE}')"
+def catch_up(engine: Engine) -> str:
+    """Bring an index made by an earlier version up to this one's, once, when the file is
+    opened: renumbered (``rebuild``) if any row's rowid does not carry its kind; else the
+    updates said of carried actions indexed if some are missing (the first index left them
+    out). A read of the index's own rows when nothing is to do (10 ms at 10,000 meetings).
+    A file that cannot be written keeps its index and is searched the slower way. What was
+    done: "", "rebuilt" or "caught up"."""
+    misnumbered = (
+        f"SELECT 1 FROM search_entry WHERE (id & {KIND_BITS}) !="
+        f" (CASE kind {_CODE_SQL} ELSE -1 END) LIMIT 1"
     )
-    run("DELETE FROM temp.search_snippet")
-    run(
-        "INSERT INTO temp.search_snippet (rowid, title, body) SELECT rowid, title, body"
-        f" FROM main.search_text WHERE rowid IN ({marks})",
-        tuple(ids),
+    missing = (
+        f"{_UPDATES} AND NOT EXISTS (SELECT 1 FROM search_entry e"
+        f" WHERE e.kind = '{UPDATE_KIND}' AND e.row_id = u.id)"
     )
-    found = dict(
-        run(
-            f"""SELECT rowid, snippet(search_snippet, -1, '{_OPEN}', '{_CLOSE}', '…',
-                    {SNIPPET_TOKENS})
-                FROM temp.search_snippet WHERE search_snippet MATCH ?""",
-            (match,),
-        ).all()
-    )
-    run("DELETE FROM temp.search_snippet")
-    return found
-
-
-def search(session: Session, query: Query, limit: int = 50) -> list[SearchHit]:
-    """The best ``limit`` hits, best first."""
-    conditions = ["search_text MATCH ?"]
-    params: list[object] = [render_fts5(query)]
-    if query.series is not None:
-        conditions.append("e.series_id = ?")
-        params.append(series_id(session, query.series))
-    if query.date_from is not None:
-        conditions.append("e.day >= ?")
-        params.append(query.date_from.isoformat())
-    if query.date_to is not None:
-        conditions.append("e.day <= ?")
-        params.append(query.date_to.isoformat())
-    if query.kinds:
-        conditions.append(f"e.kind IN ({', '.join('?' for _ in query.kinds)})")
-        params.extend(query.kinds)
-    weight = " ".join(f"WHEN '{kind}' THEN {factor}" for kind, factor in WEIGHT.items())
-    run = session.connection().exec_driver_sql
-    # A word found in more than RANKED_AT_MOST places (say "police") is ranked among its
-    # most recently indexed matches only: FTS5 streams those newest first, and bm25 over every
-    # one of 20,000 matches would cost ten times the whole search.
-    ranked = run(
-        f"""SELECT rowid, score FROM (
-                SELECT search_text.rowid AS rowid, e.day AS day, e.id AS entry,
-                    bm25(search_text) * (CASE e.kind {weight} ELSE 1.0 END) AS score
-                FROM search_text JOIN search_entry e ON e.id = search_text.rowid
-                WHERE {" AND ".join(conditions)}
-                ORDER BY search_text.rowid DESC LIMIT {RANKED_AT_MOST})
-            ORDER BY score, day DESC, entry LIMIT ?""",
-        (*params, max(0, limit)),
-    ).all()
-    if not ranked:
-        return []
-    ids = [rowid for rowid, _score in ranked]
-    marks = ", ".join("?" for _ in ids)
-    places = {
-        row[0]: row[1:]
-        for row in run(
-            f"""SELECT e.id, e.kind, e.meeting_id, e.item_id, m.title, m.date, i.position, i.title
-                FROM search_entry e JOIN meeting m ON m.id = e.meeting_id
-                LEFT JOIN agenda_item i ON i.id = e.item_id
-                WHERE e.id IN ({marks})""",
-            tuple(ids),
-        ).all()
-    }
-    snippets = _snippets(run, params[0], ids, marks)
-    hits = []
-    for rowid, score in ranked:
-        if rowid not in places:  # left by a meeting removed outside the ORM: never shown
-            continue
-        kind, meeting_id, item_id, title, day, position, item_title = places[rowid]
-        snippet = snippets.get(rowid, "")
-        text, spans = _marks(snippet or "")
-        hits.append(
-            SearchHit(
-                meeting_id=meeting_id,
-                date=date.fromisoformat(day) if day else None,
-                title=title,
-                item=position,
-                kind=kind,
-                snippet=text.replace("\n", " ").replace("\t", " "),
-                marks=spans,
-                item_id=item_id,
-                item_title=item_title or "",
-                rank=float(score),
-            )
-        )
-    return hits
+    renumber = False
+    try:
+        with engine.connect() as connection:
+            run = connection.exec_driver_sql
+            renumber = run(misnumbered).first() is not None
+            if not renumber and run(f"{missing} LIMIT 1").first() is None:
+                unnumbered.discard(str(engine.url))
+                return ""
+        with engine.begin() as connection:
+            if renumber:
+                rebuild(connection)
+            else:
+                _fill(connection.exec_driver_sql, ((UPDATE_KIND, missing),))
+    except DBAPIError:  # read-only, locked for longer than the busy timeout, or no index
+        if renumber:
+            unnumbered.add(str(engine.url))
+        return ""
+    unnumbered.discard(str(engine.url))
+    return "rebuilt" if renumber else "caught up"
