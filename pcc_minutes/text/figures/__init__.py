@@ -7,22 +7,28 @@ about storage or the user interface and uses only the standard library and
 ``pcc_minutes.core``. This module holds the entry point, :func:`detect_figures`.
 
 It works in three passes, each in its own module (``vocabulary`` holds the word lists and
-patterns they share, ``numbers`` reads values, ``labels`` reads labels):
+patterns they share, ``numbers`` reads values, ``labels`` reads labels, ``targets`` matches
+a target to its measure, ``measures`` says which counts are worth proposing):
 
 1. **Masking** (``structure``). Spans that hold digits but are not figures are found
    first: dates and years (kept as *periods* for the figures near them), clock times
    ("10:30-11.30"), "24/7", durations ("within 24 hours"), measurements, addresses, phone
-   numbers, postcodes and clause numbers ("3.1"). Item numbers ("Item 3"), names
-   ("Tranche 2"), scopes and ordinals ("14th") are turned away as each number is read.
+   numbers and the phone lines 999/101/111, postcodes, clause and minute numbers ("3.1",
+   "579. APOLOGIES"), the base of a rate ("per 1,000") and the M of "N out of M". Item and
+   risk numbers ("Item 3"), names ("Tranche 2"), scopes ("all 10"), selections ("the last
+   3 posts") and ordinals ("14th") are turned away as each number is read.
 2. **Mentions** (``scanner``). Each remaining number is read with its unit, a word of
-   approximation ("around", "over", "~"), a range ("92–93%") and a scale ("£1m"). Then it
+   approximation ("around", "nearly", "~") or a bound ("over", "under", "at least", "up to",
+   "200+"), a range ("92–93%") and a scale ("£1m"). Then it
    gets a period and a label from the words around it: the noun it counts ("7 officers"),
    what is said of it ("10 were breached"), its subject ("crime recording accuracy from
    80%") or the heading of its line ("Right to Ask: 76 (2023) → ...").
 3. **Assembly** (``assemble``). Mentions that belong together become one figure: a change
    ("from 80% to 92%"), a series ("76 (2023) → 334 (2024)"), a continuation ("6.8 times in
    2018/19 … 4.3 times by 2024") and a target ("The target is to reach 8%"). A target is
-   attached to the figure it qualifies and is not proposed on its own.
+   attached to the figure it qualifies (in its sentence or the next, across a line break
+   too, unless it names another measure) and is not proposed on its own. Counts that are
+   not measures are left out (``measures``).
 
 Decisions worth knowing:
 
@@ -31,10 +37,16 @@ Decisions worth knowing:
 - A number that sets a scope ("across all 10 districts") describes the reach of a
   commitment, not a measurement, so it is not proposed.
 - Durations ("within 24 hours", "2 years", "in six months") and frequencies ("met three
-  times") are not proposed. A change with no dates gets the periods "before" and "after".
+  times") are not proposed; a change in a time is ("48 seconds slower than last year").
+  A change with no dates gets the periods "before" and "after".
+- A bound ("over 200") is kept as such (``FigurePoint.bound``), not as an approximation;
+  "nearly" and "almost" are approximations, since they state no limit.
+- The value a figure is compared with ("below the group average of 71.9") is context in its
+  text, not a second figure. A rate ("60.3 crimes per 1,000 population") is one count with
+  its base in the label.
 - A plain four-digit number from 1900 to 2099 is a year. Write "2,000 officers" for a count.
-- "one" is never a count, because it is far more often a pronoun ("one of the ..."). Other
-  number words are counts only when a noun follows ("seven officers").
+- A count in words ("two staff", "a dozen volunteers") is prose, not a figure; number words
+  still make percentages and ratios ("twenty per cent", "three times more likely").
 - A bracketed sum "(£17,000)" is negative only when it stands alone, like a table cell.
 - A target with no measured value to attach to becomes a figure with no points.
 - A number too large to be finite ("9" written 400 times) is not a figure.

@@ -246,6 +246,10 @@ def _label_for(index: TextIndex, first: Mention, last: Mention) -> str:
     """The best label the text offers, most specific first."""
     anchor = first.from_start if first.from_start is not None else first.start
     heading = index.heading(first.line)
+    if first.time_change:
+        # "Response times were 48 seconds slower": the subject, and the change in its time.
+        subject = label_before(index, anchor, first.sentence)
+        return capitalise(f"{subject} ({first.own_label})" if subject else first.own_label)
     if first.unit == "ratio":
         subject = label_before(index, anchor, first.sentence)
         label = " ".join(part for part in (subject, first.own_label) if part)

@@ -45,6 +45,8 @@ def label_after(index: TextIndex, end: int, unit: str) -> tuple[str, str, bool]:
         tokens = tokens[2:]  # "24 applications ..., 11 of which were approved"
         predicate = read_predicate(index, tokens)
         return join_words(predicate), "", bool(predicate)
+    if [t.lower for t in tokens[:2]] == ["out", "of"] and len(tokens) > 2 and not tokens[2].is_word:
+        tokens = tokens[3:]  # "22 out of 33 measures are on track": what the 22 are
     if unit == "ratio":
         return join_words(ratio_phrase(tokens)), "", False
     if unit == "%" and tokens and tokens[0].lower == "of":
@@ -94,6 +96,10 @@ def noun_phrase(index: TextIndex, tokens: list[Token]) -> tuple[list[Token], int
             break
         if low in PAST_CHANGE_VERBS:
             break  # "57 reports came in": the verb, not part of what is counted
+        if low == "per" and words and i + 2 < len(tokens) and not tokens[i + 1].is_word:
+            words += tokens[i : i + 2]  # "crimes per 1,000 population": the rate's base
+            i += 2
+            continue
         if NUMBER_WORD_TOKEN.fullmatch(low):
             break  # "a dozen volunteers and twenty cadets": the next count begins
         if low == "to" and not (words and is_participle(words[-1].lower)):

@@ -31,16 +31,20 @@ from pcc_minutes.text.figures.vocabulary import (
     BOUND_AFTER,
     BOUND_BEFORE,
     CLAUSE_END,
+    COMPARATOR_BEFORE,
+    COMPARATOR_WORDS,
     COMPARISON_AFTER,
     DESIGNATED,
     FROM_BEFORE,
     MENTION,
     OPENERS,
     PERIOD_PREPOSITIONS,
+    RATE_AFTER,
     SCOPE_BEFORE,
     SELECTION_BEFORE,
     SERIES_AFTER,
     TARGET_WORDS,
+    TIME_CHANGE_AFTER,
     TIMES_AFTER,
     WORD_BEFORE,
 )
@@ -64,6 +68,7 @@ class Mention:
     bound: str = ""  # one of core.records.BOUNDS: "over 200" is "above"
     bound_word: str = ""  # the words that made it a bound, lower case ("up to")
     worded: bool = False  # written in words ("two"), not digits
+    time_change: bool = False  # "48 seconds slower": a change in a time, labelled by subject
     names: frozenset[str] = frozenset()  # for a target: the measure it names (``targets``)
     from_start: int | None = None  # where "from" starts, when the value opens a change
     between: bool = False
@@ -92,11 +97,24 @@ def find_mentions(index: TextIndex) -> list[Mention]:
             mention.sentence != found[-1].sentence or len(found) >= MAX_MENTIONS + _SENTENCE_SLACK
         ):
             break
+        if found and _compared_with(index, found[-1], mention):
+            continue
         if mention.unit == "ratio":
             ratio_sentences.add(mention.sentence)
         found.append(mention)
     _describe(index, found)
     return found
+
+
+def _compared_with(index: TextIndex, before: Mention, mention: Mention) -> bool:
+    """Whether *mention* is only what the value before it is compared with: "60.3 ...,
+    below the most similar group average of 71.9". It is context, not a second figure."""
+    if before.sentence != mention.sentence or before.unit != mention.unit:
+        return False
+    work = index.work
+    if not COMPARATOR_BEFORE.search(work, max(before.end, mention.start - 24), mention.start):
+        return False
+    return bool(COMPARATOR_WORDS.search(work, before.end, mention.start))
 
 
 # -- reading one value ----------------------------------------------------------------------
@@ -164,6 +182,7 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
         return None  # "4(ii)", "s.3(1)": a paragraph reference
     if unit == "count" and not _could_be_count(index, m, core_start):
         return None
+    time_change = unit == "count" and bool(TIME_CHANGE_AFTER.match(work, end))
 
     # A bound ("over 200", "200+") says where the true value lies; an approximation
     # ("around 200") only that it is near. A value is one or the other, a bound first.
@@ -208,6 +227,7 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
         from_start=from_word.start() if from_word else None,
         between=between,
         worded=is_word,
+        time_change=time_change,
     )
 
 
@@ -217,8 +237,9 @@ def _could_be_count(index: TextIndex, m: re.Match[str], core_start: int) -> bool
     work = index.work
     if num.lower() == "one":
         return False
-    if "." in num and not m.group("scale"):
-        return False  # "3.1" is a clause number; nobody counts 2.5 officers
+    if "." in num and not m.group("scale") and not RATE_AFTER.match(work, m.end()):
+        return False  # "3.1" is a clause number; nobody counts 2.5 officers, but a rate
+        # ("60.3 crimes per 1,000 population") has decimals
     if len(num) > 1 and num.startswith("0"):
         return False  # "007", phone prefixes
     if DESIGNATED.search(work, max(0, core_start - 40), core_start):
@@ -318,7 +339,11 @@ def _belongs(work: str, period: Period, window_start: int) -> bool:
     end = period.start
     while end > window_start and work[end - 1].isspace():
         end -= 1
-    if end <= window_start or work[end - 1] == "(" or not period.needs_preposition:
+    if end <= window_start or work[end - 1] == "(":
         return True
     word = last_word(work, window_start, end)
+    if word and word.lower() == "than":
+        return False  # "48 seconds slower than last year": what it is compared with
+    if not period.needs_preposition:
+        return True
     return bool(word) and word.lower() in PERIOD_PREPOSITIONS

@@ -176,9 +176,14 @@ DURATION_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|"
     r"years?|yrs?|decades?|centur(?:y|ies))\b"
 )
+# A time that is a change ("48 seconds slower than last year", "2 minutes quicker") is a
+# figure: response times are followed month to month.
+TIME_CHANGE = r"\s+(?:slower|faster|quicker)\b"
+TIME_CHANGE_AFTER = re.compile(r"(?i)" + DURATION_UNIT + TIME_CHANGE)
 DURATION = re.compile(
     rf"(?i)(?<![\d,.])\b(?:{DIGITS}|{NUMBER_WORD})(?:\s?[–-]\s?(?:{DIGITS}|{NUMBER_WORD}))?"
     + DURATION_UNIT
+    + f"(?!{TIME_CHANGE})"
 )
 # "N times" is a ratio only when a comparison follows; otherwise it is a frequency.
 TIMES_AFTER = re.compile(r"(?i)\s?(?:times\b|x\b)")
@@ -194,8 +199,18 @@ DESIGNATED = re.compile(
     r"figs?\.|phases?|tiers?|levels?|stages?|options?|priority|categor(?:y|ies)|grades?|"
     r"rooms?|floors?|versions?|v\.|schedules?|rules?|regulations?|recommendations?|actions?|"
     r"minute|no\.|nos\.|number|steps?|rounds?|cohorts?|waves?|pillars?|operations?|op\.|"
-    r"refs?\.?|references?|aged?|ages|outcome|objectives?|questions?|q\.|key\s+stage)"
+    r"refs?\.?|references?|aged?|ages|outcome|objectives?|questions?|q\.|key\s+stage|risks?)"
     r"\s*#?\s*(?:\d+(?:\.\d+)*[a-z]?\s*(?:,|and|&|or|to|[–-])\s*)*$"
+)
+# "60.3 crimes per 1,000 population": a rate, whose value may have decimals.
+RATE_AFTER = re.compile(r"(?i)(?:\s+[a-z][\w’'-]*){1,4}\s+per\s+(?:\d|head\b|capita\b)")
+# "below the most similar group average of 71.9": the value a figure is compared with.
+COMPARATOR_BEFORE = re.compile(
+    r"(?i)\b(?:average|mean|median|benchmark|figure|rate|level|value)\s+"
+    r"(?:(?:of|at|was|is|being)\s+)?$"
+)
+COMPARATOR_WORDS = re.compile(
+    r"(?i)\b(?:below|above|than|against|compared|versus|vs|while|whereas)\b"
 )
 # "across all 10 districts": a scope, not a measurement.
 SCOPE_BEFORE = re.compile(r"(?i)\ball\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?$")
@@ -280,10 +295,23 @@ NOT_FIGURES = [
     re.compile(r"\b\d+\.\d+\.\d+\b"),
     # Phone numbers (UK) and the police's own short numbers when used as numbers.
     re.compile(r"(?:\+44\s?(?:\(0\)\s?)?|\b0)\d{2,4}[\s-]?\d{3,4}(?:[\s-]?\d{3,4})?\b"),
+    # The police's own phone lines (999, 101, 111) named as lines, not counted: "call 101",
+    # "calls to 999", "the 101 service", "999 and 101".
     re.compile(r"(?i)\b(?:call|calls|dial|dialled|dialling|ring|phone|phoned|via|on)\s+"
                r"(?:101|999|111)\b"),
+    re.compile(r"(?i)\b(?:calls?|contacts?|demand)\s+(?:to|on|into|via|for|through)\s+"
+               r"(?:the\s+)?(?:101|999|111)\b"),
+    re.compile(r"\b(?:101|999|111)(?:\s*+(?:and|or|/|&|,)\s*+(?:101|999|111))+\b"),
     re.compile(r"(?i)\b(?:101|999|111)(?=\s+(?:calls?|services?|numbers?|lines?|"
-               r"non-emergency|emergency)\b)"),
+               r"non-emergency|emergency|performance|answering|answer|demand|contacts?|"
+               r"abandonment|abandoned|abandon|call-handling|handling)\b)"),
+    # Minute numbers of a council's minutes at a line start: "579. APOLOGIES", "580 MINUTES".
+    re.compile(r"(?m)^[ \t]*\(?\d{1,4}[.)](?=[ \t]+[A-Z(])"),
+    re.compile(r"(?m)^[ \t]*\d{1,4}(?=[ \t]+[A-Z][A-Z’'&,()\- \t]*$)"),
+    # The base of a rate: "per 1,000 population", "per 100,000 people".
+    re.compile(rf"(?i)\bper\s+(?:{DIGITS})(?:\s?k\b)?"),
+    # The whole of "N out of M": M is what N is counted out of ("22 out of 33 on track").
+    re.compile(rf"(?i)\bout\s+of\s+(?:{DIGITS})\b"),
     # Measurements that are not counts: "13 GB", "40 miles".
     # It starts only where a number starts: tried inside "1,999,999,..." at every group, it
     # would read the rest of the number from each one (quadratic).

@@ -205,3 +205,56 @@ def test_the_september_seed_keeps_its_bound_and_its_target():
     approximate = [f.points[0].value for f in figures if any(p.approx for p in f.points)]
     assert approximate == [30]  # "Approximately 30 businesses"
     assert [f.target for f in figures if f.unit == "%"] == [8]
+
+
+# -- numbers that name something, rates and comparisons (minutes of other bodies) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calls to 999 and 101 were answered more quickly.",
+        "Residents can report it on 101 or online.",
+        "The 111 service passed on the case.",
+        "Demand on the 101 line was discussed.",
+        "412. APOLOGIES FOR ABSENCE",
+        "413 DECLARATIONS OF INTEREST",
+        "Risk 7 on the register was closed.",
+    ],
+)
+def test_phone_lines_minute_numbers_and_risk_numbers_are_not_figures(text):
+    assert detect_figures(text) == []
+
+
+def test_a_rate_per_thousand_is_one_figure_with_its_base_in_the_label():
+    figure = only(
+        "Burglary stood at 8.4 offences per 1,000 households, below the peer group average of 9.7."
+    )
+    assert (figure.label, figure.unit) == ("Offences per 1,000 households", "count")
+    assert [p.value for p in figure.points] == [8.4]
+
+
+def test_the_value_a_figure_is_compared_with_is_context_not_a_figure():
+    figure = only("Charge rates reached 13%, above the national average of 10%.")
+    assert ([p.value for p in figure.points], figure.target) == ([13], None)
+    assert "national average of 10%" in figure.text
+
+
+def test_per_cent_in_words_is_a_percentage():
+    figure = only("Confidence in the force was 74 per cent.")
+    assert (figure.unit, [p.value for p in figure.points]) == ("%", [74])
+
+
+def test_n_out_of_m_counts_n_and_reads_what_they_are():
+    figure = only("15 out of 28 milestones are complete.")
+    assert (figure.label, [p.value for p in figure.points]) == ("Milestones complete", [15])
+
+
+def test_a_response_time_change_is_a_figure_and_a_plain_duration_is_not():
+    figure = only("Rural response times were 35 seconds slower than 2022/23.")
+    assert (figure.label, figure.points) == (
+        "Rural response times (seconds slower)",
+        (FigurePoint("", 35),),  # "than 2022/23" is the comparison, not the period
+    )
+    assert detect_figures("The panel will look at it again in four months.") == []
+    assert detect_figures("Calls are returned within 48 hours.") == []
