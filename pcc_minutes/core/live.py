@@ -193,3 +193,11 @@ def visits_text(visits: Visits) -> str:
     if open_visit(visits) is None:
         return f"{when}, {spent_text(spent)}"
     return f"{when}, {spent_text(spent)} so far" if spent else f"{when}, still being discussed"
+
+
+def spent_words(item: AgendaItem) -> str:
+    """ "13 min", "13 min over 2 visits": the time spent on an item that has ended, as the
+    agenda and the item's details say it (the same sum the live timer showed)."""
+    visits = visits_of(item)
+    over = f" over {len(visits)} visits" if len(visits) > 1 else ""
+    return f"{spent_text(visits_spent(visits))}{over}"

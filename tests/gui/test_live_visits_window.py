@@ -111,6 +111,10 @@ def test_the_agenda_marks_an_item_done_with_the_time_spent_on_it(
     assert "Spent: 13 min over 2 visits" in model.data(first, Qt.ItemDataRole.ToolTipRole)
     second = model.index(1, STATE)
     assert model.data(second, Qt.ItemDataRole.AccessibleTextRole) == "being discussed now"
+    clock.wait(2)
+    press(qtbot, window, ActionId.LIVE)  # live mode ends; drafting, item 1 shows its plan
+    window.show_item(window.view.items[0].id)
+    assert "planned 5 min · spent 13 min over 2 visits" in window.item_details.text()
 
 
 def test_clicking_an_item_while_live_is_a_timed_move(qtbot, window, store, meeting_id, clock):

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from pcc_minutes.core.live import is_done, spent_text, time_spent, visits_of
+from pcc_minutes.core.live import is_done, spent_words
 from pcc_minutes.core.records import AgendaItem
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,14 +57,6 @@ def lock_icon() -> QIcon:
     painter.drawRoundedRect(QRectF(10, 28, 44, 32), 5, 5)
     painter.end()
     return QIcon(pixmap)
-
-
-def _spent_words(item: AgendaItem) -> str:
-    """ "13 min", "13 min over 2 visits": the time actually spent on a done item, the same
-    sum of visits as the live timer showed."""
-    visits = len(visits_of(item))
-    over = f" over {visits} visits" if visits > 1 else ""
-    return f"{spent_text(time_spent(item))}{over}"
 
 
 class AgendaModel(QAbstractTableModel):
@@ -164,7 +156,7 @@ class AgendaModel(QAbstractTableModel):
         if column == STATE:
             state = self._state(item)
             if state == DONE_MARK:
-                return f"done, {_spent_words(item)}"
+                return f"done, {spent_words(item)}"
             return {LIVE_MARK: "being discussed now"}.get(state, "")
         if column == TITLE:
             return f"{item.title}, confidential" if item.confidential else item.title
@@ -179,7 +171,7 @@ class AgendaModel(QAbstractTableModel):
         if item.planned_minutes:
             lines.append(f"Planned: {item.planned_minutes} min")
         if is_done(item):
-            lines.append(f"Spent: {_spent_words(item)}")
+            lines.append(f"Spent: {spent_words(item)}")
         if item.confidential:
             lines.append("Confidential: left out of the public minutes")
         return "\n".join(lines)

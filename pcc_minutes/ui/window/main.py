@@ -26,7 +26,7 @@ from pcc_minutes import APP_NAME, __version__
 from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import Changes
 from pcc_minutes.core.errors import PccError
-from pcc_minutes.core.live import running_item
+from pcc_minutes.core.live import is_done, running_item, spent_words
 from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import NEXT_STATUSES, MeetingStatus
 from pcc_minutes.store.database import Store
@@ -249,6 +249,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             self.show_error(str(exc))
             return
         self._refresh_meeting()
+        self.private_notes.follow(self.view)  # changed elsewhere: shown unless typed here
         if self.item_id is not None and self.view.item(self.item_id) is None:
             self.show_item(self.view.items[0].id if self.view.items else None)
         else:
@@ -407,6 +408,8 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         parts = [f"Lead: {item.lead}"] if item.lead else []
         if item.planned_minutes:
             parts.append(f"planned {item.planned_minutes} min")
+        if is_done(item):
+            parts.append(f"spent {spent_words(item)}")
         if item.confidential:
             parts.append("confidential: left out of the public version")
         self.item_details.setText(" · ".join(parts))
