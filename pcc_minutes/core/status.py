@@ -63,6 +63,21 @@ def status_text(status: str) -> str:
     return _NAMES.get(status, status.replace("-", " ").capitalize())  # type: ignore[call-overload]
 
 
+_MOVED = {
+    MeetingStatus.DRAFT: "Meeting reopened as a draft.",
+    MeetingStatus.FOR_APPROVAL: "Meeting sent for approval.",
+    MeetingStatus.APPROVED: "Meeting approved: the minutes are now read-only.",
+    MeetingStatus.PUBLISHED: "Meeting published.",
+}
+
+
+def status_message(status: str, changed: bool = True) -> str:
+    """The one sentence that says a status change happened ("Meeting sent for approval.")."""
+    if not changed:
+        return f"Nothing changed: the meeting is already {status_text(status).lower()}."
+    return _MOVED.get(status, f"Meeting now {status_text(status).lower()}.")  # type: ignore[call-overload]
+
+
 def check_status(status: str) -> MeetingStatus:
     try:
         return MeetingStatus(status)

@@ -244,7 +244,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ActionId.SEND_FOR_APPROVAL, "&Send for Approval", "&Approval", "Ctrl+Alt+S", toolbar=True
     ),
     ActionSpec(ActionId.APPROVE, "&Approve…", "&Approval", "Ctrl+Alt+A", toolbar=True),
-    ActionSpec(ActionId.PUBLISH, "&Publish", "&Approval", "Ctrl+Alt+P"),
+    ActionSpec(ActionId.PUBLISH, "&Publish", "&Approval", "Ctrl+Alt+P", toolbar=True),
     ActionSpec(
         ActionId.REOPEN,
         "&Reopen as Draft…",

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import changed
 from pcc_minutes.core.errors import PccError
-from pcc_minutes.core.status import MeetingStatus, is_locked
+from pcc_minutes.core.status import MeetingStatus, is_locked, status_message
 from pcc_minutes.documents.writers import writer
 
 
@@ -199,8 +199,11 @@ class FileCommands:
     def change_status(self, status: str, by: str | None = None) -> None:
         if self.view is None:
             return
+        # The approver is usually someone else than whoever sends, publishes or reopens: each
+        # is remembered apart, so Publish never offers the approver's name.
+        name_key = "user/approver" if status == MeetingStatus.APPROVED else "user/name"
         if by is None:
-            default = self.settings.value("user/name", "")
+            default = self.settings.value(name_key, "")
             question = {
                 MeetingStatus.APPROVED: "Approved by (name):",
                 MeetingStatus.DRAFT: "Reopen as a draft for a correction. Your name:",
@@ -210,7 +213,7 @@ class FileCommands:
             by, ok = QInputDialog.getText(self, "Approval", question, text=default)
             if not ok:
                 return
-            self.settings.setValue("user/name", by)
+            self.settings.setValue(name_key, by)
         if self.live and is_locked(status):
             self.toggle_live(force=False)  # the running item ends, and the clock stops, first
         self.saver.wait(3.0)
@@ -223,8 +226,7 @@ class FileCommands:
             return
         if self.view.item(self.item_id or -1) is not None:
             self.editor.set_read_only(self.view.locked)
-        note = "nothing changed" if not result.changed else f"now {result.status}"
-        self.statusBar().showMessage(f"Meeting {note}.", 5000)
+        self.statusBar().showMessage(status_message(result.status, result.changed), 5000)
 
     # --- helpers -------------------------------------------------------------------------
 

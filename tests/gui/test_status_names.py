@@ -1,0 +1,38 @@
+"""Who is asked for at each status change: the approver's name is remembered apart from the
+name of whoever sends, publishes or reopens, so Publish never offers the approver's; the
+status bar says the change in words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from pcc_minutes import operations as ops
+from pcc_minutes.core.templates import builtin_templates
+
+
+@pytest.fixture
+def meeting_id(store) -> int:
+    return ops.create_from_template(store, builtin_templates()[0], date(2026, 3, 12)).value
+
+
+def test_publish_offers_the_publishers_name_not_the_approvers(window, monkeypatch):
+    offered: list[str] = []
+    answers = iter(["Sam Okafor", "Dana Whitfield", "Sam Okafor"])
+
+    def ask(parent, title, question, text=""):
+        offered.append(text)
+        return next(answers), True
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    window.change_status("for-approval")
+    assert window.statusBar().currentMessage() == "Meeting sent for approval."
+    window.change_status("approved")
+    assert window.statusBar().currentMessage().startswith("Meeting approved")
+    window.change_status("published")
+    assert window.statusBar().currentMessage() == "Meeting published."
+    # Sending offered nobody yet; approving offered no approver yet; publishing offers the
+    # sender's name, never the approver's.
+    assert offered == ["", "", "Sam Okafor"]
