@@ -27,7 +27,6 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.records import AgendaItem, Meeting
 from pcc_minutes.store.database import Store
-from pcc_minutes.ui.agenda.dialog import ItemDialog
 from pcc_minutes.ui.agenda.model import (
     DONE_MARK,
     ITEM_ID_ROLE,
@@ -301,6 +300,8 @@ class AgendaOutline(QWidget):
             return None
         assert self._view is not None
         current = self._current_item()
+        from pcc_minutes.ui.agenda.dialog import ItemDialog  # made on first use
+
         dialog = ItemDialog(self, with_heading=False)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         values = dialog.values()
@@ -331,6 +332,8 @@ class AgendaOutline(QWidget):
         item = self._current_item()
         if item is None or not self._can_edit():
             return False
+        from pcc_minutes.ui.agenda.dialog import ItemDialog  # made on first use
+
         dialog = ItemDialog(self, item=item)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         values = dialog.values()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -45,7 +46,9 @@ from pcc_minutes.ui.notes.convert import (
     markdown_of,
 )
 from pcc_minutes.ui.notes.formats import LINE_SEPARATOR
-from pcc_minutes.ui.notes.spelling import SpellChecker, SpellingHighlighter, add_spelling_actions
+
+if TYPE_CHECKING:  # spelling is imported once a checker is set (after the first paint)
+    from pcc_minutes.ui.notes.spelling import SpellChecker, SpellingHighlighter
 
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£])")
 
@@ -116,7 +119,12 @@ class NotesEditor(QTextEdit):
         document.contentsChange.connect(self.content_changed)
         # Each document keeps its own highlighter (a child of the document): coming back to
         # an item does not check all its words again, which costs milliseconds per step.
-        kept = document.findChild(SpellingHighlighter)
+        # Without a checker there is none to keep.
+        kept = None
+        if self._checker is not None:
+            from pcc_minutes.ui.notes.spelling import SpellingHighlighter
+
+            kept = document.findChild(SpellingHighlighter)
         if kept is not None and kept.checker is self._checker:
             self._highlighter = kept
         else:
@@ -168,6 +176,8 @@ class NotesEditor(QTextEdit):
             self._highlighter.deleteLater()
             self._highlighter = None
         if checker is not None:
+            from pcc_minutes.ui.notes.spelling import SpellingHighlighter
+
             self._highlighter = SpellingHighlighter(
                 self.document(), checker, typing_position=self._typing_position
             )
@@ -197,6 +207,8 @@ class NotesEditor(QTextEdit):
                 cursor = self.cursorForPosition(event.pos())
             else:
                 cursor = self.textCursor()
+            from pcc_minutes.ui.notes.spelling import add_spelling_actions
+
             add_spelling_actions(menu, self._highlighter, cursor)
         menu.exec(event.globalPos())
         menu.deleteLater()
