@@ -148,3 +148,26 @@ def test_the_full_export_has_them_the_public_one_does_not(qtbot, window, pane, t
         text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
         assert ("Zebrafinch" in text) is not public
         assert (PRIVATE_NOTES_LABEL in text) is not public
+
+
+def test_private_notes_changed_elsewhere_are_shown_unless_typed_here(
+    qtbot, window, pane, store, meeting_id
+):
+    first, second = (item.id for item in ops.load_meeting(store, meeting_id).items[:2])
+    ops.update_item(store, first, private_notes="Written from the command line")
+    window.reload()  # what the outside-changes watch does when it sees the commit
+    assert pane.markdown() == "Written from the command line\n"
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    qtbot.keyClicks(pane.editor, " and typed here")
+    ops.update_item(store, first, private_notes="Another edit elsewhere")
+    window.reload()
+    assert pane.markdown() == "Written from the command line and typed here\n"  # kept
+    pane.saver.wait()
+    assert stored(store, meeting_id, 1).private_notes == pane.markdown()
+    # An item shown before and changed elsewhere since is read again when next shown.
+    press(qtbot, pane.editor, window, ActionId.NEXT_ITEM)
+    press(qtbot, window.editor, window, ActionId.PREVIOUS_ITEM)
+    ops.update_item(store, second, private_notes="Item two, from elsewhere")
+    window.reload()
+    press(qtbot, window.editor, window, ActionId.NEXT_ITEM)
+    assert pane.markdown() == "Item two, from elsewhere\n"

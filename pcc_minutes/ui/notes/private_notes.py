@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from pcc_minutes.core.records import AgendaItem
+from pcc_minutes.core.records import AgendaItem, Meeting
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.agenda.model import lock_icon
 from pcc_minutes.ui.autosave import NotesSaver
@@ -95,7 +95,7 @@ class PrivateNotesPane(QFrame):
         column.addWidget(self.editor)
 
         self.saver = NotesSaver(store, self, save=save_private_notes)
-        self.saver.written.connect(self.written)
+        self.saver.written.connect(self._written)
         self.saver.file_lost.connect(self.recover)
         # Once a second, as the window's watch does for the notes: is the journal file still
         # ours? (Two os.stat calls.) Text written to a deleted one is written again.
@@ -104,6 +104,7 @@ class PrivateNotesPane(QFrame):
         self._files.start()
         self.editor.content_changed.connect(self._changed)
         self._documents: dict[int, QTextDocument] = {}
+        self._known: dict[int, str] = {}  # each item's private notes as the database holds them
         self.item_id: int | None = None
         self._blank = self.editor.document()  # shown while no item is
         # Set by the window: what else must reconnect when the journal file is lost.
@@ -126,10 +127,32 @@ class PrivateNotesPane(QFrame):
             document = self._documents[item.id] = QTextDocument(self)
             self.editor.setDocument(document)
             self.editor.set_markdown(item.private_notes)
+            self._known[item.id] = item.private_notes
         else:
             self.editor.setDocument(document)
         self.set_read_only(read_only)
         self.saver.track(item.id, self.editor.snapshot)
+
+    def follow(self, meeting: Meeting) -> None:
+        """The meeting was read again: private notes changed elsewhere (another window, the
+        command line) replace the ones shown, unless something typed here waits to be saved
+        — never taken from under the cursor. A string comparison per item, so cheap enough
+        for every reload."""
+        waiting = self.saver.waiting()
+        for item_id in list(self._documents):
+            item = meeting.item(item_id)
+            if item is None or item_id in waiting:
+                continue
+            if item.private_notes == self._known.get(item_id, item.private_notes):
+                continue
+            self._known[item_id] = item.private_notes
+            document = self._documents[item_id]
+            if markdown_of(document) == item.private_notes:
+                continue  # our own write, read back before its signal arrived
+            if document is self.editor.document():
+                self.editor.set_markdown(item.private_notes)
+            else:  # made again from the meeting when next shown
+                self._documents.pop(item_id).deleteLater()
 
     def set_read_only(self, read_only: bool) -> None:
         """Approved minutes (or a read-only file): the private notes can be read, not typed."""
@@ -143,6 +166,7 @@ class PrivateNotesPane(QFrame):
         for document in self._documents.values():
             document.deleteLater()
         self._documents.clear()
+        self._known.clear()
 
     def markdown(self) -> str:
         return self.editor.markdown()
@@ -163,6 +187,10 @@ class PrivateNotesPane(QFrame):
         self.saver.close()
 
     # --- saving --------------------------------------------------------------------------
+
+    def _written(self, item_id: int, text: str) -> None:
+        self._known[item_id] = text
+        self.written.emit(item_id, text)
 
     def _changed(self) -> None:
         self.saver.changed()
