@@ -24,7 +24,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from pcc_minutes.cli.parser import PROG, build_parser
+from pcc_minutes.cli.parser import PROG, build_parser, window_arguments
 from pcc_minutes.core.errors import PccError, from_os_error
 
 OpenWindow = Callable[[argparse.Namespace], int]
@@ -40,13 +40,13 @@ def _say(message: object) -> None:
 
 
 def run(args: argparse.Namespace, open_window: OpenWindow | None = None) -> int:
-    from pcc_minutes.cli import commands
-    from pcc_minutes.store.database import open_store
-
     if args.command is None:
         if open_window is None:
             raise PccError("Give a command (see 'pcc-minutes --help').")
         return open_window(args)
+    from pcc_minutes.cli import commands
+    from pcc_minutes.store.database import open_store
+
     if args.command == "import":
         return commands.import_files(args, open_store)
     store = open_store(args.db, create=args.command in CREATING)
@@ -57,11 +57,14 @@ def run(args: argparse.Namespace, open_window: OpenWindow | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # usage errors, --help and --version: return, don't exit
-        return int(exc.code or 0)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Starting the window needs none of the commands' grammar: it is built only for a command.
+    args = window_arguments(argv) if open_window is not None else None
+    if args is None:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # usage errors, --help and --version: return, don't exit
+            return int(exc.code or 0)
     try:
         return run(args, open_window)
     except PccError as exc:

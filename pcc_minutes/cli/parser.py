@@ -1,23 +1,86 @@
-"""The command line's grammar: names, options and help, a contract scripts rely on."""
+"""The command line's grammar: names, options and help, a contract scripts rely on.
+
+Starting the window (no command, only the window's own options) skips building the grammar
+of every command: ``window_arguments`` reads those few options, so the first paint waits for
+neither the commands' parsers nor the writers' registry they name.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from pcc_minutes import __version__
-from pcc_minutes.documents.writers import WRITERS
 
 PROG = "pcc-minutes"
+# The options that make sense without a command, and whether each takes a value.
+_WINDOW_OPTIONS = {"--db": True, "--open": True, "--debug": False, "--startup-check": False}
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line that points at --help."""
+    """argparse, but a usage error is one line that points at --help.
+
+    With ``words_anywhere`` set (``search``), free words may start with a dash, as in
+    ``search firearms -renewals``: options are read wherever they stand (``--limit 5``,
+    ``--limit=5``, ``--json``, ``-h``; any other ``--name`` is argparse's own clear error)
+    and every other word — ``-word`` included — is a free word, in the order given.
+    Everything after ``--`` is a word.
+    """
+
+    words_anywhere = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._takes_value: list[str] = []
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+    def add_argument(self, *names, **kwargs) -> argparse.Action:
+        action = super().add_argument(*names, **kwargs)
+        if action.option_strings and action.nargs != 0:
+            self._takes_value.extend(action.option_strings)
+        return action
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self.words_anywhere and args is not None:
+            args = self._words_last(list(args))
+        return super().parse_known_args(args, namespace)
+
+    def _words_last(self, tokens: list[str]) -> list[str]:
+        """The options first, then ``--`` and the free words, so that no word is an option."""
+        options: list[str] = []
+        words: list[str] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            index += 1
+            if token == "--":
+                words.extend(tokens[index:])
+                break
+            if token.startswith("--") or token == "-h":
+                options.append(token)
+                takes_value = "=" not in token and any(
+                    name.startswith(token) for name in self._takes_value
+                )
+                if takes_value and index < len(tokens):
+                    options.append(tokens[index])
+                    index += 1
+            else:
+                words.append(token)
+        return options + (["--", *words] if words else [])
+
+
+class _NotTheWindow(Exception):
+    """The arguments are not a plain window start: the full grammar must read them."""
+
+
+class _WindowParser(_Parser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindow(message)
 
 
 def _meeting_id(text: str) -> int:
@@ -41,8 +104,7 @@ def _day(text: str) -> date:
         ) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Prepare, capture, draft and export meeting minutes.")
+def _add_program_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
@@ -56,6 +118,39 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--startup-check", action="store_true", help="start the window, paint once and exit 0"
     )
+
+
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The parsed arguments when ``argv`` only starts the window (``--db PATH``, ``--open ID``,
+    ``--debug``, ``--startup-check``, each written in full), else None: anything else — a
+    command, ``--help``, an abbreviation, a bad value — is for ``build_parser``, which gives
+    the same result or the same error as before."""
+    index = 0
+    while index < len(argv):
+        name, equals, _value = argv[index].partition("=")
+        takes_value = _WINDOW_OPTIONS.get(name)
+        if takes_value is None or (equals and not takes_value):
+            return None
+        if takes_value and not equals:
+            index += 1
+            if index >= len(argv) or argv[index].startswith("-"):
+                return None
+        index += 1
+    parser = _WindowParser(prog=PROG, add_help=False)
+    _add_program_options(parser)
+    try:
+        args = parser.parse_args(argv)
+    except _NotTheWindow:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from pcc_minutes.documents.writers import WRITERS
+
+    parser = _Parser(prog=PROG, description="Prepare, capture, draft and export meeting minutes.")
+    _add_program_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     cmd = commands.add_parser("import", help="import minutes from .docx or text files")
@@ -119,7 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
         "search",
         help='search every meeting: words, "phrases", -word, prefix*, series:, from:, to:, kind:',
     )
-    cmd.add_argument("query", nargs="+", metavar="QUERY", help="quote it, or put -- before it")
+    cmd.words_anywhere = True
+    cmd.add_argument(
+        "query", nargs="+", metavar="QUERY", help="the words of one query; -word leaves it out"
+    )
     cmd.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits (50)")
     cmd.add_argument("--json", action="store_true")
 
