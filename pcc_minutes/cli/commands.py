@@ -201,7 +201,8 @@ def new_meeting(args: argparse.Namespace, store: Store) -> int:
 
     on = args.date or date.today()
     if args.from_last is not None:
-        meeting_id = ops.create_from_last(store, args.from_last, on).value
+        # Without --date: the series' next date on the pattern it meets (ops.next_date).
+        meeting_id = ops.create_from_last(store, args.from_last, args.date).value
         if args.title:
             ops.update_meeting(store, meeting_id, title=args.title)
     else:

@@ -233,7 +233,12 @@ def build_parser() -> argparse.ArgumentParser:
     way = cmd.add_mutually_exclusive_group()
     way.add_argument("--from-last", type=_meeting_id, metavar="ID", help="carry on from meeting ID")
     way.add_argument("--template", metavar="NAME_OR_FILE", help="a built-in template or a file")
-    cmd.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="its date (default: today)")
+    cmd.add_argument(
+        "--date",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="its date (default: today; with --from-last, the series' next date)",
+    )
     cmd.add_argument("--title", metavar="TEXT", help="its title (default: the template's)")
 
     cmd = commands.add_parser("action", help="add an action, or record an update to one")

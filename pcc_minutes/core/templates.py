@@ -42,7 +42,7 @@ class AgendaTemplate:
     venue: str = ""
     chair: str = ""
     marking: str = ""
-    opening: str = ""  # Markdown; "{date}" is replaced by the meeting's date
+    opening: str = ""  # Markdown; "{date}" is replaced by the meeting's date; "" is generated
     start: str = ""  # "HH:MM"
     minutes: int | None = None  # planned length of the meeting
     attendees: list[TemplatePerson] = field(default_factory=list)
@@ -81,12 +81,8 @@ def builtin_templates() -> list[AgendaTemplate]:
             marking="OFFICIAL",
             start="10:30",
             minutes=60,
-            opening=(
-                "On {date}, the Police and Crime Commissioner chaired the monthly "
-                "Accountability and Performance Meeting with the Chief Constable. The meeting "
-                "is where the Commissioner carries out the statutory duty to hold the Chief "
-                "Constable to account for the performance of the force."
-            ),
+            # No opening of its own: each meeting's is written from its attendance
+            # (core.opening) until the minute-taker edits it.
             attendees=[
                 TemplatePerson("Police and Crime Commissioner", "Chair", "Chair"),
                 TemplatePerson("Chief Constable", "Chief Constable"),

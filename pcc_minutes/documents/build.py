@@ -16,6 +16,8 @@ from dataclasses import fields, is_dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from pcc_minutes.core.chair import chair_name
+from pcc_minutes.core.opening import opening_of
 from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import draft_line
 from pcc_minutes.documents.characters import scalar_text
@@ -168,11 +170,12 @@ def build_minutes(
         end=meeting.end,
         venue=meeting.venue,
         schedule_text=meeting.schedule_text if schedule_text_still_true(meeting) else "",
-        chair=meeting.chair,
+        chair=chair_name(meeting),
         marking=meeting.marking,
         document_kind="Agenda" if agenda_only else meeting.document_kind,
         logo=Image(alt=meeting.logo_alt, source="logo") if meeting.logo_alt else None,
-        opening=[] if agenda_only else from_markdown(meeting.opening),
+        # The user's opening, or the one written from the attendance (core.opening).
+        opening=[] if agenda_only else from_markdown(opening_of(meeting)),
         attendance=[] if agenda_only else list(meeting.attendees),  # nobody attended yet
         items=items,
         status=meeting.status,

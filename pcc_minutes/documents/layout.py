@@ -51,15 +51,16 @@ def agenda_entry(number: int, item: ItemSection) -> str:
 def attendance_blocks(doc: MinutesDocument) -> list[Block]:
     """ "Present: …" / "Apologies: …" lines, grouped as the minutes grouped them.
 
-    A seed-style note names the chair and attendees in its opening sentence; when the opening
-    already names everyone present, no separate list is added.
+    A seed-style note names the chair and attendees in its opening sentence (the generated
+    opening names those who sent apologies too); when the opening already names everyone
+    listed, no separate list is added.
     """
     if not doc.attendance:
         return []
     opening_words = " ".join(
         span.text for block in doc.opening if isinstance(block, Paragraph) for span in block.content
     )
-    if all(a.present and a.name in opening_words for a in doc.attendance):
+    if all(a.name in opening_words for a in doc.attendance):
         return []
     groups: dict[str, list[str]] = {}
     for person in doc.attendance:

@@ -78,7 +78,9 @@ if TYPE_CHECKING:  # for type checkers and editors: the names as ordinary import
     from pcc_minutes.operations.setup import (
         create_from_last,
         create_from_template,
+        next_date,
         set_attendees,
+        set_chair,
         template_from_meeting,
         update_meeting,
     )
@@ -139,6 +141,8 @@ _HOME = {
     "search": "search",
     "set_action_status": "capture",
     "set_attendees": "setup",
+    "set_chair": "setup",
+    "next_date": "setup",
     "set_status": "approval",
     "start_live": "live",
     "template_from_meeting": "setup",
@@ -199,6 +203,8 @@ __all__ = [
     "search",
     "set_action_status",
     "set_attendees",
+    "set_chair",
+    "next_date",
     "set_status",
     "start_live",
     "template_from_meeting",

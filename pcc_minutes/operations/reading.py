@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from pcc_minutes.core.chair import chair_name
 from pcc_minutes.core.errors import UserInputError
+from pcc_minutes.core.opening import is_generated, opening_of
 from pcc_minutes.core.records import AgendaItem, Meeting, MeetingSummary
 from pcc_minutes.store import queries
 from pcc_minutes.store.database import Store
@@ -66,7 +68,7 @@ def meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
         "start": _time(meeting.start),
         "end": _time(meeting.end),
         "venue": meeting.venue,
-        "chair": meeting.chair,
+        "chair": chair_name(meeting),  # the attendance row of the chair (core.chair)
         "marking": meeting.marking,
         "attendees": [
             {"name": a.name, "role": a.role, "group": a.group, "present": a.present}
@@ -78,7 +80,8 @@ def meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
         "version": meeting.version,
         "approved_by": approval.by if approval else None,
         "approved_at": approval.at.isoformat(timespec="seconds") if approval else None,
-        "opening": meeting.opening,
+        "opening": opening_of(meeting),  # as the exports print it (core.opening)
+        "opening_edited": not is_generated(meeting),
         "items": [_item_json(item) for item in meeting.items],
     }
 
