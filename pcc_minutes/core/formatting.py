@@ -3,11 +3,24 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 
 def format_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def format_moment(value: datetime, now: datetime | None = None) -> str:
+    """When something happened, as a person says it: "today at 14:02", "yesterday at 09:10",
+    "1 December 2026 at 14:02"."""
+    today = (now or datetime.now()).date()
+    if value.date() == today:
+        day = "today"
+    elif value.date() == today - timedelta(days=1):
+        day = "yesterday"
+    else:
+        day = format_date(value.date())
+    return f"{day} at {value:%H:%M}"
 
 
 def format_time(value: time | None) -> str:

@@ -36,3 +36,7 @@ def test_publish_offers_the_publishers_name_not_the_approvers(window, monkeypatc
     # Sending offered nobody yet; approving offered no approver yet; publishing offers the
     # sender's name, never the approver's.
     assert offered == ["", "", "Sam Okafor"]
+
+
+def test_dates_in_the_window_title_have_no_leading_zero(window):
+    assert "· 12 March 2026 —" in window.windowTitle()

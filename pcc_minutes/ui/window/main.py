@@ -26,6 +26,7 @@ from pcc_minutes import APP_NAME, __version__
 from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import Changes
 from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.formatting import format_date, format_moment
 from pcc_minutes.core.live import is_done, running_item, spent_words
 from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import NEXT_STATUSES, MeetingStatus
@@ -207,6 +208,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.session.set_meeting(meeting_id)
         self.meetings.select_meeting(meeting_id)
         self._refresh_meeting()
+        self._show_stored_state()
         # A meeting left live (the window killed mid-item) opens at the item still running,
         # whose visit stays open: live mode carries on with it.
         running = running_item(self.view)
@@ -275,7 +277,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             self.banner.setText(f"<b>Read-only.</b> {html.escape(self.store.read_only_reason)}")
         elif locked:
             who = f" by {view.status_by}" if view.status_by else ""
-            when = f" on {view.status_at:%d %B %Y at %H:%M}" if view.status_at else ""
+            when = f" {_on(format_moment(view.status_at))}" if view.status_at else ""
             self.banner.setText(
                 f"<b>{view.status.capitalize()}{who}{when}.</b> These minutes are read-only; "
                 "use Approval ▸ Reopen as Draft to correct them."
@@ -285,7 +287,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.state_label.setText(
             f"{marking}{view.status.replace('-', ' ').capitalize()} · version {view.version}"
         )
-        title = f"{view.title} · {view.date:%d %B %Y}" if view.date else view.title
+        title = f"{view.title} · {format_date(view.date)}" if view.date else view.title
         self.setWindowTitle(f"{title} — {APP_NAME}")
         self._update_enabled()
         if self._preview is not None and self.pages.currentWidget() is self._preview:
@@ -485,6 +487,19 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         if self.item_id is not None:
             self._suggest_timer.start()  # detect figures after a pause, not per keystroke
 
+    def _show_stored_state(self) -> None:
+        """A meeting just opened: everything in it is stored; say when it last changed (the
+        time of another meeting's last save would be wrong here)."""
+        for saver in (self.saver, self.private_notes.saver):
+            saver.last_saved = None
+        when = self.view.updated_at if self.view is not None else None
+        self.saved_label.setStyleSheet("")
+        self.saved_label.setText(
+            f"All changes saved · last changed {format_moment(when)}"
+            if when
+            else "All changes saved"
+        )
+
     def _show_saved(self, _when: float) -> None:
         self._update_saved_age()
 
@@ -620,3 +635,8 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
 
     def action(self, action_id: ActionId) -> QAction:
         return self.actions_by_id[action_id]
+
+
+def _on(moment: str) -> str:
+    """ "today at 14:02" as it follows "Approved by …": "today at 14:02"; a date takes "on"."""
+    return moment if moment.startswith(("today", "yesterday")) else f"on {moment}"
