@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from pcc_minutes.core.chair import chair_name
+from pcc_minutes.core.live import visits_of
 from pcc_minutes.core.opening import opening_of
 from pcc_minutes.core.records import Meeting
 from pcc_minutes.core.status import draft_line
@@ -146,7 +147,8 @@ def build_minutes(
             confidential=item.confidential,
             started_at=item.actual_start.time() if item.actual_start else None,
             ended_at=item.actual_end.time() if item.actual_end else None,
-            recording_offset=_recording_offset(meeting, item.actual_start),
+            recording_offset=_recording_offset(meeting, item.actual_start),  # the first start
+            visits=list(visits_of(item)),  # the time spent is their sum (core.live)
             kind=item.kind,
         )
         if not agenda_only:

@@ -12,6 +12,7 @@ from datetime import time
 
 from pcc_minutes.core.formatting import format_date, format_number, format_time
 from pcc_minutes.core.records import Action, CarriedAction, Figure
+from pcc_minutes.documents.timings import timing_text
 from pcc_minutes.documents.tree import (
     Block,
     BulletList,
@@ -183,11 +184,6 @@ def status_label(status: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def format_offset(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours:d}:{rest // 60:02d}:{rest % 60:02d}"
-
-
 def planned_starts(doc: MinutesDocument) -> list[time | None]:
     """Each item's planned start, counting planned minutes on from the meeting's start; an
     item without planned minutes leaves the starts after it unknown."""
@@ -204,13 +200,9 @@ def planned_starts(doc: MinutesDocument) -> list[time | None]:
 
 def item_blocks(number: int, item: ItemSection, doc: MinutesDocument) -> list[Block]:
     blocks: list[Block] = [Heading(2, spans(item_heading(number, item)))]
-    if doc.show_timings and item.recording_offset is not None:
-        blocks.append(
-            Paragraph(
-                spans(f"In the recording from {format_offset(item.recording_offset)}", italic=True),
-                style="timing",
-            )
-        )
+    timing = timing_text(item) if doc.show_timings else ""
+    if timing:  # "In the recording from 0:12:05 · 10:05–10:12 and 10:40–10:46, 13 min …"
+        blocks.append(Paragraph(spans(timing, italic=True), style="timing"))
     blocks.extend(item.blocks)
     if item.figures:
         blocks.append(metric_table(item.figures))
