@@ -225,12 +225,21 @@ def label_before(index: TextIndex, anchor: int, sentence: int) -> str:
         i -= 1  # "the cost of the next stage (£132,000)"
     # Step back over the verb that joins a subject to its value ("has fallen by",
     # "slipped from"); any past-tense verb right before the value is such a verb.
-    while (
-        i >= 0
-        and tokens[i].is_word
-        and (tokens[i].lower in SKIP_BEFORE or is_participle(tokens[i].lower))
+    # A period there is stepped over too ("Arrests rose in May by 12%").
+    while i >= 0 and (
+        index.period_at(tokens[i].start)
+        or (
+            tokens[i].is_word and (tokens[i].lower in SKIP_BEFORE or is_participle(tokens[i].lower))
+        )
+        or (
+            tokens[i].lower in PERIOD_PREPOSITIONS
+            and i + 1 < len(tokens)
+            and index.period_at(tokens[i + 1].start)
+        )
     ):
         i -= 1
+    if i >= 0 and tokens[i].lower in CONJUNCTIONS:
+        return ""  # "14% in May and 11% in June": the words before belong to the value before
     words: list[Token] = []
     while i >= 0 and len(words) < 10:
         token = tokens[i]
@@ -283,7 +292,9 @@ def strip_label_prefix(label: str) -> str:
         changed = False
         low = label.lower()
         first = low.split(" ", 1)[0]
-        if (first in DETERMINERS or first in PREPOSITIONS) and " " in label:
+        if (
+            first in DETERMINERS or first in PREPOSITIONS or first in CONJUNCTIONS
+        ) and " " in label:
             label, changed = label.split(" ", 1)[1], True
             continue
         for prefix in LABEL_PREFIXES:

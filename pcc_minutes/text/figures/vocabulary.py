@@ -260,6 +260,7 @@ DATE = re.compile(
     | \b(?:{MONTHS}|{MONTH_ABBR})\s+{DAY},?\s+{YEAR}\b  # "September 15, 2025"
     | \b(?:{MONTHS}|{MONTH_ABBR})\s+{YEAR}(?:/\d{{2}})?\b
     | \b(?:{MONTHS})\b
+    | (?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bduring\s))May\b
     | \b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{YEAR}|\d{{2}})\b     # "15/09/2025"
     | \b{YEAR}-\d{{2}}-\d{{2}}\b                            # "2025-09-15"
     """,

@@ -258,3 +258,25 @@ def test_a_response_time_change_is_a_figure_and_a_plain_duration_is_not():
     )
     assert detect_figures("The panel will look at it again in four months.") == []
     assert detect_figures("Calls are returned within 48 hours.") == []
+
+
+# -- labels beside periods and lists ---------------------------------------------------------
+
+
+def test_in_may_is_a_month_and_two_dated_values_make_a_series():
+    figure = only("Detection was 14% in May and 11% in June.")
+    assert (figure.label, figure.points) == (
+        "Detection",
+        (FigurePoint("May", 14), FigurePoint("June", 11)),
+    )
+    assert detect_figures("Officers may review it later.") == []
+
+
+def test_a_period_between_the_subject_and_its_value_does_not_hide_the_subject():
+    figure = only("Vehicle crime rose in March 2025 by 12%.")
+    assert (figure.label, figure.points) == ("Vehicle crime", (FigurePoint("March 2025", 12),))
+
+
+def test_a_second_subject_after_and_is_labelled_without_the_and():
+    _, second = detect_figures("Robbery fell by 5% and burglary by 7%.")
+    assert second.label == "Burglary"
