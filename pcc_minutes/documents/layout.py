@@ -84,7 +84,11 @@ def metric_table(metrics: list[Figure]) -> Table:
                 (
                     spans(metric.label),
                     spans(point.period),
-                    spans(metric_value(metric.unit, point.value, point.high, point.approx)),
+                    spans(
+                        metric_value(
+                            metric.unit, point.value, point.high, point.approx, point.bound
+                        )
+                    ),
                     spans(
                         metric_value(metric.unit, metric.target, None, False)
                         if metric.target is not None
@@ -95,7 +99,12 @@ def metric_table(metrics: list[Figure]) -> Table:
     return Table(tuple(rows), header=True)
 
 
-def metric_value(unit: str, value: float, high: float | None, approx: bool) -> str:
+# How a bound is written before its value (core.records.BOUNDS): "over 200", "under 5%".
+BOUND_WORDS = {"above": "over", "at_least": "at least", "below": "under", "at_most": "at most"}
+
+
+def metric_value(unit: str, value: float, high: float | None, approx: bool, bound: str = "") -> str:
+    """ "approx. 92–93%", "over 200", "£1,200": a figure's value as the minutes write it."""
     text = format_number(value)
     if high is not None:
         text += f"–{format_number(high)}"
@@ -105,6 +114,8 @@ def metric_value(unit: str, value: float, high: float | None, approx: bool) -> s
         text = "£" + text
     elif unit == "ratio":
         text += " times"
+    if bound in BOUND_WORDS:
+        return f"{BOUND_WORDS[bound]} {text}"
     return ("approx. " if approx else "") + text
 
 

@@ -10,10 +10,11 @@ _PLACEHOLDER_PERIODS = frozenset({"", "before", "after"})
 
 
 def figure_values(unit: str, points: tuple[FigurePoint, ...], *, periods: bool = True) -> str:
-    """ "80% → approx. 92–93%", with "(2024)" after a value when its period says something."""
+    """ "80% → approx. 92–93%", "over 200", with "(2024)" after a value when its period says
+    something."""
     shown = []
     for point in points:
-        text = metric_value(unit, point.value, point.high, point.approx)
+        text = metric_value(unit, point.value, point.high, point.approx, point.bound)
         if periods and point.period not in _PLACEHOLDER_PERIODS:
             text += f" ({point.period})"
         shown.append(text)
