@@ -40,3 +40,23 @@ def test_publish_offers_the_publishers_name_not_the_approvers(window, monkeypatc
 
 def test_dates_in_the_window_title_have_no_leading_zero(window):
     assert "· 12 March 2026 —" in window.windowTitle()
+
+
+def test_typing_into_approved_minutes_says_why_nothing_happens(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    window.change_status("for-approval", by="Sam Okafor")
+    window.change_status("approved", by="Dana Whitfield")
+    window.statusBar().clearMessage()
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_End)  # moving about is allowed, and silent
+    assert window.statusBar().currentMessage() == ""
+    qtbot.keyClicks(window.editor, "x")
+    assert window.statusBar().currentMessage() == (
+        "These minutes are approved and read-only; use Approval ▸ Reopen as Draft to change them."
+    )
+    assert "x" not in window.editor.toPlainText()
+    assert window.editor.viewport().backgroundRole() == QPalette.ColorRole.Window
+    window.change_status("draft", by="Sam Okafor")
+    assert window.editor.viewport().backgroundRole() == QPalette.ColorRole.Base

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
+    QPalette,
     QTextCursor,
     QTextDocument,
 )
@@ -64,6 +65,7 @@ class NotesEditor(QTextEdit):
     """The notes of one agenda item, typed like a word processor and saved as CommonMark."""
 
     content_changed = Signal()  # every edit by the user (typing, formatting, paste, undo)
+    typing_refused = Signal()  # a key that would change read-only notes (approved minutes)
 
     def __init__(self, parent: QWidget | None = None, *, spell_checker: SpellChecker | None = None):
         super().__init__(parent)
@@ -148,6 +150,10 @@ class NotesEditor(QTextEdit):
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
+        # Read-only notes look it: the window's background colour behind them, in either theme.
+        self.viewport().setBackgroundRole(
+            QPalette.ColorRole.Window if read_only else QPalette.ColorRole.Base
+        )
         if read_only:
             # Approved minutes stay navigable and selectable from the keyboard (screen readers).
             self.setTextInteractionFlags(
@@ -233,6 +239,8 @@ class NotesEditor(QTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.isReadOnly():
+            if _would_edit(event):  # say why nothing happens, rather than ignore the key
+                self.typing_refused.emit()
             super().keyPressEvent(event)
             return
         if keys.handle_key(self, event):
@@ -336,3 +344,16 @@ class NotesEditor(QTextEdit):
         start = max(s for s in starts if s <= position)
         end = next((s for s in starts if s > start), len(text))
         return text[start:end].strip()
+
+
+def _would_edit(event: QKeyEvent) -> bool:
+    """Whether a key would change the text were the notes editable: a character typed, or
+    Enter, Backspace, Delete or Tab (not a move, a selection or a shortcut)."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+    if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+        return False
+    editing = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+    if event.key() in (*editing, Qt.Key.Key_Tab):
+        return True
+    text = event.text()
+    return bool(text) and text.isprintable()

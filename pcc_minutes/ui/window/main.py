@@ -87,6 +87,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.addToolBar(self.toolbar)
         for action_id in (ActionId.INDENT, ActionId.OUTDENT):
             self.editor.addAction(self.actions_by_id[action_id])
+        self.editor.typing_refused.connect(self._say_read_only)
         self._suggest_timer = QTimer(self, singleShot=True, interval=700)
         self._suggest_timer.timeout.connect(
             lambda: self.side.update_suggestions(self.editor.snapshot())
@@ -486,6 +487,19 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.saved_label.setText("Saving…")
         if self.item_id is not None:
             self._suggest_timer.start()  # detect figures after a pause, not per keystroke
+
+    def _say_read_only(self) -> None:
+        """A key typed into read-only notes: say why nothing happened, and what to do."""
+        if self.store.read_only:
+            reason = f"The database is read-only: {self.store.read_only_reason}"
+        elif self.view is not None and self.view.locked:
+            reason = (
+                f"These minutes are {self.view.status.replace('-', ' ')} and read-only; use "
+                "Approval ▸ Reopen as Draft to change them."
+            )
+        else:
+            reason = "Choose an agenda item to type its notes."
+        self.statusBar().showMessage(reason, 6000)
 
     def _show_stored_state(self) -> None:
         """A meeting just opened: everything in it is stored; say when it last changed (the
