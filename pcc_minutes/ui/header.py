@@ -1,41 +1,48 @@
-"""The meeting's header above the notes: title, date, times, venue, chair, marking, attendance.
+"""The meeting's header above the notes: title, date, times, venue, chair, marking, attendance
+and the opening paragraph.
 
 In drafting mode every field is editable and is saved when the user finishes with it (one
 ``editing.update_meeting`` call per changed field); a refused value (the end before the start,
 a blank title) is put back and its one-sentence reason is emitted as ``error``. In live mode
 the form folds into a single read-only line so the notes keep the room.
+
+The Chair field is the attendance row of the person chairing (``core.chair``): it shows that
+row's name, with its role beside it, and typing a name makes that attendee the chair (or renames
+the chair's row). The opening paragraph (``ui.opening_field``) shows the text written from the
+attendance (``core.opening``) until the user types their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from pcc_minutes import operations as ops
+from pcc_minutes.core.chair import chair_of
 from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.opening import is_generated, opening_of
 from pcc_minutes.core.records import Meeting, attendance_summary
 from pcc_minutes.core.status import status_text
 from pcc_minutes.documents.layout import format_date, format_time
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.dates import british_dates
+from pcc_minutes.ui.header_fields import ChairEdit, ElidedLabel, OptionalDateEdit, OptionalTimeEdit
+from pcc_minutes.ui.opening_field import OpeningField
 from pcc_minutes.ui.session import Session
 
 MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE")
@@ -45,80 +52,6 @@ NO_MARKING = "None"
 # as the special text, since imported minutes may lack a date or times.
 NO_DATE = QDate(1900, 1, 1)
 NO_TIME = QTime(0, 0)
-
-
-class _Blankable:
-    """A date or time field that may be blank (shown as its special text at its minimum).
-
-    Typing straight over the special text garbles it ("--:--1030"), so entering a blank field
-    first fills in a sensible value to type over; leaving without touching it blanks it again,
-    so merely passing through never stores a made-up time.
-    """
-
-    suggest: Callable[[], Any] = staticmethod(lambda: None)
-    _filled = False
-    _touched = False
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        edit: Any = self
-        if edit.dateTime() == edit.minimumDateTime() and not edit.isReadOnly():
-            value = self.suggest()
-            if value is not None:
-                if isinstance(value, QDate):
-                    edit.setDate(value)
-                else:
-                    edit.setTime(value)
-                self._filled, self._touched = True, False
-        super().focusInEvent(event)  # type: ignore[misc]
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        self._touched = True
-        super().keyPressEvent(event)  # type: ignore[misc]
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self._touched = True
-        super().wheelEvent(event)  # type: ignore[misc]
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        edit: Any = self
-        if self._filled and not self._touched:
-            edit.setDateTime(edit.minimumDateTime())
-        self._filled = False
-        super().focusOutEvent(event)  # type: ignore[misc]
-
-
-class OptionalDateEdit(_Blankable, QDateEdit):
-    """A date that may be blank ("No date")."""
-
-
-class OptionalTimeEdit(_Blankable, QTimeEdit):
-    """A time that may be blank ("--:--")."""
-
-
-class ElidedLabel(QLabel):
-    """One line that ends in "…" when the pane is too narrow, instead of widening the
-    window; the full text stays the label's text for a screen reader and its tooltip."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.setToolTip(text)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, super().minimumSizeHint().height())
-
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, rect.width()
-        )
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(rect, int(self.alignment()), shown)
 
 
 def normalise_marking(text: str) -> str:
@@ -175,8 +108,17 @@ class HeaderForm(QWidget):
         self.end_edit.suggest = self._suggest_end
         self.venue_edit = QLineEdit()
         self.venue_edit.setAccessibleName("Venue")
-        self.chair_edit = QLineEdit()
+        self.chair_edit = ChairEdit()
         self.chair_edit.setAccessibleName("Chair")
+        self.chair_edit.setAccessibleDescription(
+            "Who chairs the meeting, as the attendance list has them; Down lists the attendees."
+        )
+        self.chair_role = ElidedLabel()
+        self.chair_role.setAccessibleName("Chair's role")
+        self.chair_role.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.opening = OpeningField()
+        self.opening.edited.connect(self._opening_edited)
+        self.opening.regenerate.connect(self.regenerate_opening)
         self.marking_combo = QComboBox()
         self.marking_combo.setEditable(True)
         # Typing a marking and pressing Enter must not grow the list of suggestions.
@@ -202,25 +144,34 @@ class HeaderForm(QWidget):
         attendance = QHBoxLayout()
         attendance.addWidget(self.attendance_button)
         attendance.addWidget(self.status_label, 1)
+        chair = QHBoxLayout()
+        chair.addWidget(self.chair_edit, 3)
+        chair.addWidget(self.chair_role, 2)
 
         self.form = QWidget()
         grid = QGridLayout(self.form)
         grid.setContentsMargins(0, 0, 0, 0)
         # Two label/field pairs a row: compact above the notes, and still readable at 200%.
         # Alt+letters avoid the menu bar's (File, Edit, Format, Meeting, Approval, View, Help).
+        # The chair and venue have rows of their own: both are long ("Police and Crime
+        # Commissioner for Hertfordshire") and are shown whole.
         rows: list[list[tuple[str, Any]]] = [
             [("&Title:", self.title_edit)],
             [("&Date:", self.date_edit), ("T&ime:", times)],
-            [("Ve&nue:", self.venue_edit)],  # a row of its own: venues are long
-            [("&Chair:", self.chair_edit), ("Mar&king:", self.marking_combo)],
-            [("", attendance)],
+            [("Ve&nue:", self.venue_edit)],
+            [("&Chair:", chair)],
+            [("Mar&king:", self.marking_combo), ("", attendance)],
+            [("O&pening:", self.opening)],
         ]
+        buddies = {id(times): self.start_edit, id(chair): self.chair_edit}
         for row, pairs in enumerate(rows):
             for pair, (label_text, field) in enumerate(pairs):
                 column = pair * 2
                 if label_text:
                     label = QLabel(label_text)
-                    label.setBuddy(field if isinstance(field, QWidget) else self.start_edit)
+                    label.setBuddy(buddies.get(id(field), field))
+                    if field is self.opening:
+                        label.setAlignment(Qt.AlignmentFlag.AlignTop)
                     grid.addWidget(label, row, column)
                 span = 3 if len(pairs) == 1 else 1
                 if isinstance(field, QWidget):
@@ -292,6 +243,7 @@ class HeaderForm(QWidget):
         read_only = self.is_read_only()
         for edit in (self.title_edit, self.venue_edit, self.chair_edit):
             edit.setReadOnly(read_only)
+        self.opening.set_read_only(read_only)
         for spin in (self.date_edit, self.start_edit, self.end_edit):
             spin.setReadOnly(read_only)
         self.date_edit.setCalendarPopup(not read_only)
@@ -324,7 +276,7 @@ class HeaderForm(QWidget):
             "start_time": view.start,
             "end_time": view.end,
             "venue": view.venue,
-            "chair": view.chair,
+            "chair": chair.name if (chair := chair_of(view)) else "",
             "marking": view.marking,
         }
 
@@ -348,10 +300,21 @@ class HeaderForm(QWidget):
             if keep_focused and widget.hasFocus():
                 continue  # being typed in: saved when the user leaves the field
             self._put(name, stored[name])
+        self._show_chair(view)
+        self.opening.show_opening(opening_of(view), is_generated(view), keep_typing=keep_focused)
         self.attendance_button.setText(f"Attendance: {attendance_summary(view.attendees)}…")
         status = status_text(view.status)
         self.status_label.setText(f"Status: {status} · version {view.version}")
         self.summary.setText(live_summary(view))
+
+    def _show_chair(self, view: Meeting) -> None:
+        """The chair's role beside their name, the attendees offered as names to choose."""
+        chair = chair_of(view)
+        role = chair.role if chair else ""
+        self.chair_role.setText(role)
+        name = chair.name if chair else ""
+        self.chair_edit.setToolTip(f"{name} — {role}" if name and role else name)
+        self.chair_edit.set_names([p.name for p in view.attendees if p.name.strip()])
 
     def _put(self, name: str, value: Any) -> None:
         if name == "date":
@@ -362,9 +325,9 @@ class HeaderForm(QWidget):
         elif name == "marking":
             self.marking_combo.setCurrentText(value or NO_MARKING)
         else:
-            {"title": self.title_edit, "venue": self.venue_edit, "chair": self.chair_edit}[
-                name
-            ].setText(value)
+            edit = {"title": self.title_edit, "venue": self.venue_edit, "chair": self.chair_edit}
+            edit[name].setText(value)
+            edit[name].setCursorPosition(0)  # the start shown when it is longer than the field
 
     # --- saving --------------------------------------------------------------------------
 
@@ -399,6 +362,40 @@ class HeaderForm(QWidget):
 
     def _marking_finished(self, *_args: object) -> None:
         self._save("marking")
+
+    def _opening_edited(self, text: str) -> None:
+        """The user's own opening ("" when they emptied the field: generated again)."""
+        if self._view is None or self.is_read_only():
+            return
+        if text.split() == opening_of(self._view).split() or (
+            not text and is_generated(self._view)
+        ):
+            self.opening.show_opening(
+                opening_of(self._view), is_generated(self._view), keep_typing=False
+            )
+            return
+        self._store_opening(text)
+
+    def regenerate_opening(self) -> None:
+        """Back to the opening written from the date, chair and attendance (one undo step)."""
+        if self._view is None or self.is_read_only() or is_generated(self._view):
+            return
+        self._store_opening("")
+
+    def _store_opening(self, text: str) -> None:
+        assert self._view is not None
+        try:
+            self.session.record(
+                ops.update_meeting(self.store, self._view.id, opening=text), self._view.id
+            )
+        except PccError as exc:
+            self.error.emit(str(exc))
+        else:
+            self._reload()
+        if self._view is not None:
+            self.opening.show_opening(
+                opening_of(self._view), is_generated(self._view), keep_typing=False
+            )
 
     def _save(self, *names: str) -> None:
         """Store the named fields if they differ from the meeting (one ``update_meeting``)."""

@@ -179,6 +179,10 @@ class NewMeetingDialog(QDialog):
         self.date_edit.setDisplayFormat("dd MMMM yyyy")
         british_dates(self.date_edit)
         self.date_edit.setAccessibleName("Meeting date")
+        # The date follows the source (the series' next date, or today) until the user sets it.
+        self._date_set_by_user = False
+        self._suggesting = False
+        self.date_edit.dateChanged.connect(self._date_changed)
 
         self.problem = _error_label()
         buttons = QDialogButtonBox(
@@ -217,6 +221,7 @@ class NewMeetingDialog(QDialog):
         layout.addWidget(buttons)
 
         self.sources.buttonToggled.connect(self._source_toggled)
+        self.series_combo.currentIndexChanged.connect(self._suggest_date)
         # A monthly meeting usually follows the last one; a first meeting starts from a template.
         (self.last_radio if has_series else self.builtin_radios[0]).setChecked(True)
         self._source_toggled()
@@ -227,6 +232,29 @@ class NewMeetingDialog(QDialog):
         self.file_path.setEnabled(self.file_radio.isChecked())
         self.series_combo.setEnabled(self.last_radio.isChecked())
         self.problem.hide()
+        self._suggest_date()
+
+    def _date_changed(self, *_args: object) -> None:
+        if not self._suggesting:
+            self._date_set_by_user = True
+
+    def _suggest_date(self, *_args: object) -> None:
+        """From the last meeting: the series' next date on its pattern (``ops.next_date``,
+        "the second Thursday"); otherwise today. A date the user chose stays."""
+        if self._date_set_by_user:
+            return
+        suggested = QDate.currentDate()
+        last_id = self.series_combo.currentData()
+        if self.last_radio.isChecked() and last_id is not None:
+            try:
+                suggested = QDate(ops.next_date(self.store, int(last_id)))
+            except PccError:
+                pass  # the meeting went meanwhile: today, and Create explains
+        self._suggesting = True
+        try:
+            self.date_edit.setDate(suggested)
+        finally:
+            self._suggesting = False
 
     def _show_problem(self, sentence: str) -> None:
         self.problem.setText(sentence)
