@@ -18,6 +18,8 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import _processed_frags, _wsc
 
+from pcc_minutes.documents.writers.pdf.fragments import clone
+
 _SOFT_HYPHEN = "\xad"
 _widths: dict[tuple[str, float], dict[str, float]] = {}
 
@@ -69,41 +71,46 @@ def plain_lines(paragraph: Paragraph, width):
     if space is None:
         space = known[" "] = stringWidth(" ", font_name, size)
     shrink = style.spaceShrinkage * space
-    narrowest = min(max_widths)
+    words = text.split()
+    widths = list(map(known.get, words))  # each word measured once per export
+    if None in widths:
+        for index, word_width in enumerate(widths):
+            if word_width is None:
+                word = words[index]
+                word_width = known.get(word)  # the same word earlier in this paragraph
+                if word_width is None:
+                    word_width = known[word] = stringWidth(word, font_name, size)
+                widths[index] = word_width
+    if widths and max(widths) > min(max_widths):
+        return None  # a word wider than its line: reportlab cuts it in pieces
     last = len(max_widths) - 1
     lines = []
-    line: list[str] = []
-    count = 0  # len(line)
-    current = -space  # so the first word adds no space before it
     widest = 0
     number = 0
     max_width = max_widths[0]
-    for word in text.split():
-        word_width = known.get(word)
-        if word_width is None:
-            word_width = known[word] = stringWidth(word, font_name, size)
-        if word_width > narrowest:
-            return None  # a word wider than its line: reportlab cuts it in pieces
+    start = 0  # the first word of the line being filled
+    # The first word of a line adds no space before it (reportlab starts from -space and
+    # adds space and word, which is the word's width exactly).
+    current = widths[0] if widths else 0
+    for index in range(1, len(widths)):
+        word_width = widths[index]
         new_width = current + space + word_width
-        if new_width <= max_width + shrink * count or not count:
-            line.append(word)
-            count += 1
+        if new_width <= max_width + shrink * (index - start):
             current = new_width
         else:
             if current > widest:
                 widest = current
-            lines.append((max_width - current, line))
-            line = [word]
-            count = 1
+            lines.append((max_width - current, words[start:index]))
+            start = index
             current = word_width
             number += 1
             max_width = max_widths[min(last, number)]
-    if line:
+    if widths:
         if current > widest:
             widest = current
-        lines.append((max_width - current, line))
+        lines.append((max_width - current, words[start:]))
     paragraph._width_max = widest
     paragraph._splitLongWordCount = paragraph._hyphenations = 0
     paragraph.height = 0
     ascent, descent = _ascent_descent(font_name, size)
-    return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+    return clone(frag, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)

@@ -12,8 +12,6 @@ recorded tree into reportlab's document, to go out in reportlab's own write: the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFName, PDFPage
 
 from pcc_minutes.documents.writers.pdf.objects import (
@@ -27,28 +25,45 @@ from pcc_minutes.documents.writers.pdf.objects import (
 )
 
 
-@dataclass(eq=False)
 class Marks:
     """The marked-content sequences (page index, MCID) drawn for one run of an element's
     content. An element keeps its kids in order, so a ``Marks`` slot is created when the
     flowable is made and filled when it is drawn: the text of a list item comes before the
     nested list that follows it, whatever order the pages are drawn in."""
 
-    owner: Element
-    refs: list[tuple[int, int]] = field(default_factory=list)
+    __slots__ = ("owner", "refs")
+
+    def __init__(self, owner: Element, refs: list[tuple[int, int]] | None = None) -> None:
+        self.owner = owner
+        self.refs = [] if refs is None else refs
 
 
-@dataclass(eq=False)
 class Element:
     """One structure element: a standard role, its kids (elements and content) in reading
-    order, and the extras some roles need (``/Alt``, an attribute dictionary)."""
+    order, and the extras some roles need (``/Alt``, an attribute dictionary). A long
+    meeting has thousands, so they are plain slotted objects."""
 
-    role: str
-    kids: list[Element | Marks] = field(default_factory=list)
-    alt: str = ""
-    attributes: dict[str, str | list[float]] = field(default_factory=dict)  # names or numbers
-    title: str = ""  # a heading's text, for its bookmark
-    anchor: tuple[int, float] | None = None  # (page index, top) where a heading was drawn
+    __slots__ = ("role", "kids", "alt", "attributes", "title", "anchor", "released")
+
+    def __init__(
+        self,
+        role: str,
+        kids: list[Element | Marks] | None = None,
+        alt: str = "",
+        attributes: dict[str, str | list[float]] | None = None,  # names or numbers
+        title: str = "",  # a heading's text, for its bookmark
+        anchor: tuple[int, float] | None = None,  # (page index, top) where a heading was drawn
+    ) -> None:
+        self.role = role
+        self.kids = [] if kids is None else kids
+        self.alt = alt
+        self.attributes = {} if attributes is None else attributes
+        self.title = title
+        self.anchor = anchor
+        self.released = False  # (the root) once no content slot below points back
+
+    def __repr__(self) -> str:
+        return f"Element({self.role!r}, {len(self.kids)} kids)"
 
     def add(self, role: str, **extras) -> Element:
         child = Element(role, **extras)
@@ -73,20 +88,18 @@ class Element:
                 stack += kids
         return found
 
-    def first_page(self) -> int | None:
-        for kid in self.kids:
-            if isinstance(kid, Marks) and kid.refs:
-                return kid.refs[0][0]
-        return None
-
 
 def release(root: Element) -> None:
     """Drop each content slot's link back to its element once the file is written: those
     links are the tree's only cycles, and without them reference counting frees the tree at
-    once instead of leaving thousands of objects to the garbage collector."""
+    once instead of leaving thousands of objects to the garbage collector. (Writing the
+    structure does this as it goes; this is for an export that stopped before.)"""
+    if root.released:
+        return
+    root.released = True
     for element in root.walk():
         for kid in element.kids:
-            if isinstance(kid, Marks):
+            if type(kid) is Marks:
                 kid.owner = None  # type: ignore[assignment]
 
 
@@ -149,6 +162,7 @@ def add_structure(document: PDFDocument, elements: list[Element], pages: list) -
                 parents[id(kid)] = own
                 parts.append(ref)
                 continue
+            kid.owner = None  # drawn: the tree's only cycle is parted (see ``release``)
             for page, mcid in kid.refs:
                 parent_tree[page][mcid] = own
                 if page == first_page:
@@ -161,6 +175,8 @@ def add_structure(document: PDFDocument, elements: list[Element], pages: list) -
             entries += [b" /K [", b" ".join(parts), b"]"]
         entries.append(b" >>")
         bodies.append(b"".join(entries))
+    if elements:
+        elements[0].released = True  # every content slot let go of its element above
     fill(document, first, bodies)
     nums: list[bytes] = []
     for index, page in enumerate(pages):
