@@ -708,3 +708,14 @@ def test_one_slip_is_a_change_an_extra_or_missing_letter_or_a_swap():
         assert spelling.one_slip_apart(one, other), (one, other)
     for one, other in (("OOCR", "OOCR"), ("ABCD", "DCBA"), ("MAPPA", "MARAC")):
         assert not spelling.one_slip_apart(one, other), (one, other)
+
+
+def test_the_find_field_keeps_room_for_a_word_in_a_narrow_column(qtbot, editor, find_bar):
+    editor.set_markdown("The OOCRs were reviewed.")
+    find_bar.resize(420, find_bar.sizeHint().height())
+    find_bar.show()
+    qtbot.waitExposed(find_bar)
+    find_bar.find_field.setText("OOCRs reviewed")
+    metrics = find_bar.find_field.fontMetrics()
+    assert find_bar.find_field.width() >= metrics.horizontalAdvance("OOCRs reviewed")
+    assert find_bar.find_field.width() > find_bar.next_button.width()

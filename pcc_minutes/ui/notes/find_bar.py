@@ -82,7 +82,13 @@ class FindBar(QWidget):
         self._replace_row = [self._replace_label, self.replace_field]
         self._replace_buttons = [self.replace_button, self.replace_all_button]
         grid.addLayout(replace_buttons, 1, 2)
-        grid.setColumnStretch(1, 1)
+        # The fields take the room, and never less than a long word or two: a live meeting's
+        # narrow centre column squeezed them to "CRs" behind the buttons.
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 1)
+        wide = self.fontMetrics().horizontalAdvance("M") * 14
+        for field in (self.find_field, self.replace_field):
+            field.setMinimumWidth(wide)
 
         self.find_field.textEdited.connect(self._find_as_typed)
         self.match_case.toggled.connect(self._update_status)
