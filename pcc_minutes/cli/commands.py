@@ -16,6 +16,7 @@ from typing import Any
 from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.core.formatting import format_number as num
+from pcc_minutes.documents.layout import BOUND_WORDS
 from pcc_minutes.store.database import Store
 
 
@@ -74,7 +75,7 @@ def figures(args: argparse.Namespace, store: Store) -> int:
     for position, figure in found:
         points = ", ".join(
             (f"{p.period}: " if p.period else "")
-            + ("~" if p.approx else "")
+            + (f"{BOUND_WORDS[p.bound]} " if p.bound in BOUND_WORDS else "~" if p.approx else "")
             + num(p.value)
             + (f"–{num(p.high)}" if p.high is not None else "")
             for p in figure.points
