@@ -171,3 +171,15 @@ def test_private_notes_changed_elsewhere_are_shown_unless_typed_here(
     window.reload()
     press(qtbot, window.editor, window, ActionId.NEXT_ITEM)
     assert pane.markdown() == "Item two, from elsewhere\n"
+
+
+def test_the_box_follows_the_dark_palette(qtbot, window, pane):
+    from pcc_minutes.ui.notes.private_notes import DARK, LIGHT
+
+    assert LIGHT[0] in pane.styleSheet()
+    window.action(ActionId.DARK_MODE).setChecked(True)
+    try:
+        qtbot.waitUntil(lambda: DARK[0] in pane.styleSheet(), timeout=2000)
+    finally:
+        window.action(ActionId.DARK_MODE).setChecked(False)
+    qtbot.waitUntil(lambda: LIGHT[0] in pane.styleSheet(), timeout=2000)

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pcc_minutes.core.records import AgendaItem, Meeting
 from pcc_minutes.store.database import Store
@@ -35,8 +35,10 @@ DESCRIPTION = (
     "draft under a 'not for publication' line, never in the public version. Ctrl+Alt+N moves "
     "between the notes and the private notes."
 )
-TINT = "#f4effb"  # the box: lilac, unlike the white notes and the yellow read-only banner
-EDGE = "#8764b8"
+# The box, its heading, the text field and its text: lilac, unlike the white notes and the
+# yellow read-only banner; a deep violet version of the same on the dark palette.
+LIGHT = ("#f4effb", "#8764b8", "#3b2160", "#fbf9fe", "#1b1027", "#c8b6e2")
+DARK = ("#2a2140", "#a58bd6", "#dcd0f2", "#1f1830", "#ece6f7", "#5b4785")
 FILES_POLL_MS = 1000
 LINES_SHOWN = 5  # the box's height, in lines of text: the notes stay the largest thing
 
@@ -58,13 +60,10 @@ class PrivateNotesPane(QFrame):
         super().__init__(parent)
         self.setObjectName("private-notes")
         self.setAccessibleName("Private notes area")
-        self.setStyleSheet(
-            f"#private-notes {{ background: {TINT}; border: 1px dashed {EDGE};"
-            " border-radius: 4px; }"
-            f" #private-notes QLabel {{ color: #3b2160; background: transparent; }}"
-            f" #private-notes QTextEdit {{ background: #fbf9fe; color: #1b1027;"
-            f" border: 1px solid #c8b6e2; }}"
-        )
+        self._colours: tuple[str, ...] = ()
+        self._retint = QTimer(self, singleShot=True, interval=0)  # dies with the box
+        self._retint.timeout.connect(self._tint)
+        self._tint()
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 4, 6, 6)
         column.setSpacing(3)
@@ -109,6 +108,36 @@ class PrivateNotesPane(QFrame):
         self._blank = self.editor.document()  # shown while no item is
         # Set by the window: what else must reconnect when the journal file is lost.
         self.recover_others: Callable[[str], None] | None = None
+
+    # --- looks -------------------------------------------------------------------------
+
+    def _tint(self) -> None:
+        """Lilac on the light palette, deep violet on the dark one (set again when it flips)."""
+        # The application's palette: this box's own is the style sheet's.
+        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        colours = DARK if dark else LIGHT
+        if colours == self._colours:
+            return
+        self._colours = colours
+        box, edge, heading, field, text, field_edge = colours
+        self.setStyleSheet(
+            f"#private-notes {{ background: {box}; border: 1px dashed {edge};"
+            " border-radius: 4px; }"
+            f" #private-notes QLabel {{ color: {heading}; background: transparent; }}"
+            f" #private-notes QTextEdit {{ background: {field}; color: {text};"
+            f" border: 1px solid {field_edge}; }}"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        retint = getattr(self, "_retint", None)  # not yet made while the box is built
+        kinds = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if retint is not None and event.type() in kinds:
+            retint.start()  # once the palette has finished changing
+
+    def set_shortcut(self, keys: str) -> None:
+        """The heading's hint names the command's key, as the user has bound it."""
+        self.hint.setText(f"{keys} to move here and back" if keys else "")
 
     # --- following the window ------------------------------------------------------------
 

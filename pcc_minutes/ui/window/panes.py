@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcc_minutes.ui.actions import ActionId
 from pcc_minutes.ui.agenda import AgendaOutline
 from pcc_minutes.ui.header import HeaderForm
 from pcc_minutes.ui.live_bar import LiveBar
@@ -136,6 +138,8 @@ class WindowPanes:
 
     def _show_private_notes(self, item) -> None:
         self.private_notes.show_item(item, read_only=self.editing_locked)
+        keys = self.actions_by_id[ActionId.PRIVATE_NOTES].shortcut()
+        self.private_notes.set_shortcut(keys.toString(QKeySequence.SequenceFormat.NativeText))
         self._place_private_notes()
 
     def _place_private_notes(self) -> None:
