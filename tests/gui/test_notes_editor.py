@@ -7,9 +7,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QMimeData, Qt  # noqa: E402
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument  # noqa: E402
-from PySide6.QtWidgets import QLineEdit, QMenu, QVBoxLayout, QWidget  # noqa: E402
+from PySide6.QtCore import QEvent, QMimeData, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QVBoxLayout, QWidget  # noqa: E402
 
 from pcc_minutes.documents.markdown import from_markdown  # noqa: E402
 from pcc_minutes.documents.tree import (  # noqa: E402
@@ -719,3 +719,14 @@ def test_the_find_field_keeps_room_for_a_word_in_a_narrow_column(qtbot, editor, 
     metrics = find_bar.find_field.fontMetrics()
     assert find_bar.find_field.width() >= metrics.horizontalAdvance("OOCRs reviewed")
     assert find_bar.find_field.width() > find_bar.next_button.width()
+
+
+def test_alt_with_a_letter_never_types_the_letter_into_the_notes(qtbot, editor):
+    type_keys(qtbot, editor, "The panel met")
+    for letter in (Qt.Key.Key_C, Qt.Key.Key_N, Qt.Key.Key_T):
+        qtbot.keyClick(editor, letter, Qt.KeyboardModifier.AltModifier)
+    assert editor.toPlainText() == "The panel met"
+    # Ctrl+Alt is AltGr on Windows: what it types still arrives.
+    altgr = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    QApplication.sendEvent(editor, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_E, altgr, "€"))
+    assert editor.toPlainText() == "The panel met€"

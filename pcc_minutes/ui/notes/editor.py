@@ -238,6 +238,11 @@ class NotesEditor(QTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _alt_letter(event):
+            # Alt+letter is a field's or a menu's mnemonic, never text: when no shortcut takes
+            # it (its field hidden in live mode), Qt would type the letter into the minutes.
+            event.ignore()
+            return
         if self.isReadOnly():
             if _would_edit(event):  # say why nothing happens, rather than ignore the key
                 self.typing_refused.emit()
@@ -344,6 +349,15 @@ class NotesEditor(QTextEdit):
         start = max(s for s in starts if s <= position)
         end = next((s for s in starts if s > start), len(text))
         return text[start:end].strip()
+
+
+def _alt_letter(event: QKeyEvent) -> bool:
+    """Alt (without Ctrl: Ctrl+Alt is AltGr on Windows, which types € and the like) with a
+    key that has text."""
+    modifiers = event.modifiers()
+    alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
+    ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+    return alt and not ctrl and bool(event.text()) and event.text().isprintable()
 
 
 def _would_edit(event: QKeyEvent) -> bool:
