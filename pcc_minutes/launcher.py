@@ -7,15 +7,23 @@ imported only on the way to the window.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
 
 
 def _open_window(args: argparse.Namespace) -> int:
-    from pcc_minutes.ui.app import run_window
+    # Building the window makes some 50,000 objects that live as long as it does: Python's
+    # cycle collector waits until the first paint (ui.app resumes it) instead of scanning
+    # them over and over on the way.
+    gc.disable()
+    try:
+        from pcc_minutes.ui.app import run_window
 
-    code = run_window(args)
+        code = run_window(args)
+    finally:
+        gc.enable()
     # Everything is written by now (the window's close waits for the saver and the live
     # writer, the store is closed, the settings synced). Tearing down every Qt object and
     # module one by one only costs the user a tenth of a second more at each exit.
