@@ -183,3 +183,14 @@ def test_the_box_follows_the_dark_palette(qtbot, window, pane):
     finally:
         window.action(ActionId.DARK_MODE).setChecked(False)
     qtbot.waitUntil(lambda: LIGHT[0] in pane.styleSheet(), timeout=2000)
+
+
+def test_edit_undo_from_the_private_notes_takes_back_their_typing_only(qtbot, window, pane):
+    qtbot.keyClicks(window.editor, "Public words")
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    undo = window.action(ActionId.UNDO)
+    assert undo.text() == "&Undo"  # nothing typed here yet: the notes' typing is not offered
+    qtbot.keyClicks(pane.editor, "Private words")
+    assert undo.text() == "&Undo Typing"
+    undo.trigger()  # Edit ▸ Undo from the menu
+    assert pane.markdown() == "" and window.editor.markdown() == "Public words\n"

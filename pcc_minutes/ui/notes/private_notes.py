@@ -55,6 +55,7 @@ class PrivateNotesPane(QFrame):
 
     edited = Signal()  # the minute-taker changed the private notes (the window says "Saving…")
     written = Signal(int, str)  # (item id, the private notes as the database now holds them)
+    undo_changed = Signal()  # what Edit ▸ Undo / Redo would take back here changed
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -154,6 +155,8 @@ class PrivateNotesPane(QFrame):
         document = self._documents.get(item.id)
         if document is None:
             document = self._documents[item.id] = QTextDocument(self)
+            document.undoAvailable.connect(self.undo_changed)
+            document.redoAvailable.connect(self.undo_changed)
             self.editor.setDocument(document)
             self.editor.set_markdown(item.private_notes)
             self._known[item.id] = item.private_notes
@@ -203,6 +206,10 @@ class PrivateNotesPane(QFrame):
     @property
     def pending(self) -> bool:
         return self.saver.pending
+
+    def can_undo(self, *, redo: bool = False) -> bool:
+        document = self.editor.document()
+        return document.isRedoAvailable() if redo else document.isUndoAvailable()
 
     def has_focus(self) -> bool:
         return self.editor.hasFocus()

@@ -399,6 +399,8 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             verb = "&Redo" if redo else "&Undo"
             choice = self._undo_choice(redo=redo)
             label = {TEXT: f"{verb} Typing", MEETING: f"{verb} {what}"}.get(choice, verb)
+            if self.private_notes.has_focus():  # Edit ▸ Undo takes back the private typing
+                label = f"{verb} Typing" if self.private_notes.can_undo(redo=redo) else verb
             self.actions_by_id[action_id].setText(label)
 
     def _refresh_item_labels(self) -> None:

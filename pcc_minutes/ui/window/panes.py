@@ -126,6 +126,7 @@ class WindowPanes:
         pane.saver.safe.connect(lambda _when: self._update_saved_age())
         pane.saver.failed.connect(lambda message: self._show_save_failure(message))
         pane.written.connect(self._private_notes_written)
+        pane.undo_changed.connect(lambda: self._update_undo_texts())
         # The journal file lost (the pane's own check): the watch reconnects the rest first.
         pane.recover_others = lambda verdict: self._recover_file(verdict)
         self.pages.currentChanged.connect(lambda _index: self._place_private_notes())
