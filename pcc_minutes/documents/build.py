@@ -151,6 +151,8 @@ def build_minutes(
             visits=list(visits_of(item)),  # the time spent is their sum (core.live)
             kind=item.kind,
         )
+        if agenda_only and item.confidential:  # the members' agenda marks it, as the minutes do
+            section.title = f"{item.title} — not for publication"
         if not agenda_only:
             section.blocks = [_marker(NOT_FOR_PUBLICATION)] if item.confidential else []
             section.blocks += from_markdown(item.notes)

@@ -157,6 +157,13 @@ def test_the_agenda_lists_no_attendance_and_keeps_its_minutes_header_whole(tmp_p
     assert "Apologies" in written(build_minutes(meeting()), full)["md"]
 
 
+def test_the_members_agenda_lists_the_confidential_item_marked():
+    doc = build_minutes(meeting(), agenda_only=True)
+    table = next(b for b in layout(doc) if isinstance(b, Table))
+    assert plain_text(table.rows[2][1]) == f"Item 2: {SECRET_ITEM} — not for publication"
+    assert plain_text(table.rows[1][1]) == "Item 1: Rural Crime"
+
+
 # --- through the command line, on the September seed ----------------------------------------
 
 
