@@ -14,7 +14,6 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.changes import changed
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.status import MeetingStatus, is_locked, status_message
-from pcc_minutes.documents.writers import writer
 
 
 class _Relay(QObject):
@@ -124,6 +123,8 @@ class FileCommands:
         """Export through the options dialog (or directly when ``path`` is given)."""
         if self.view is None:
             return
+        from pcc_minutes.documents.writers import writer  # the registry, on first export
+
         file_filter = writer(kind).file_filter  # the one list of formats, as the CLI's
         folder = Path(self.settings.value("folders/export", str(Path.home())))
         when = f"{self.view.date:%Y-%m-%d} " if self.view.date else ""

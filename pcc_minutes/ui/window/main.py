@@ -8,7 +8,6 @@ The window holds a frozen ``Meeting``; every command calls one operation and rel
 
 from __future__ import annotations
 
-import html
 import threading
 import time
 from collections.abc import Callable
@@ -275,7 +274,9 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.editor.set_read_only(locked)
         self.private_notes.set_read_only(locked)
         if self.store.read_only:
-            self.banner.setText(f"<b>Read-only.</b> {html.escape(self.store.read_only_reason)}")
+            from html import escape  # needed only for a read-only file
+
+            self.banner.setText(f"<b>Read-only.</b> {escape(self.store.read_only_reason)}")
         elif locked:
             who = f" by {view.status_by}" if view.status_by else ""
             when = f" {_on(format_moment(view.status_at))}" if view.status_at else ""
