@@ -16,7 +16,7 @@ from typing import Any
 from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.core.formatting import format_number as num
-from pcc_minutes.documents.layout import BOUND_WORDS
+from pcc_minutes.core.records import BOUND_WORDS
 from pcc_minutes.store.database import Store
 
 
@@ -170,7 +170,7 @@ def trend(args: argparse.Namespace, store: Store) -> int:
     print(f"{found.indicator.label} [{unit}]")
     rows = [("Period", "Value", "Target", "Meeting")]
     for p in found.points:
-        value = unit_value(unit, p.value, p.high, p.approx) + (
+        value = unit_value(unit, p.value, p.high, p.approx, p.bound) + (
             " (reports differ)" if p.mismatch else ""
         )
         target = unit_value(unit, p.target) if p.target is not None else ""

@@ -39,6 +39,8 @@ class FigurePoint:
 # What a bound value says of the true one: "over 200" -> above, "at least 200" -> at_least,
 # "under 5%" -> below, "at most 5%" / "up to 5%" -> at_most.
 BOUNDS = ("above", "at_least", "below", "at_most")
+# ... and how the minutes write each before its value: "over 200", "at most 5%".
+BOUND_WORDS = {"above": "over", "at_least": "at least", "below": "under", "at_most": "at most"}
 
 
 @dataclass(frozen=True)

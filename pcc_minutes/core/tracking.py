@@ -108,6 +108,7 @@ class TrendSource:
     high: float | None = None
     figure_id: int | None = None
     text: str = ""  # the sentence it was taken from
+    bound: str = ""  # one of records.BOUNDS: the value is a bound ("over 200")
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class TrendPoint:
     item: int = 0
     sources: tuple[TrendSource, ...] = ()
     mismatch: bool = False
+    bound: str = ""  # one of records.BOUNDS: the newest report gave a bound ("over 200")
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -137,6 +139,7 @@ class TrendPoint:
             "value": self.value,
             "approx": self.approx,
             "high": self.high,
+            "bound": self.bound or None,
             "target": self.target,
             "mismatch": self.mismatch,
             "sources": [

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import time
 
 from pcc_minutes.core.formatting import format_date, format_number, format_time
-from pcc_minutes.core.records import Action, CarriedAction, Figure
+from pcc_minutes.core.records import BOUND_WORDS, Action, CarriedAction, Figure
 from pcc_minutes.documents.timings import timing_text
 from pcc_minutes.documents.tree import (
     Block,
@@ -97,10 +97,6 @@ def metric_table(metrics: list[Figure]) -> Table:
                 )
             )
     return Table(tuple(rows), header=True)
-
-
-# How a bound is written before its value (core.records.BOUNDS): "over 200", "under 5%".
-BOUND_WORDS = {"above": "over", "at_least": "at least", "below": "under", "at_most": "at most"}
 
 
 def metric_value(unit: str, value: float, high: float | None, approx: bool, bound: str = "") -> str:

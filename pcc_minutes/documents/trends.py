@@ -45,7 +45,7 @@ def has_history(points: list[TrendPoint], meeting_id: int | None) -> bool:
 
 
 def value_text(trend: Trend, point: TrendPoint) -> str:
-    return metric_value(trend.indicator.unit, point.value, point.high, point.approx)
+    return metric_value(trend.indicator.unit, point.value, point.high, point.approx, point.bound)
 
 
 def table_rows(trend: Trend, points: list[TrendPoint] | None = None) -> list[tuple[str, str, str]]:

@@ -94,14 +94,20 @@ def _points(rows: Iterable[tuple], upto: tuple[date, int] | None) -> list[TrendP
     """Trend points from ``store.indicators.point_tuples`` rows (one indicator's), those
     reported up to the meeting ``upto`` (date, id) when given."""
     groups: dict[tuple, _Gather] = {}
-    for _, figure_id, target, text, position, meeting_id, day, period, value, approx, high in rows:
+    for row in rows:
+        _, figure_id, target, text, position, meeting_id, day, period, value, approx, high = row[
+            :11
+        ]
+        bound = (row[11] if len(row) > 11 else "") or ""
         order = (day or date.min, meeting_id)
         if upto is not None and order > upto:
             continue
         period = period or (month_name(day) if day else "")
         when, key = period_date(period, day)
         group_key = (key,) if key else (meeting_id, " ".join(period.casefold().split()))
-        source = TrendSource(meeting_id, day, position, value, approx, high, figure_id, text)
+        source = TrendSource(
+            meeting_id, day, position, value, approx, high, figure_id, text, bound=bound
+        )
         gather = groups.get(group_key)
         if gather is None:
             gather = groups[group_key] = _Gather(period, when or day, [])
@@ -119,6 +125,7 @@ def _points(rows: Iterable[tuple], upto: tuple[date, int] | None) -> list[TrendP
                 value=newest.value,
                 approx=newest.approx,
                 high=newest.high,
+                bound=newest.bound,
                 target=target,
                 meeting_id=newest.meeting_id,
                 date=newest.date,
@@ -252,7 +259,9 @@ def indicator_hints(store: Store, meeting_id: int, notes: str) -> list[Indicator
             if last is None:
                 text = "no earlier values"
             else:
-                text = hint_text(row.unit, last.value, last.period, last.high, last.approx)
+                text = hint_text(
+                    row.unit, last.value, last.period, last.high, last.approx, last.bound
+                )
             hints.append(IndicatorHint(_indicator(row, len(found)), last, text))
             if len(hints) >= _HINT_LIMIT:
                 break

@@ -87,7 +87,7 @@ def meeting_with_items(session: Session, meeting_id: int) -> MeetingRow | None:
 def point_tuples(session: Session, indicator_ids: set[int] | None = None) -> list[tuple]:
     """Every point of the indicators' figures as plain values, in one query: (indicator id,
     figure id, target, source text, item position, meeting id, meeting date, period, value,
-    approx, high); all linked figures when ``indicator_ids`` is None."""
+    approx, high, bound); all linked figures when ``indicator_ids`` is None."""
     query = (
         select(
             FigureRow.indicator_id,
@@ -101,6 +101,7 @@ def point_tuples(session: Session, indicator_ids: set[int] | None = None) -> lis
             FigurePointRow.value,
             FigurePointRow.approx,
             FigurePointRow.high,
+            FigurePointRow.bound,
         )
         .join(FigurePointRow, FigurePointRow.metric_id == FigureRow.id)
         .join(AgendaItemRow, AgendaItemRow.id == FigureRow.item_id)

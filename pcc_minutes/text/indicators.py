@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date
 
 from pcc_minutes.core.formatting import format_number
+from pcc_minutes.core.records import BOUND_WORDS
 
 # Words a label may start with that do not change what it measures.
 _LEADING = (("number", "of"), ("the",), ("total",), ("a",))
@@ -155,8 +156,10 @@ def period_date(period: str, meeting: date | None) -> tuple[date | None, str]:
 # --- sentences -----------------------------------------------------------------------------
 
 
-def unit_value(unit: str, value: float, high: float | None = None, approx: bool = False) -> str:
-    """A value as a sentence says it: "12%", "£1,200", "1,200", "1.5"."""
+def unit_value(
+    unit: str, value: float, high: float | None = None, approx: bool = False, bound: str = ""
+) -> str:
+    """A value as a sentence says it: "12%", "£1,200", "1,200", "1.5", "over 200"."""
     text = format_number(value)
     if high is not None:
         text += f"–{format_number(high)}"
@@ -164,6 +167,8 @@ def unit_value(unit: str, value: float, high: float | None = None, approx: bool 
         text += "%"
     elif unit == "£":
         text = "£" + text
+    if bound in BOUND_WORDS:
+        return f"{BOUND_WORDS[bound]} {text}"
     return ("about " if approx else "") + text
 
 
@@ -198,7 +203,9 @@ def _when(period: str) -> str:
     return f" in {period}" if period_date(period, date.today())[0] else f" ({period})"
 
 
-def hint_text(unit: str, value: float, period: str, high: float | None, approx: bool) -> str:
-    """ "last: 800, September 2025" """
-    shown = unit_value(unit, value, high, approx)
+def hint_text(
+    unit: str, value: float, period: str, high: float | None, approx: bool, bound: str = ""
+) -> str:
+    """ "last: 800, September 2025", "last: over 200" """
+    shown = unit_value(unit, value, high, approx, bound)
     return f"last: {shown}, {period}" if period else f"last: {shown}"

@@ -79,3 +79,23 @@ def test_the_exports_write_the_bound_as_words(cli, tmp_path):
         for said in ("over 240", "under 6%", "at least 18", "approx. 40"):
             assert said in text, (said, text[:2000])
         assert "approx. 240" not in text
+
+
+def test_a_bound_point_in_a_trend_keeps_its_bound(cli, tmp_path):
+    for name, day, said in (
+        ("october.txt", "9 October 2025", "More than 240"),
+        ("november.txt", "13 November 2025", "Exactly 300"),
+    ):
+        note = tmp_path / name
+        note.write_text(
+            f"Rural Crime Board\n{day}\n\nItem 1: Farm Thefts\n"
+            f"- {said} tracker kits were fitted.\n",
+            encoding="utf-8",
+        )
+        assert cli("import", note).code == 0
+    for meeting in ("1", "2"):
+        assert cli("figures", meeting, "--accept").code == 0
+    trend = json.loads(cli("trend", "Tracker kits fitted", "--json").out)
+    assert [(p["value"], p["bound"]) for p in trend["points"]] == [(240, "above"), (300, None)]
+    table = cli("trend", "Tracker kits fitted").out
+    assert "over 240" in table

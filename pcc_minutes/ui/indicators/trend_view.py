@@ -32,8 +32,8 @@ from pcc_minutes.documents.layout import metric_value
 
 
 def point_value(point: TrendPoint, unit: str = "") -> str:
-    """ "approx. 800", "5–6%", "£1,200": the value as the minutes write it."""
-    return metric_value(unit, point.value, point.high, point.approx)
+    """ "approx. 800", "5–6%", "£1,200", "over 200": the value as the minutes write it."""
+    return metric_value(unit, point.value, point.high, point.approx, point.bound)
 
 
 def point_sentence(trend: Trend, index: int) -> str:
