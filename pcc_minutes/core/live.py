@@ -149,15 +149,16 @@ def spent_text(seconds: float) -> str:
     return f"{minutes} min"
 
 
-# How visits read in the minutes: a pause of under a minute (a step away and straight back)
-# does not split a stretch, and a pass of a few seconds over an item on the way to another
-# is not listed (its seconds still count in the time spent).
-JOIN_SECONDS = 60
+# How visits read in the minutes: a pass of under half a minute over an item on the way to
+# another is not listed (its seconds still count in the time spent), and a step away of
+# under half a minute and straight back does not split a stretch. The two are the same, so
+# a stretch never hides a visit to another item that the minutes list.
 PASSING_SECONDS = 30
+JOIN_SECONDS = PASSING_SECONDS
 
 
 def stretches(visits: Visits) -> Visits:
-    """The visits as the minutes list them: oldest first, those less than a minute apart
+    """The visits as the minutes list them: oldest first, those under half a minute apart
     joined, passes of a few seconds left out (the first visit stays when all are)."""
     joined: list[ItemVisit] = []
     for visit in sorted(visits, key=lambda v: v.start):

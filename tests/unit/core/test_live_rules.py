@@ -73,9 +73,13 @@ def test_visits_read_as_the_minute_taker_saw_them():
 
 
 def test_a_step_away_and_straight_back_does_not_split_a_stretch():
-    visits = (ItemVisit(at(0), at(7)), ItemVisit(at(7.5), at(12)))
+    back = at(7) + timedelta(seconds=20)
+    visits = (ItemVisit(at(0), at(7)), ItemVisit(back, at(12)))
     assert stretches(visits) == (ItemVisit(at(0), at(12)),)
-    assert visits_text(visits) == "10:05–10:17, 12 min"  # 11.5 minutes, rounded
+    assert visits_text(visits) == "10:05–10:17, 12 min"  # 11 min 40 s, rounded
+    # Away for 40 seconds (listed on the other item): two stretches here too.
+    away = (ItemVisit(at(0), at(7)), ItemVisit(at(7) + timedelta(seconds=40), at(12)))
+    assert len(stretches(away)) == 2
 
 
 def test_a_pass_of_a_few_seconds_is_not_listed_but_still_counted():
