@@ -149,8 +149,8 @@ def spent_text(seconds: float) -> str:
     return f"{minutes} min"
 
 
-# How visits read in the minutes: a pass of under half a minute over an item on the way to
-# another is not listed (its seconds still count in the time spent), and a step away of
+# How visits read in the minutes: a later pass of under half a minute over an item on the way
+# to another is not listed (its seconds still count in the time spent), and a step away of
 # under half a minute and straight back does not split a stretch. The two are the same, so
 # a stretch never hides a visit to another item that the minutes list.
 PASSING_SECONDS = 30
@@ -159,7 +159,8 @@ JOIN_SECONDS = PASSING_SECONDS
 
 def stretches(visits: Visits) -> Visits:
     """The visits as the minutes list them: oldest first, those under half a minute apart
-    joined, passes of a few seconds left out (the first visit stays when all are)."""
+    joined, later passes of a few seconds left out. The first visit always stays: it is
+    where the item starts in the recording."""
     joined: list[ItemVisit] = []
     for visit in sorted(visits, key=lambda v: v.start):
         last = joined[-1] if joined else None
@@ -171,8 +172,8 @@ def stretches(visits: Visits) -> Visits:
             joined[-1] = replace(last, end=visit.end)
         else:
             joined.append(visit)
-    kept = [v for v in joined if v.end is None or seconds_of(v) >= PASSING_SECONDS]
-    return tuple(kept or joined[:1])
+    kept = [v for v in joined[1:] if v.end is None or seconds_of(v) >= PASSING_SECONDS]
+    return tuple(joined[:1] + kept)
 
 
 def _stretch_text(visit: ItemVisit) -> str:
