@@ -6,11 +6,14 @@ imported only on the way to the window.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def _open_window(args: argparse.Namespace) -> int:

@@ -20,14 +20,19 @@ stderr; exit status 2 for bad usage or bad input, 1 for other failures; a traceb
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from pcc_minutes.cli.parser import PROG, build_parser, window_arguments
+from pcc_minutes.cli.window_options import window_arguments
 from pcc_minutes.core.errors import PccError, from_os_error
 
-OpenWindow = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:
+    import argparse
+
+PROG = "pcc-minutes"
+# The window is given the parsed arguments (argparse's, or window_options' for a plain start).
+OpenWindow = Callable[[Any], int]
 # The commands that add meetings and so may start a new database; the others only read one
 # (or change a meeting that must already be there).
 CREATING = frozenset({"import", "demo", "new"})
@@ -61,6 +66,8 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     # Starting the window needs none of the commands' grammar: it is built only for a command.
     args = window_arguments(argv) if open_window is not None else None
     if args is None:
+        from pcc_minutes.cli.parser import build_parser
+
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as exc:  # usage errors, --help and --version: return, don't exit
@@ -92,6 +99,14 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
             "and please report it."
         )
         return 1
+
+
+def __getattr__(name: str) -> Any:
+    if name == "build_parser":  # the grammar is built only for a command
+        from pcc_minutes.cli.parser import build_parser
+
+        return build_parser
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["main", "build_parser"]

@@ -1,23 +1,18 @@
 """The command line's grammar: names, options and help, a contract scripts rely on.
 
-Starting the window (no command, only the window's own options) skips building the grammar
-of every command: ``window_arguments`` reads those few options, so the first paint waits for
-neither the commands' parsers nor the writers' registry they name.
+A plain window start does not come here (``cli.window_options`` reads its few options);
+the writers' registry, which names the export formats, is imported only to build this.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from pcc_minutes import __version__
-
-PROG = "pcc-minutes"
-# The options that make sense without a command, and whether each takes a value.
-_WINDOW_OPTIONS = {"--db": True, "--open": True, "--debug": False, "--startup-check": False}
+from pcc_minutes.cli import PROG
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,15 +69,6 @@ class _Parser(argparse.ArgumentParser):
         return options + (["--", *words] if words else [])
 
 
-class _NotTheWindow(Exception):
-    """The arguments are not a plain window start: the full grammar must read them."""
-
-
-class _WindowParser(_Parser):
-    def error(self, message: str) -> NoReturn:
-        raise _NotTheWindow(message)
-
-
 def _meeting_id(text: str) -> int:
     try:
         value = int(text)
@@ -118,32 +104,6 @@ def _add_program_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--startup-check", action="store_true", help="start the window, paint once and exit 0"
     )
-
-
-def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The parsed arguments when ``argv`` only starts the window (``--db PATH``, ``--open ID``,
-    ``--debug``, ``--startup-check``, each written in full), else None: anything else — a
-    command, ``--help``, an abbreviation, a bad value — is for ``build_parser``, which gives
-    the same result or the same error as before."""
-    index = 0
-    while index < len(argv):
-        name, equals, _value = argv[index].partition("=")
-        takes_value = _WINDOW_OPTIONS.get(name)
-        if takes_value is None or (equals and not takes_value):
-            return None
-        if takes_value and not equals:
-            index += 1
-            if index >= len(argv) or argv[index].startswith("-"):
-                return None
-        index += 1
-    parser = _WindowParser(prog=PROG, add_help=False)
-    _add_program_options(parser)
-    try:
-        args = parser.parse_args(argv)
-    except _NotTheWindow:
-        return None
-    args.command = None
-    return args
 
 
 def build_parser() -> argparse.ArgumentParser:

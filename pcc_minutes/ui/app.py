@@ -13,12 +13,15 @@ collecting resumes.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def resume_collection() -> None:

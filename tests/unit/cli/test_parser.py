@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pcc_minutes.cli import main
-from pcc_minutes.cli.parser import build_parser, window_arguments
+from pcc_minutes.cli.parser import build_parser
+from pcc_minutes.cli.window_options import window_arguments
 
 
 @pytest.mark.parametrize(
@@ -17,6 +18,9 @@ from pcc_minutes.cli.parser import build_parser, window_arguments
         ["--db=minutes.sqlite3", "--startup-check"],
         ["--startup-check", "--db", "a b.sqlite3", "--open", "7", "--debug"],
         ["--open=3", "--db", "x", "--db", "y"],
+        ["--db=", "--open", "12"],
+        ["--open", " 3", "--open", "+4"],
+        ["--db", "weird=name.sqlite3"],
     ],
 )
 def test_a_window_start_reads_as_the_full_grammar_reads_it(argv):
@@ -36,6 +40,9 @@ def test_a_window_start_reads_as_the_full_grammar_reads_it(argv):
         ["--open", "0"],
         ["--open", "seven"],
         ["--open", "-2"],
+        ["--open", "three"],
+        ["--open", "²"],
+        ["--open=", "--db", "x"],
         ["--db"],
         ["--db", "--startup-check"],
         ["--startup-check=yes"],
@@ -60,3 +67,35 @@ def test_the_window_gets_what_was_asked(capsys):
         main(["--db", "x.sqlite3", "--open", "4"], open_window=lambda a: opened.append(a) or 0) == 0
     )
     assert opened[0].db == "x.sqlite3" and opened[0].open == 4 and opened[0].command is None
+
+
+def test_a_plain_window_start_loads_no_argument_parser(tmp_path):
+    """The window's start reads its options by hand: argparse and the commands' grammar
+    (with the writers' registry it names) are not imported on the way to the window."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = (
+        "import json, sys\n"
+        "from pcc_minutes.cli import main\n"
+        "seen = {}\n"
+        "def window(args):\n"
+        "    seen['loaded'] = sorted(m for m in ('argparse', 'pcc_minutes.cli.parser',\n"
+        "        'pcc_minutes.documents.writers') if m in sys.modules)\n"
+        "    seen['db'] = args.db\n"
+        "    return 0\n"
+        "code = main(['--db', 'x.sqlite3', '--startup-check'], open_window=window)\n"
+        "print(json.dumps({'code': code, **seen}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"code": 0, "loaded": [], "db": "x.sqlite3"}
