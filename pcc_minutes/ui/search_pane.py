@@ -2,8 +2,10 @@
 
 Results come as the minute-taker types, after a short pause; the query runs on a worker
 thread through ``ops.search`` and only the newest query's results are shown (an older one
-that finishes late is dropped). Up/Down move through the results, Enter opens the meeting
-and item with the match selected, Esc goes back to the notes. Made the first time it is
+that finishes late is dropped). Each result shows its snippet with the matched words in
+bold, as the index matched them (stems and accents: "licence" finds "Licences", "cafe"
+"Café"). Up/Down move through the results, Enter opens the meeting and item with what
+matched selected (``select_hit``), Esc goes back to the notes. Made the first time it is
 wanted, never at start-up.
 """
 
@@ -11,10 +13,11 @@ from __future__ import annotations
 
 import html
 import threading
+import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -79,15 +82,132 @@ def where(hit: SearchHit) -> str:
 
 
 def hit_html(hit: SearchHit) -> str:
-    kind = KIND_WORDS.get(hit.kind, hit.kind.capitalize())
+    kind = "Action update" if hit.carried else KIND_WORDS.get(hit.kind, hit.kind.capitalize())
     return (
         f"<div>{marked_html(hit.snippet, hit.marks)}</div>"
         f"<div><small>{html.escape(kind)} — {html.escape(where(hit))}</small></div>"
     )
 
 
-def matched_words(hit: SearchHit) -> list[str]:
-    return [hit.snippet[start:end] for start, end in hit.marks if end > start]
+# -- finding the match again where the user is taken -------------------------------------
+
+
+def _folded(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
+    """The letters and digits of ``text[start:end]``, case and accents folded, with the
+    index in ``text`` each came from: "Café **licences**" reads "cafelicences". What the
+    index matched is found again whatever markup, line breaks or accents stand between."""
+    letters: list[str] = []
+    where: list[int] = []
+    stop = len(text) if end is None else end
+    for at in range(start, stop):
+        char = text[at]
+        if char.isascii():
+            if char.isalnum():
+                letters.append(char.lower())
+                where.append(at)
+            continue
+        for part in unicodedata.normalize("NFKD", char.casefold()):
+            if part.isalnum():
+                letters.append(part)
+                where.append(at)
+    return "".join(letters), where
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def locate(text: str, hit: SearchHit) -> tuple[int, int] | None:
+    """Where in ``text`` (an item's notes as the editor holds them) the hit's first match
+    is: the occurrence of the matched words whose surroundings read most like the snippet's
+    (the snippet is the index's plain text: no Markdown, line breaks as spaces). None when
+    the words are not there (the notes changed since)."""
+    if not hit.marks:
+        return None
+    start, end = hit.marks[0]
+    wanted, _ = _folded(hit.snippet, start, end)
+    if not wanted:
+        return None
+    before, _ = _folded(hit.snippet, 0, start)
+    after, _ = _folded(hit.snippet, end)
+    letters, where = _folded(text)
+    best: tuple[int, int] | None = None
+    best_score = -1
+    at = letters.find(wanted)
+    while at >= 0:
+        stop = at + len(wanted)
+        score = _common_suffix(letters[max(0, at - 80) : at], before[-80:]) + _common_prefix(
+            letters[stop : stop + 80], after[:80]
+        )
+        if score > best_score:
+            best, best_score = (where[at], where[stop - 1] + 1), score
+        at = letters.find(wanted, at + 1)
+    return best
+
+
+def qt_position(text: str, index: int) -> int:
+    """A position in a Python string as Qt counts it (UTF-16 units)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+ROW_KEYS = {"figure": "metric", "action": "action", "decision": "decision"}
+
+
+def select_row(rows: QListWidget, role: int, key: object) -> bool:
+    """Make the row whose ``role`` data is ``key`` current, with the keyboard on it."""
+    for row in range(rows.count()):
+        if rows.item(row).data(role) == key:
+            rows.setCurrentRow(row)
+            rows.scrollToItem(rows.item(row))
+            rows.setFocus()
+            return True
+    return False
+
+
+def select_hit(window, hit: SearchHit) -> None:
+    """With the hit's meeting and item open in ``window``: select what matched. An action,
+    decision or figure is selected in the side panel, an update said of a carried action in
+    the matters-arising list; the notes' match is selected in the editor where its snippet
+    came from; a meeting's or an attendee's hit leaves the keyboard in the notes."""
+    from pcc_minutes.ui.side_panel import KEY_ROLE
+
+    if hit.carried:
+        from pcc_minutes.ui.matters_arising import ACTION_ROLE
+
+        pane = getattr(window, "_matters_arising", None)
+        if pane is not None and pane.isVisible() and select_row(pane.rows, ACTION_ROLE, hit.row_id):
+            return
+    elif hit.kind in ROW_KEYS and hit.row_id is not None:
+        rows = {
+            "figure": window.side.figures_list,
+            "action": window.side.actions_list,
+            "decision": window.side.decisions_list,
+        }[hit.kind]
+        if select_row(rows, KEY_ROLE, (ROW_KEYS[hit.kind], hit.row_id)):
+            return
+    window.focus_notes()
+    if hit.kind != "notes":
+        return
+    editor = window.editor
+    text = editor.document().toPlainText()
+    found = locate(text, hit)
+    if found is None:
+        return
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(qt_position(text, found[0]))
+    cursor.setPosition(qt_position(text, found[1]), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
 
 
 class _HitDelegate(QStyledItemDelegate):
