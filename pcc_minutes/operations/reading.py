@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pcc_minutes.core.chair import chair_name
 from pcc_minutes.core.errors import UserInputError
+from pcc_minutes.core.live import time_spent, visits_of
 from pcc_minutes.core.opening import is_generated, opening_of
 from pcc_minutes.core.records import AgendaItem, Meeting, MeetingSummary
 from pcc_minutes.store import queries
@@ -93,6 +94,15 @@ def _item_json(item: AgendaItem) -> dict[str, Any]:
         "heading": item.shown_heading,
         "lead": item.lead,
         "planned_minutes": item.planned_minutes,
+        # Live timing: each visit to the item, and the time spent on it (their sum).
+        "visits": [
+            {
+                "start": v.start.isoformat(timespec="seconds"),
+                "end": v.end.isoformat(timespec="seconds") if v.end else None,
+            }
+            for v in visits_of(item)
+        ],
+        "seconds_spent": int(time_spent(item)) if visits_of(item) else None,
         "confidential": item.confidential,
         "notes": item.notes,
         "metrics": [

@@ -187,3 +187,15 @@ def test_removing_a_timed_item_and_undoing_it_keeps_its_visits(store, meeting_id
     removed.undo.apply(store)
     first = ops.load_meeting(store, meeting_id).items[0]
     assert first.visits == (ItemVisit(at(0), at(7)), ItemVisit(at(27), at(33)))
+
+
+def test_the_meeting_json_lists_each_visit_and_the_time_spent(store, meeting_id, items):
+    back_and_forth(store, meeting_id, items)
+    shown = ops.meeting_json(store, meeting_id)["items"]
+    assert shown[0]["visits"] == [
+        {"start": "2026-01-15T10:30:00", "end": "2026-01-15T10:37:00"},
+        {"start": "2026-01-15T10:57:00", "end": "2026-01-15T11:03:00"},
+    ]
+    assert shown[0]["seconds_spent"] == 13 * 60
+    assert shown[2]["visits"][-1]["end"] is None  # still being discussed
+    assert shown[3]["visits"] == [] and shown[3]["seconds_spent"] is None
