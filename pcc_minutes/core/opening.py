@@ -89,6 +89,46 @@ def carried_opening(meeting: Meeting, on: date | str) -> str:
     )
 
 
+def opening_doubts(meeting: Meeting) -> str:
+    """What an edited opening may have got wrong since the attendance changed (a carried one
+    names last month's people): "It does not name Ann Lee; it names Bo Ng, who sent
+    apologies." — or "" when nothing looks amiss (or the opening is generated)."""
+    if is_generated(meeting):
+        return ""
+    text = _flat(meeting.opening).replace("\\", "")
+    folded = text.casefold()
+    people = [p for p in meeting.attendees if p.name.strip()]
+    named = [p for p in people if p.name.strip().casefold() in folded]
+    if not named:
+        return ""  # an opening that names no one ("The chair welcomed members") is no list
+    doubts = []
+    present = [p for p in people if p.present]
+    missing = [p.name.strip() for p in present if p not in named and not is_office(p.name)]
+    if missing and len(present) <= MOST_NAMED + 1:
+        doubts.append(f"it does not name {_and(missing)}")
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    absent = [
+        p.name.strip()
+        for p in named
+        if not p.present
+        and any(
+            p.name.strip().casefold() in s.casefold() and "apolog" not in s.casefold()
+            for s in sentences
+        )
+    ]
+    if absent:
+        who = "who sent apologies" if len(absent) == 1 else "who all sent apologies"
+        doubts.append(f"it names {_and(absent)}, {who}")
+    if not doubts:
+        return ""
+    text = "; ".join(doubts) + "."
+    return text[:1].upper() + text[1:]
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 # --- the sentence's parts ----------------------------------------------------------------
 
 

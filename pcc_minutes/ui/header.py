@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from pcc_minutes import operations as ops
 from pcc_minutes.core.chair import chair_of
 from pcc_minutes.core.errors import PccError
-from pcc_minutes.core.opening import is_generated, opening_of
+from pcc_minutes.core.opening import is_generated, opening_doubts, opening_of
 from pcc_minutes.core.records import Meeting, attendance_summary
 from pcc_minutes.core.status import status_text
 from pcc_minutes.documents.layout import format_date, format_time
@@ -131,7 +132,7 @@ class HeaderForm(QWidget):
             "Who was present and who sent apologies; opens the attendance list."
         )
         self.attendance_button.clicked.connect(self.edit_attendance)
-        self.status_label = QLabel()
+        self.status_label = ElidedLabel()
         self.status_label.setAccessibleName("Status")
 
         times = QHBoxLayout()
@@ -145,8 +146,10 @@ class HeaderForm(QWidget):
         attendance.addWidget(self.attendance_button)
         attendance.addWidget(self.status_label, 1)
         chair = QHBoxLayout()
-        chair.addWidget(self.chair_edit, 3)
-        chair.addWidget(self.chair_role, 2)
+        self.chair_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.chair_edit.textChanged.connect(self.chair_edit.updateGeometry)
+        chair.addWidget(self.chair_edit)
+        chair.addWidget(self.chair_role, 1)
 
         self.form = QWidget()
         grid = QGridLayout(self.form)
@@ -301,11 +304,16 @@ class HeaderForm(QWidget):
                 continue  # being typed in: saved when the user leaves the field
             self._put(name, stored[name])
         self._show_chair(view)
-        self.opening.show_opening(opening_of(view), is_generated(view), keep_typing=keep_focused)
+        self._show_opening(view, keep_typing=keep_focused)
         self.attendance_button.setText(f"Attendance: {attendance_summary(view.attendees)}…")
         status = status_text(view.status)
         self.status_label.setText(f"Status: {status} · version {view.version}")
         self.summary.setText(live_summary(view))
+
+    def _show_opening(self, view: Meeting, *, keep_typing: bool) -> None:
+        self.opening.show_opening(
+            opening_of(view), is_generated(view), opening_doubts(view), keep_typing=keep_typing
+        )
 
     def _show_chair(self, view: Meeting) -> None:
         """The chair's role beside their name, the attendees offered as names to choose."""
@@ -370,9 +378,7 @@ class HeaderForm(QWidget):
         if text.split() == opening_of(self._view).split() or (
             not text and is_generated(self._view)
         ):
-            self.opening.show_opening(
-                opening_of(self._view), is_generated(self._view), keep_typing=False
-            )
+            self._show_opening(self._view, keep_typing=False)
             return
         self._store_opening(text)
 
@@ -393,9 +399,7 @@ class HeaderForm(QWidget):
         else:
             self._reload()
         if self._view is not None:
-            self.opening.show_opening(
-                opening_of(self._view), is_generated(self._view), keep_typing=False
-            )
+            self._show_opening(self._view, keep_typing=False)
 
     def _save(self, *names: str) -> None:
         """Store the named fields if they differ from the meeting (one ``update_meeting``)."""

@@ -81,6 +81,19 @@ class ChairEdit(QLineEdit):
     def set_names(self, names: list[str]) -> None:
         model: Any = self.names.model()
         model.setStringList(names)
+        self._longest = max(names, key=len, default="")
+        self.updateGeometry()
+
+    _longest = ""
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the longest attendee's name, so the name is shown whole and the
+        chair's role beside it has the rest of the row."""
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        text = max(self.text(), self._longest, key=len)
+        width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance("M" * 10)) + 24
+        return QSize(width, hint.height())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         listing = self.names.completionMode() != QCompleter.CompletionMode.InlineCompletion

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 GENERATED_HINT = "Generated from the attendance — type to change"
 EDITED_HINT = "Your own text — Regenerate writes it from the attendance again"
+DOUBT_HINT = "Regenerate writes it from the attendance."
 TYPING_HINT = "Your own text — kept when you leave the field (Esc puts it back)"
 LINES = 3  # the paragraph's height in lines; longer ones scroll
 
@@ -43,9 +44,7 @@ class OpeningEdit(QPlainTextEdit):
         """``LINES`` lines high, in the font it is drawn in (known once it is shown)."""
         lines = self.fontMetrics().lineSpacing() * LINES
         margin = self.document().documentMargin()
-        # Only the first line has the margin above it; below the last, the next line would
-        # peek through a margin, so there is none.
-        self.setFixedHeight(int(lines + margin + 2 * self.frameWidth() + 1))
+        self.setFixedHeight(int(lines + 2 * margin + 2 * self.frameWidth()))
 
     def showEvent(self, event: QShowEvent) -> None:
         self.fit_lines()
@@ -81,6 +80,7 @@ class OpeningField(QWidget):
         self._shown = ""  # the text last put in the field (the stored or generated opening)
         self._setting = False
         self._typed = False
+        self._doubts = ""
 
         self.edit = OpeningEdit()
         self.edit.setAccessibleName("Opening paragraph")
@@ -119,9 +119,13 @@ class OpeningField(QWidget):
 
     # --- what is shown -------------------------------------------------------------------
 
-    def show_opening(self, text: str, generated: bool, *, keep_typing: bool = True) -> None:
-        """Show the meeting's opening; ``generated`` when it is written from the attendance.
+    def show_opening(
+        self, text: str, generated: bool, doubts: str = "", *, keep_typing: bool = True
+    ) -> None:
+        """Show the meeting's opening; ``generated`` when it is written from the attendance;
+        ``doubts`` what an edited one may have got wrong (``core.opening.opening_doubts``).
         While the user is typing in the field (and ``keep_typing``), their text stays."""
+        self._doubts = doubts
         if keep_typing and self._typed and self.edit.hasFocus():
             self._generated = generated
             return
@@ -160,9 +164,17 @@ class OpeningField(QWidget):
         self.edit.setPalette(palette)
         if self._typed:
             hint = TYPING_HINT
+        elif self._generated:
+            hint = GENERATED_HINT
+        elif self._doubts:  # "Your own text. It does not name Ann Lee. Regenerate …"
+            hint = f"Your own text. {self._doubts} {DOUBT_HINT}"
         else:
-            hint = GENERATED_HINT if self._generated else EDITED_HINT
+            hint = EDITED_HINT
         self.hint.setText(hint)
+        doubtful = bool(self._doubts) and not self._generated and not self._typed
+        self.hint.setForegroundRole(
+            QPalette.ColorRole.Text if doubtful else QPalette.ColorRole.PlaceholderText
+        )
         self.edit.setAccessibleDescription(hint)
         self.regenerate_button.setEnabled(
             not self.edit.isReadOnly() and (not self._generated or self._typed)

@@ -151,3 +151,24 @@ def test_the_new_meeting_dialog_offers_the_series_next_date(qtbot, store, meetin
     dialog.date_edit.setDate(QDate(2025, 10, 16))  # the user's choice stays
     dialog.builtin_radios[0].setChecked(True)
     assert dialog.date_edit.date() == QDate(2025, 10, 16)
+
+
+def test_a_carried_opening_that_names_someone_now_away_says_so(header, store, meeting_id):
+    ops.update_meeting(
+        store,
+        meeting_id,
+        opening="On 11 September 2025, the Commissioner chaired, joined by Andy Prophet.\n",
+    )
+    ops.set_attendees(
+        store,
+        meeting_id,
+        [
+            Person("Police and Crime Commissioner", "Chair", "Chair"),
+            Person("Andy Prophet", "Chief Constable", present=False),
+        ],
+    )
+    header.set_meeting(ops.load_meeting(store, meeting_id))
+    assert header.opening.hint.text() == (
+        "Your own text. It names Andy Prophet, who sent apologies. Regenerate writes it from "
+        "the attendance."
+    )

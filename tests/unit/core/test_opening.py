@@ -8,6 +8,7 @@ from pcc_minutes.core.opening import (
     carried_opening,
     generated_opening,
     is_generated,
+    opening_doubts,
     opening_of,
     replace_date,
 )
@@ -126,3 +127,20 @@ def test_a_generated_opening_or_one_saying_the_same_is_generated_again():
     assert carried_opening(meeting(PCC, CC), date(2025, 10, 9)) == ""
     same = meeting(PCC, CC, opening=generated_opening(meeting(PCC, CC)).replace(" ", "  "))
     assert carried_opening(same, date(2025, 10, 9)) == ""
+
+
+def test_an_edited_opening_that_no_longer_fits_the_attendance_is_doubted():
+    text = "On 11 September 2025, Jonathan Ash-Edwards chaired, joined by Andy Prophet.\n"
+    assert opening_doubts(meeting(PCC, CC, opening=text)) == ""
+    away = Person("Andy Prophet", "Chief Constable", present=False)
+    new = Person("Ann Lee", "Chief Executive")
+    assert opening_doubts(meeting(PCC, away, new, opening=text)) == (
+        "It does not name Ann Lee; it names Andy Prophet, who sent apologies."
+    )
+    said = "Jonathan Ash-Edwards chaired. Apologies were received from Andy Prophet.\n"
+    assert opening_doubts(meeting(PCC, away, opening=said)) == ""
+
+
+def test_openings_naming_no_one_or_generated_are_never_doubted():
+    assert opening_doubts(meeting(PCC, CC, opening="The chair welcomed everyone.\n")) == ""
+    assert opening_doubts(meeting(PCC, Person("Andy Prophet", present=False))) == ""
