@@ -67,7 +67,11 @@ class WindowPanes:
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.item_title.setFont(font)
+        # A long title ("Public Protection – Clare's Law and Domestic Violence Protection
+        # Orders") wraps: unwrapped, it widened the centre and squeezed the agenda to "1 ✓ …".
+        self.item_title.setWordWrap(True)
         self.item_details = QLabel()
+        self.item_details.setWordWrap(True)
         self.item_details.setAccessibleName("Item lead and planned time")
 
         self.editor = NotesEditor()
