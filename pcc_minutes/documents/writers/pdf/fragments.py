@@ -72,12 +72,12 @@ def clean(markup: str) -> str:
 def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list]:
     """The cleaned markup and its fragments, as ``Paragraph(markup, style)`` would make them."""
     text = clean(markup)
-    if _FOREIGN.search(text):  # not our markup: let reportlab's parser read it
-        frags = _parsed(text, style)
-        textTransformFrags(frags, style)
-        return text, frags
     if "<" not in text and "&" not in text:  # most text: one run in the style's own look
         frags = [clone(_template(style, False, False, False), text=text)] if text else []
+        textTransformFrags(frags, style)
+        return text, frags
+    if _FOREIGN.search(text):  # not our markup: let reportlab's parser read it
+        frags = _parsed(text, style)
         textTransformFrags(frags, style)
         return text, frags
     frags = []

@@ -17,6 +17,7 @@ from functools import lru_cache
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import _processed_frags, _wsc
+from reportlab.platypus.paraparser import ParaFrag
 
 from pcc_minutes.documents.writers.pdf.fragments import clone
 
@@ -41,26 +42,39 @@ def _measure(font_name: str, size: float) -> dict[str, float]:
     return table
 
 
-def plain_lines(paragraph: Paragraph, width):
-    """The lines ``paragraph.breakLines(width)`` would make, or None if it is not plain."""
-    style = paragraph.style
-    frags = paragraph.frags
-    if (
-        len(frags) != 1
-        or style.endDots
-        or paragraph.bulletText
+@lru_cache(maxsize=256)
+def _plain_breaking(style) -> bool:
+    """Whether a style leaves its paragraphs to the plain rule (no end dots, no right-to-left
+    or CJK wrapping, hyphenation, URI splitting or shaping). The writer's styles are made
+    once and never changed, so the answer is kept."""
+    return not (
+        style.endDots
         or (style.wordWrap and style.wordWrap.upper() in ("RTL", "LTR", "CJK"))
         or getattr(style, "hyphenationLang", "")
         or style.uriWasteReduce
         or style.embeddedHyphenation
-        or _processed_frags(frags)
-    ):
+        or (style.shaping and getFont(style.fontName).shapable)
+    )
+
+
+def plain_lines(paragraph: Paragraph, width):
+    """The lines ``paragraph.breakLines(width)`` would make, or None if it is not plain."""
+    frags = paragraph.frags
+    if len(frags) != 1 or paragraph.bulletText or not _plain_breaking(paragraph.style):
         return None
     frag = frags[0]
-    if not hasattr(frag, "text") or hasattr(frag, "cbDefn") or hasattr(frag, "backColor"):
+    if type(frag) is ParaFrag:  # a fragment (not words already broken), its own attributes
+        attributes = frag.__dict__
+        if "text" not in attributes or "cbDefn" in attributes or "backColor" in attributes:
+            return None
+    elif (
+        _processed_frags(frags)
+        or not hasattr(frag, "text")
+        or hasattr(frag, "cbDefn")
+        or hasattr(frag, "backColor")
+    ):
         return None
-    if style.shaping and getFont(style.fontName).shapable:
-        return None
+    style = paragraph.style
     text = frag.text.strip(_wsc)
     if not text or "\xa0" in text or _SOFT_HYPHEN in text:
         return None

@@ -116,42 +116,71 @@ def _plain(paragraph: Paragraph):
     return lines, font
 
 
+def _quick_lines(font, lines, doc, escape, size: str) -> str | None:
+    """The lines' text operators when every character already has its code in the font's
+    first subset (nearly every paragraph after the first page): each line coded in one pass
+    in C. None for anything else (a character seen for the first time, or one in a later
+    subset), which ``_lines`` codes through reportlab's loop."""
+    state = _state(font, doc)
+    if state is None or state.internalName is None or not state.subsets:
+        return None
+    code = state.assignments.__getitem__
+    try:
+        coded = [escape(bytes(map(code, map(ord, " ".join(words) + " ")))) for _, words in lines]
+    except (KeyError, ValueError):
+        return None
+    first = f"/{state.internalName}+0 {size} ({coded[0]}) Tj T*"
+    if len(coded) == 1:
+        return first
+    return " ".join([first, *[f"({text}) Tj T*" for text in coded[1:]]])
+
+
+def _lines(font, lines, doc, escape, size: str) -> str:
+    """The lines' text operators as the text object writes them: the font (and size) named
+    before the first run and again when a run is in another subset, a ``Tj`` per run and a
+    ``T*`` per line."""
+    parts = []
+    subset_now = -1
+    for _, words in lines:
+        out = []
+        for subset, chunk in split_string(font, " ".join(words) + " ", doc):
+            if subset != subset_now:
+                out.append(f"{subset_name(font, subset, doc)} {size}")
+                subset_now = subset
+            out.append(f"({escape(chunk)}) Tj")
+        parts.append(" ".join(out) + " T*")
+    return " ".join(parts)
+
+
 def draw_plain(paragraph: Paragraph, canvas, x: float, y: float, _sW: float = 0) -> bool:
-    """Draw ``paragraph`` at (x, y) as reportlab would, if it is plain; say whether it was."""
+    """Draw ``paragraph`` at (x, y) as reportlab would, if it is plain; say whether it was.
+    The operators go to the page as one entry of its code (reportlab's entries are joined
+    by line breaks, so the page's bytes are the same)."""
     plain = _plain(paragraph)
     if plain is None:
         return False
     lines, font = plain
     x = paragraph._hAlignAdjust(x, _sW)
-    code = canvas._code
-    code.append("q")
-    code.append(f"1 0 0 1 {fp_str(x, y)} cm")
-    if lines:
-        blPara = paragraph.blPara
-        style = paragraph.style
-        color = blPara.textColor
-        top = blPara.fontSize
-        if not paraFontSizeHeightOffset:
-            top = getattr(blPara, "ascent", top)
-        doc = canvas._doc
-        escape = canvas._escape
-        size = _selection(blPara.fontSize, style.leading)
-        parts = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, paragraph.height - top)} Tm"]
-        subset_now = -1
-        for _, words in lines:
-            out = []
-            for subset, chunk in split_string(font, " ".join(words) + " ", doc):
-                if subset != subset_now:
-                    out.append(f"{subset_name(font, subset, doc)} {size}")
-                    subset_now = subset
-                out.append(f"({escape(chunk)}) Tj")
-            parts.append(" ".join(out) + " T*")
-        parts.append("ET")
-        code.append("q")
-        code.append(_fill(color.red, color.green, color.blue))
-        code.append(" ".join(parts))
-        code.append("Q")
-    code.append("Q")
+    move = f"q\n1 0 0 1 {fp_str(x, y)} cm"
+    if not lines:
+        canvas._code.append(f"{move}\nQ")
+        return True
+    blPara = paragraph.blPara
+    style = paragraph.style
+    color = blPara.textColor
+    top = blPara.fontSize
+    if not paraFontSizeHeightOffset:
+        top = getattr(blPara, "ascent", top)
+    doc = canvas._doc
+    escape = canvas._escape
+    size = _selection(blPara.fontSize, style.leading)
+    text = _quick_lines(font, lines, doc, escape, size)
+    if text is None:
+        text = _lines(font, lines, doc, escape, size)
+    canvas._code.append(
+        f"{move}\nq\n{_fill(color.red, color.green, color.blue)}\n"
+        f"BT 1 0 0 1 {fp_str(style.leftIndent, paragraph.height - top)} Tm {text} ET\nQ\nQ"
+    )
     return True
 
 

@@ -41,7 +41,11 @@ def markup(content: Spans) -> str:
     escaped, then our bold/italic tags."""
     parts = []
     for span in content:
-        text = escape(drawn_text(span.text)).replace("\n", "<br/>")
+        text = span.text
+        if not text.isprintable():  # printable text has nothing drawn_text drops, no breaks
+            text = escape(drawn_text(text)).replace("\n", "<br/>")
+        elif "&" in text or "<" in text or ">" in text:
+            text = escape(text)
         if span.bold:
             text = f"<b>{text}</b>"
         if span.italic:
