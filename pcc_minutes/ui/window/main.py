@@ -620,6 +620,9 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        from pcc_minutes.ui.window.screen_fit import fit_to_screen
+
+        fit_to_screen(self, restored=isinstance(geometry, QByteArray))
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
