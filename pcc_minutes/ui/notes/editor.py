@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPalette,
+    QShowEvent,
     QTextCursor,
     QTextDocument,
 )
@@ -80,6 +81,7 @@ class NotesEditor(QTextEdit):
         self._checker: SpellChecker | None = None
         self.undo_elsewhere = False  # the window sets this: see ``event``
         self._typing = False  # the last cursor move was a typed character
+        self._read_only_look = False  # the viewport starts on the Base role (Qt's default)
         # contentsChange (unlike contentsChanged) is not emitted by the spelling highlighter,
         # so it means an edit: text or formatting, typed, pasted, undone or redone. A direct
         # signal-to-signal connection keeps Python off this per-keystroke path.
@@ -150,16 +152,30 @@ class NotesEditor(QTextEdit):
 
     def set_read_only(self, read_only: bool) -> None:
         self.setReadOnly(read_only)
-        # Read-only notes look it: the window's background colour behind them, in either theme.
-        self.viewport().setBackgroundRole(
-            QPalette.ColorRole.Window if read_only else QPalette.ColorRole.Base
-        )
+        if self.isVisible():  # else when shown (showEvent), with the state it has by then
+            self._show_read_only_look()
         if read_only:
             # Approved minutes stay navigable and selectable from the keyboard (screen readers).
             self.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
             )
+
+    def _show_read_only_look(self) -> None:
+        """Read-only notes look it: the window's background colour behind them, in either
+        theme. Only when the look changes: the first ``viewport()`` makes PySide create the
+        Python type of every widget class (15 ms), which a start on a draft meeting need not
+        wait for."""
+        read_only = self.isReadOnly()
+        if read_only != self._read_only_look:
+            self._read_only_look = read_only
+            self.viewport().setBackgroundRole(
+                QPalette.ColorRole.Window if read_only else QPalette.ColorRole.Base
+            )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self._show_read_only_look()
+        super().showEvent(event)
 
     def set_text_scale(self, factor: float) -> None:
         """Draw the notes ``factor`` times their normal size (focus mode); 1.0 restores."""
