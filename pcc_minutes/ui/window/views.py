@@ -3,7 +3,6 @@ meetings filter."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from pcc_minutes import operations as ops
@@ -80,9 +79,8 @@ class ViewCommands:
         self.search_pane.open()
 
     def open_search_hit(self, hit) -> None:
-        """Open the hit's meeting and item, with the matched words selected in the notes (or
-        its action or figure selected in the side panel)."""
-        from pcc_minutes.ui.search_pane import matched_words
+        """Open the hit's meeting and item with what matched selected (``select_hit``)."""
+        from pcc_minutes.ui.search_pane import select_hit
 
         self.saver.flush()
         self.open_meeting(hit.meeting_id)
@@ -91,44 +89,7 @@ class ViewCommands:
         if hit.item_id is not None and self.view.item(hit.item_id) is not None:
             self.show_item(hit.item_id)
         self.search_pane.hide()
-        words = matched_words(hit)
-        if hit.kind in ("action", "figure") and self._select_side_row(hit.kind, words):
-            return
-        self.focus_notes()
-        if hit.item_id is not None:  # an attendee's or the meeting's own hit has no notes
-            self._select_in_notes(hit, words)
-
-    def _select_in_notes(self, hit, words: list[str]) -> bool:
-        """Select the match where the snippet came from, else the first of its words."""
-        document = self.editor.document()
-        if hit.marks:
-            start, end = hit.marks[0]
-            before = hit.snippet[:start].lstrip("…")[-40:]  # within one paragraph, mostly
-            at = document.toPlainText().find(before + hit.snippet[start:end])
-            if before and at >= 0:
-                cursor = QTextCursor(document)
-                cursor.setPosition(at + len(before))
-                cursor.setPosition(at + len(before) + end - start, QTextCursor.MoveMode.KeepAnchor)
-                self.editor.setTextCursor(cursor)
-                self.editor.ensureCursorVisible()
-                return True
-        for word in words:
-            found = document.find(word)
-            if not found.isNull():
-                self.editor.setTextCursor(found)
-                self.editor.ensureCursorVisible()
-                return True
-        return False
-
-    def _select_side_row(self, kind: str, words: list[str]) -> bool:
-        rows = self.side.actions_list if kind == "action" else self.side.figures_list
-        for row in range(rows.count()):
-            text = rows.item(row).text().casefold()
-            if any(word.casefold() in text for word in words):
-                rows.setCurrentRow(row)
-                rows.setFocus()
-                return True
-        return False
+        select_hit(self, hit)
 
     # --- matters arising -----------------------------------------------------------------
 
