@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import random
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
@@ -289,6 +290,22 @@ def test_the_grid_tables_change_no_byte_of_any_page(tmp_path, monkeypatch):
     render_pdf(doc, reference)
     assert len(_contents(grid)) > 8
     assert _contents(grid) == _contents(reference)
+
+
+@pytest.mark.parametrize("status", ["draft", "approved"])
+def test_page_furniture_drawn_once_and_repeated_changes_no_byte(tmp_path, monkeypatch, status):
+    """The watermark and header drawn on the first page are repeated on the others: the
+    pages are those of drawing them afresh on every page."""
+    doc = replace(meeting(10), status=status)
+    kept = tmp_path / "kept.pdf"
+    render_pdf(doc, kept)
+    monkeypatch.setattr(Furniture, "draw_page_start", Furniture.draw_page_start_afresh)
+    afresh = tmp_path / "afresh.pdf"
+    render_pdf(doc, afresh)
+    pages = _contents(kept)
+    assert len(pages) > 3
+    assert (b"DRAFT" in pages[-1]) == (status == "draft")
+    assert pages == _contents(afresh)
 
 
 def _number_tree(node):

@@ -34,6 +34,8 @@ class MinutesCanvas(Canvas):
         self._finish = finish
         self._next_mcid = 0
         self._held_pages: list[dict] = []
+        # What the page furniture draws at the start of every page, once drawn on the first.
+        self.page_start_code: list[str] | None = None
         super().__init__(*args, **kwargs)
 
     def begin_content(self, marks: Marks) -> None:

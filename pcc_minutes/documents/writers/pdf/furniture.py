@@ -32,7 +32,19 @@ class Furniture:
     draft_line: str = ""  # empty for approved and published minutes
 
     def draw_page_start(self, canvas: MinutesCanvas, _doc=None) -> None:
-        # Drawn before the page's flowables so the watermark sits underneath the text.
+        """The watermark and header, drawn before the page's flowables so the watermark
+        sits underneath the text. They are the same on every page and every page starts
+        from the same graphics state, so the operators drawn on the first page are kept
+        (on the canvas) and repeated on the others."""
+        kept = canvas.page_start_code
+        if kept is not None:
+            canvas._code.extend(kept)
+            return
+        start = len(canvas._code)
+        self.draw_page_start_afresh(canvas)
+        canvas.page_start_code = canvas._code[start:]
+
+    def draw_page_start_afresh(self, canvas: MinutesCanvas, _doc=None) -> None:
         if self.draft_line:
             canvas.saveState()
             canvas.begin_artifact("Watermark")
