@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    from pcc_minutes.system_libraries import missing_packages, missing_sentence
+
+    missing = missing_packages()
+    if missing:  # Qt would stop the program with a page about platform plugins instead
+        print(f"pcc-minutes: {missing_sentence(missing)}", file=sys.stderr)
+        return 1
     # Building the window makes some 50,000 objects that live as long as it does: Python's
     # cycle collector waits until the first paint (ui.app resumes it) instead of scanning
     # them over and over on the way.
