@@ -52,6 +52,7 @@ class ActionId(enum.StrEnum):
     MOVE_ITEM_UP = "move_item_up"
     MOVE_ITEM_DOWN = "move_item_down"
     ATTENDANCE = "attendance"
+    REGENERATE_OPENING = "regenerate_opening"
     FOCUS_MODE = "focus_mode"
     PREVIEW = "preview"
     DARK_MODE = "dark_mode"
@@ -239,6 +240,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.REMOVE_ITEM, "&Remove Agenda Item…", "&Meeting", "Ctrl+Shift+Delete"),
     ActionSpec(
         ActionId.ATTENDANCE, "A&ttendance…", "&Meeting", "Ctrl+Shift+E", separator_before=True
+    ),
+    ActionSpec(
+        ActionId.REGENERATE_OPENING,
+        "Re&generate Opening Paragraph",
+        "&Meeting",
+        "Ctrl+Shift+O",
+        tip="Write the opening from the date, chair and attendance again",
     ),
     ActionSpec(
         ActionId.SEND_FOR_APPROVAL, "&Send for Approval", "&Approval", "Ctrl+Alt+S", toolbar=True

@@ -172,3 +172,16 @@ def test_a_carried_opening_that_names_someone_now_away_says_so(header, store, me
         "Your own text. It names Andy Prophet, who sent apologies. Regenerate writes it from "
         "the attendance."
     )
+
+
+def test_meeting_menu_regenerates_the_opening(qtbot, store, meeting_id, window):
+    from pcc_minutes.ui.actions import ActionId
+
+    ops.update_meeting(store, meeting_id, opening="Our own words.\n")
+    window.open_meeting(meeting_id)
+    qtbot.waitUntil(lambda: window.header.opening.text() == "Our own words.")
+    command = window.actions_by_id[ActionId.REGENERATE_OPENING]
+    assert command.isEnabled() and command.shortcut().toString() == "Ctrl+Shift+O"
+    command.trigger()
+    assert ops.load_meeting(store, meeting_id).opening == ""
+    assert window.header.opening.text().startswith("On 11 September 2025, the Police")
