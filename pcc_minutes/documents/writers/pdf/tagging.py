@@ -143,12 +143,25 @@ def add_structure(document: PDFDocument, elements: list[Element], pages: list) -
     parents = {id(elements[0]): root_ref} if elements else {}
     for element, own in zip(elements, refs, strict=True):
         kids = element.kids
+        parent = parents.pop(id(element))
+        if len(kids) == 1 and not element.attributes and not element.alt:
+            (kid,) = kids
+            if type(kid) is Marks and len(kid.refs) == 1 and element.role != "Figure":
+                # Most elements (a paragraph, a list label or body, a cell, a heading) hold
+                # one marked-content sequence: the general case below, in one step.
+                kid.owner = None
+                ((page, mcid),) = kid.refs
+                parent_tree[page][mcid] = own
+                bodies.append(
+                    b"%s%s /Pg %s /K %d >>" % (_role(element.role), parent, page_refs[page], mcid)
+                )
+                continue
         first_page = None
         for kid in kids:
             if type(kid) is Marks and kid.refs:
                 first_page = kid.refs[0][0]
                 break
-        entries = [_role(element.role), parents.pop(id(element))]
+        entries = [_role(element.role), parent]
         if first_page is not None:
             entries += [b" /Pg ", page_refs[first_page]]
         if element.alt or element.role == "Figure":
