@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from pcc_minutes.core.records import Action, CarriedAction, Figure, ItemVisit, Person
 from pcc_minutes.core.status import is_draft
-from pcc_minutes.core.tracking import Trend
-from pcc_minutes.documents.chart import ChartPicture
+
+if TYPE_CHECKING:  # named in annotations only: the window's notes need neither at start-up
+    from pcc_minutes.core.tracking import Trend
+    from pcc_minutes.documents.chart import ChartPicture
 
 
 @dataclass(frozen=True)

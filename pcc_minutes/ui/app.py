@@ -18,7 +18,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     import argparse
@@ -75,6 +75,8 @@ def run_window(args: argparse.Namespace) -> int:
         store = open_store(args.db, defer=True)  # the engine is made after the first paint
     except PccError as exc:
         if not args.startup_check:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, APP_NAME, str(exc))
         raise
     from pcc_minutes.ui.window import MainWindow

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -361,6 +360,8 @@ class AgendaOutline(QWidget):
         row = ids.index(item.id)
         # The next item takes its place (the previous one when the last item goes).
         after = ids[row + 1] if row + 1 < len(ids) else (ids[row - 1] if row else None)
+        from PySide6.QtWidgets import QMessageBox  # made on first use, not at start-up
+
         answer = QMessageBox.question(
             self,
             "Remove agenda item",

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
     QToolBar,
 )
 
@@ -472,6 +471,8 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             return
         # The file cannot be used safely: say why, and close before anything is written.
         self.saver.track(None, None)
+        from PySide6.QtWidgets import QMessageBox  # made on first use, not at start-up
+
         QMessageBox.critical(self, APP_NAME, problem)
         self._closing_unusable = True
         self.close()
@@ -557,9 +558,13 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
 
     # --- helpers -------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # made on first use, not at start-up
+
         QMessageBox.warning(self, APP_NAME, message)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self, APP_NAME, f"<b>{APP_NAME}</b> {__version__}<br>Database: {self.store.path}"
         )
