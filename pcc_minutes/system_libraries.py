@@ -3,14 +3,15 @@ that hold them.
 
 A fresh Debian or Ubuntu install lacks some (``libxcb-cursor0`` and friends); Qt then stops
 the program with a page about platform plugins. Before the window is started, each library
-is loaded here (Qt loads them all a moment later anyway), and the ones that cannot be are
-named by their packages in one sentence instead. ``python -m pcc_minutes.system_libraries``
-prints the missing packages, one line, for ``scripts/start`` to offer to install them.
+is looked for in the dynamic loader's usual folders (a file check, about 0.1 ms for all);
+one not found there is tried with the loader itself (ctypes), and the ones that cannot be
+loaded are named by their packages in one sentence instead.
+``python -m pcc_minutes.system_libraries`` prints the missing packages, one line, for
+``scripts/start`` to offer to install them.
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable
@@ -36,7 +37,22 @@ ALWAYS = frozenset({"libEGL.so.1", "libGL.so.1", "libxkbcommon.so.0", "libfontco
 ALWAYS |= {"libglib-2.0.so.0", "libdbus-1.so.3"}
 
 
+def _on_disk(name: str) -> bool:
+    """Whether ``name`` is in one of the folders the loader searches first: checking the
+    files costs next to nothing, where loading the libraries here cost about 7 ms (with
+    ctypes) at each start."""
+    arch = getattr(sys.implementation, "_multiarch", "") or ""
+    folders = os.environ.get("LD_LIBRARY_PATH", "").split(os.pathsep)
+    folders += [f"/lib/{arch}", f"/usr/lib/{arch}", f"/usr/local/lib/{arch}", "/usr/local/lib"]
+    folders += ["/lib64", "/usr/lib64", "/lib", "/usr/lib"]
+    return any(folder and os.path.isfile(os.path.join(folder, name)) for folder in folders)
+
+
 def _loads(name: str) -> bool:
+    if _on_disk(name):
+        return True
+    import ctypes  # only for a library that is not where it usually is
+
     try:
         ctypes.CDLL(name)
     except OSError:
