@@ -360,10 +360,10 @@ _UPDATES = (
 
 
 def _fill(run, sources: Iterable[tuple[str, str]]) -> int:
-    """Index the rows the (kind, SQL) sources read, after the index's last row; how many."""
-    last = None
-    entries: list[tuple] = []
-    texts: list[tuple] = []
+    """Index the rows the (kind, SQL) sources read, after the index's last row, oldest
+    meeting first (so that the rowid order, which breaks equal scores, follows the meetings'
+    dates as rows typed one by one do); how many."""
+    rows: list[tuple] = []
     for kind, sql in sources:
         if not sql.startswith("SELECT"):  # a row of an item: its meeting through the item
             sql = (
@@ -373,10 +373,16 @@ def _fill(run, sources: Iterable[tuple[str, str]]) -> int:
         for row_id, meeting_id, item_id, day, series, title, body in run(sql):
             if kind == UPDATE_KIND and not (body or "").strip():
                 continue
-            rowid = last = next_rowid(run, kind, last)
-            entries.append((rowid, kind, row_id, meeting_id, item_id, day, series))
-            text = plain_text(body or "") if kind == "notes" else _clean(body)
-            texts.append((rowid, _clean(title), text))
+            rows.append((str(day or ""), meeting_id, kind, row_id, item_id, series, title, body))
+    rows.sort(key=lambda row: row[:2])  # stable: within a meeting, as the sources read
+    last = None
+    entries: list[tuple] = []
+    texts: list[tuple] = []
+    for day, meeting_id, kind, row_id, item_id, series, title, body in rows:
+        rowid = last = next_rowid(run, kind, last)
+        entries.append((rowid, kind, row_id, meeting_id, item_id, day or None, series))
+        text = plain_text(body or "") if kind == "notes" else _clean(body)
+        texts.append((rowid, _clean(title), text))
     if entries:
         run(
             "INSERT INTO search_entry (id, kind, row_id, meeting_id, item_id, day, series_id)"
