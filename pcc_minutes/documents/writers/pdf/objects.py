@@ -10,18 +10,26 @@ objects, keeps thousands of structure elements cheap.
 
 from __future__ import annotations
 
+import zlib
+
 from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import (
     DummyDoc,
     NoEncryption,
+    PDFArray,
+    PDFDictionary,
     PDFDocument,
     PDFFile,
     PDFIndirectObject,
+    PDFName,
     PDFObject,
+    PDFStream,
     PDFString,
     PDFTrailer,
+    PDFZCompress,
 )
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 
 _PLAIN = DummyDoc()
 
@@ -118,6 +126,40 @@ def stream(entries: bytes, data: bytes) -> bytes:
     return b"<< %s /Length %d >>\nstream\n%s\nendstream" % (entries, len(data), data)
 
 
+# zlib's level for the page streams and embedded fonts. reportlab uses zlib's default (6);
+# level 3 is zlib's quickest kind of search, about 35% less time compressing a long
+# meeting (2% of its export) for a file about 1.5% larger.
+COMPRESSION = 3
+
+
+def _flate(document: PDFDocument, stream: PDFStream, number: int) -> bytes | None:
+    """The indirect object ``PDFIndirectObject`` writes for a stream reportlab compresses
+    with Flate alone (page contents, embedded fonts), compressed at ``COMPRESSION``; None
+    for any other stream."""
+    filters = stream.filters if stream.filters is not None else document.defaultStreamFilters
+    entries = stream.dictionary.dict
+    if (
+        filters is None
+        or len(filters) != 1
+        or filters[0] is not PDFZCompress
+        or "Filter" in entries
+        or stream.content is None
+    ):
+        return None
+    content = stream.content
+    if isinstance(content, str):
+        content = content.encode("utf8")
+    data = zlib.compress(content, COMPRESSION)
+    dictionary = PDFDictionary(entries.copy())
+    dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
+    dictionary["Length"] = len(data)
+    return b"%d 0 obj\n%s\nstream\n%sendstream\nendobj\n" % (
+        number,
+        pdf_format(dictionary, document),
+        data,
+    )
+
+
 def write_all(document: PDFDocument) -> bytes:
     """``PDFDocument.format`` (the whole file as bytes), writing each ``RawObject`` and
     ``ObjectRun`` straight out instead of through reportlab's general formatting, which cost
@@ -166,9 +208,12 @@ def write_all(document: PDFDocument) -> bytes:
             write(b"".join(chunks))
             counter -= 1
         else:
-            out.offset = offset
-            offsets.append(out.add(PDFIndirectObject(name, obj).format(document)))
-            offset = out.offset
+            data = _flate(document, obj, counter) if kind is PDFStream else None
+            if data is None:
+                data = PDFIndirectObject(name, obj).format(document)
+            offsets.append(offset)
+            offset += len(data)
+            write(data)
     out.offset = offset
     del document.__accum__
     total = document.objectcounter
