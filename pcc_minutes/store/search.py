@@ -423,14 +423,20 @@ def rebuild(connection: Connection) -> None:
 
 def catch_up(engine: Engine) -> str:
     """Bring an index made by an earlier version up to this one's, once, when the file is
-    opened: renumbered (``rebuild``) if any row's rowid does not carry its kind; else the
-    updates said of carried actions indexed if some are missing (the first index left them
-    out). A read of the index's own rows when nothing is to do (10 ms at 10,000 meetings).
-    A file that cannot be written keeps its index and is searched the slower way. What was
-    done: "", "rebuilt" or "caught up"."""
+    opened: renumbered (``rebuild``) if its rowids do not carry their kinds; else the updates
+    said of carried actions indexed if some are missing (the first index left them out).
+    Two small reads when nothing is to do (0.1 ms at 10,000 meetings). A file that cannot
+    be written keeps its index and is searched the slower way. What was done: "", "rebuilt"
+    or "caught up"."""
+    # Rows an earlier version numbered are the whole index, or the newest rows (it appended
+    # after the last): the oldest and the newest few tell, without reading every row.
+    ends = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT id, kind FROM search_entry ORDER BY id {way} LIMIT 64)"
+        for way in ("ASC", "DESC")
+    )
     misnumbered = (
-        f"SELECT 1 FROM search_entry WHERE (id & {KIND_BITS}) !="
-        f" (CASE kind {_CODE_SQL} ELSE -1 END) LIMIT 1"
+        f"SELECT 1 FROM ({ends}) WHERE (id & {KIND_BITS}) != (CASE kind {_CODE_SQL} ELSE -1 END)"
+        " LIMIT 1"
     )
     missing = (
         f"{_UPDATES} AND NOT EXISTS (SELECT 1 FROM search_entry e"
