@@ -178,6 +178,32 @@ def _marks(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(out), tuple(marks)
 
 
+def _tidy(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, tuple]:
+    """The snippet on one line: each run of spaces, tabs and line breaks one space, none at
+    the ends (a bullet's wrapped line reads on), the marks moved to match."""
+    out: list[str] = []
+    at: list[int] = []  # for each index of text, its index in the tidy text
+    for char in text:
+        at.append(len(out))
+        if char.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(char)
+    at.append(len(out))
+    if out and out[-1] == " ":
+        out.pop()
+    tidy = "".join(out)
+    moved = []
+    for start, end in spans:
+        a, b = at[start], min(at[end], len(tidy))
+        while a < b and tidy[a] == " ":
+            a += 1
+        if a < b:
+            moved.append((a, b))
+    return tidy, tuple(moved)
+
+
 def _snippets(run, match: str, ids: list[int]) -> dict[int, str]:
     """The snippet of each hit, made by FTS5 over a copy of just those rows in a TEMP table:
     snippet() on the main index re-runs the whole query (20 ms for two common words at
@@ -228,10 +254,7 @@ def _hits(run, match: str, ranked: list) -> list[SearchHit]:
         if rowid not in places:  # left by a meeting removed outside the ORM: never shown
             continue
         kind, meeting_id, item_id, row_id, title, day, position, item_title = places[rowid]
-        text, spans = _marks((snippets.get(rowid) or "").replace("\n", " ").replace("\t", " "))
-        lead = len(text) - len(text.lstrip())
-        text = text.strip()
-        spans = tuple((a - lead, b - lead) for a, b in spans if b - lead <= len(text))
+        text, spans = _tidy(*_marks(snippets.get(rowid) or ""))
         hits.append(
             SearchHit(
                 meeting_id=meeting_id,

@@ -250,3 +250,12 @@ def test_an_index_that_cannot_be_renumbered_is_searched_the_slower_way(store):
     finally:
         index.unnumbered.discard(url)
     assert fast[0][0] == "decision"
+
+
+def test_a_snippet_reads_on_one_line_with_its_marks_on_the_words(store):
+    mid = _meeting(store)
+    iid = ops.add_item(store, mid, "Rural crime").value
+    ops.save_item_notes(store, iid, "- The **Café** owners asked about their\n\n  licences.\n")
+    hit = ops.search(store, "cafe licence kind:notes")[0]
+    assert hit.snippet == "The Café owners asked about their licences."
+    assert [hit.snippet[a:b] for a, b in hit.marks] == ["Café", "licences"]
