@@ -17,6 +17,8 @@ A few rare words are added to three meetings through the operations. Then, per s
   (``store.search.set_enabled``): p50 of each and the difference.
 
 Targets: search p95 <= 20 ms at 10,000 meetings; <= 2 ms added per save of a normal item.
+Every match is ranked (bm25 inside FTS5, no join unless a series or date filter asks), at
+about 0.7 microseconds a match: a word found in 45,000 index rows ("report") costs ~35 ms.
 """
 
 from __future__ import annotations
