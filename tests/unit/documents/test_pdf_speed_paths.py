@@ -292,6 +292,33 @@ def test_the_grid_tables_change_no_byte_of_any_page(tmp_path, monkeypatch):
     assert _contents(grid) == _contents(reference)
 
 
+def test_plain_cells_change_no_byte_of_any_page(tmp_path, monkeypatch):
+    """Cells measured and drawn by ``PlainCell`` make the pages paragraphs of their text
+    made: one line or several, empty, bold, with '&', a no-break space, a word wider than
+    its column, narrow columns, a header repeated on the next page."""
+    rng = random.Random(8)
+    doc = meeting(6)
+    odd = ["", "a\xa0b", "A & B", "<tag>", "extraordinarily-long-hyphenated-word-of-the-quay"]
+    rows = [(spans("Ward"), spans("Calls"), (Span("Note", bold=True),), spans("x"))]
+    for n in range(60):
+        rows.append(
+            (
+                spans(sentence(rng, rng.randint(1, 12))),
+                spans(rng.choice(odd + [str(n)])),
+                (Span("bold ", bold=True), Span(sentence(rng, 3))) if n % 7 == 0 else spans(""),
+                spans(sentence(rng, rng.randint(1, 30))),
+            )
+        )
+    doc.items[1].blocks.append(Table(tuple(rows), header=True, widths=(3, 1, 2, 1)))
+    cells = tmp_path / "cells.pdf"
+    render_pdf(doc, cells)
+    monkeypatch.setattr(story, "table_cell", story.tagged_paragraph)
+    paragraphs = tmp_path / "paragraphs.pdf"
+    render_pdf(doc, paragraphs)
+    assert len(_contents(cells)) > 4
+    assert _contents(cells) == _contents(paragraphs)
+
+
 @pytest.mark.parametrize("status", ["draft", "approved"])
 def test_page_furniture_drawn_once_and_repeated_changes_no_byte(tmp_path, monkeypatch, status):
     """The watermark and header drawn on the first page are repeated on the others: the

@@ -31,7 +31,7 @@ def new_export() -> None:
 
 
 @lru_cache(maxsize=64)
-def _ascent_descent(font_name: str, size: float) -> tuple[float, float]:
+def ascent_descent(font_name: str, size: float) -> tuple[float, float]:
     return getAscentDescent(font_name, size)
 
 
@@ -43,7 +43,7 @@ def _measure(font_name: str, size: float) -> dict[str, float]:
 
 
 @lru_cache(maxsize=256)
-def _plain_breaking(style) -> bool:
+def plain_breaking(style) -> bool:
     """Whether a style leaves its paragraphs to the plain rule (no end dots, no right-to-left
     or CJK wrapping, hyphenation, URI splitting or shaping). The writer's styles are made
     once and never changed, so the answer is kept."""
@@ -57,34 +57,17 @@ def _plain_breaking(style) -> bool:
     )
 
 
-def plain_lines(paragraph: Paragraph, width):
-    """The lines ``paragraph.breakLines(width)`` would make, or None if it is not plain."""
-    frags = paragraph.frags
-    if len(frags) != 1 or paragraph.bulletText or not _plain_breaking(paragraph.style):
-        return None
-    frag = frags[0]
-    if type(frag) is ParaFrag:  # a fragment (not words already broken), its own attributes
-        attributes = frag.__dict__
-        if "text" not in attributes or "cbDefn" in attributes or "backColor" in attributes:
-            return None
-    elif (
-        _processed_frags(frags)
-        or not hasattr(frag, "text")
-        or hasattr(frag, "cbDefn")
-        or hasattr(frag, "backColor")
-    ):
-        return None
-    style = paragraph.style
-    text = frag.text.strip(_wsc)
-    if not text or "\xa0" in text or _SOFT_HYPHEN in text:
-        return None
-    max_widths = list(width) if isinstance(width, (list, tuple)) else [width]
-    font_name, size = frag.fontName, frag.fontSize
+def break_words(
+    text: str, font_name: str, size: float, max_widths: list[float], shrinkage: float
+) -> tuple[list[tuple[float, list[str]]], float] | None:
+    """reportlab's greedy rule for one run of plain text (already stripped, without no-break
+    spaces or soft hyphens): the lines as (room left, words) and the widest line's width;
+    None when a word is wider than a line (reportlab cuts it in pieces)."""
     known = _measure(font_name, size)
     space = known.get(" ")
     if space is None:
         space = known[" "] = stringWidth(" ", font_name, size)
-    shrink = style.spaceShrinkage * space
+    shrink = shrinkage * space
     words = text.split()
     widths = list(map(known.get, words))  # each word measured once per export
     if None in widths:
@@ -123,8 +106,38 @@ def plain_lines(paragraph: Paragraph, width):
         if current > widest:
             widest = current
         lines.append((max_width - current, words[start:]))
+    return lines, widest
+
+
+def plain_lines(paragraph: Paragraph, width):
+    """The lines ``paragraph.breakLines(width)`` would make, or None if it is not plain."""
+    frags = paragraph.frags
+    if len(frags) != 1 or paragraph.bulletText or not plain_breaking(paragraph.style):
+        return None
+    frag = frags[0]
+    if type(frag) is ParaFrag:  # a fragment (not words already broken), its own attributes
+        attributes = frag.__dict__
+        if "text" not in attributes or "cbDefn" in attributes or "backColor" in attributes:
+            return None
+    elif (
+        _processed_frags(frags)
+        or not hasattr(frag, "text")
+        or hasattr(frag, "cbDefn")
+        or hasattr(frag, "backColor")
+    ):
+        return None
+    style = paragraph.style
+    text = frag.text.strip(_wsc)
+    if not text or "\xa0" in text or _SOFT_HYPHEN in text:
+        return None
+    max_widths = list(width) if isinstance(width, (list, tuple)) else [width]
+    font_name, size = frag.fontName, frag.fontSize
+    broken = break_words(text, font_name, size, max_widths, style.spaceShrinkage)
+    if broken is None:
+        return None
+    lines, widest = broken
     paragraph._width_max = widest
     paragraph._splitLongWordCount = paragraph._hyphenations = 0
     paragraph.height = 0
-    ascent, descent = _ascent_descent(font_name, size)
+    ascent, descent = ascent_descent(font_name, size)
     return clone(frag, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)

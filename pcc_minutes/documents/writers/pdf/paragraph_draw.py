@@ -75,7 +75,7 @@ def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
 
 
 @lru_cache(maxsize=256)
-def _plain_style(style) -> bool:
+def plain_style(style) -> bool:
     """Whether a style draws its paragraphs plainly (left-aligned, no background, border,
     first-line indent, right-to-left text or automatic leading). The writer's styles are
     made once and never changed, so the answer is kept."""
@@ -96,7 +96,7 @@ def _plain(paragraph: Paragraph):
         return None
     style = paragraph.style
     if (
-        not _plain_style(style)
+        not plain_style(style)
         or paragraph.bulletText
         or getattr(paragraph, "autoLeading", "") in ("max", "min")
         or getattr(blPara, "us_lines", None)
@@ -160,28 +160,45 @@ def draw_plain(paragraph: Paragraph, canvas, x: float, y: float, _sW: float = 0)
     if plain is None:
         return False
     lines, font = plain
-    x = paragraph._hAlignAdjust(x, _sW)
-    move = f"q\n1 0 0 1 {fp_str(x, y)} cm"
-    if not lines:
-        canvas._code.append(f"{move}\nQ")
-        return True
     blPara = paragraph.blPara
-    style = paragraph.style
-    color = blPara.textColor
     top = blPara.fontSize
     if not paraFontSizeHeightOffset:
         top = getattr(blPara, "ascent", top)
-    doc = canvas._doc
-    escape = canvas._escape
-    size = _selection(blPara.fontSize, style.leading)
-    text = _quick_lines(font, lines, doc, escape, size)
-    if text is None:
-        text = _lines(font, lines, doc, escape, size)
     canvas._code.append(
-        f"{move}\nq\n{_fill(color.red, color.green, color.blue)}\n"
-        f"BT 1 0 0 1 {fp_str(style.leftIndent, paragraph.height - top)} Tm {text} ET\nQ\nQ"
+        text_operators(
+            canvas,
+            paragraph._hAlignAdjust(x, _sW),
+            y,
+            lines,
+            font,
+            blPara.fontSize,
+            paragraph.style,
+            blPara.textColor,
+            paragraph.height - top,
+        )
     )
     return True
+
+
+def text_operators(
+    canvas, x: float, y: float, lines, font, size: float, style, color, first_baseline: float
+) -> str:
+    """What ``Paragraph.drawOn`` writes for plain lines (see the module's docstring) drawn
+    at (x, y), the first baseline ``first_baseline`` above y: one string, its operators
+    separated by line breaks as the page's code entries are."""
+    move = f"q\n1 0 0 1 {fp_str(x, y)} cm"
+    if not lines:
+        return f"{move}\nQ"
+    doc = canvas._doc
+    escape = canvas._escape
+    selection = _selection(size, style.leading)
+    text = _quick_lines(font, lines, doc, escape, selection)
+    if text is None:
+        text = _lines(font, lines, doc, escape, selection)
+    return (
+        f"{move}\nq\n{_fill(color.red, color.green, color.blue)}\n"
+        f"BT 1 0 0 1 {fp_str(style.leftIndent, first_baseline)} Tm {text} ET\nQ\nQ"
+    )
 
 
 def draw_label(

@@ -16,6 +16,7 @@ from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents import tree
 from pcc_minutes.documents.characters import drawn_text
 from pcc_minutes.documents.tree import Block, BulletList, Heading, Paragraph, Spans, plain_text
+from pcc_minutes.documents.writers.pdf.cells import PlainCell
 from pcc_minutes.documents.writers.pdf.chart import chart_flowables
 from pcc_minutes.documents.writers.pdf.flowables import (
     Indent,
@@ -58,6 +59,12 @@ def tagged_paragraph(text: str, style: ParagraphStyle, marks: Marks) -> TaggedPa
     """A paragraph of our markup, its fragments made without reportlab's parser."""
     cleaned, frags = fragments(text, style)
     return TaggedParagraph(cleaned, style, frags=frags).tag(marks)
+
+
+def table_cell(text: str, style: ParagraphStyle, marks: Marks) -> Flowable:
+    """A table cell of our markup: a ``PlainCell``, which is a paragraph only if it must be."""
+    cleaned, frags = fragments(text, style)
+    return PlainCell(cleaned, frags, style, marks)
 
 
 def text_flowable(content: Spans, style: ParagraphStyle, marks: Marks) -> Flowable:
@@ -152,7 +159,7 @@ class StoryBuilder:
                 else:
                     cell = row_element.add("TD")
                 style = known["header_cell" if header else "cell"]
-                cells.append(tagged_paragraph(markup(content), style, cell.content()))
+                cells.append(table_cell(markup(content), style, cell.content()))
             data.append(cells)
         table = GridTable(
             data, _column_widths(block, columns, FRAME_WIDTH - indent), bool(block.header)

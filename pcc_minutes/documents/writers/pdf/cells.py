@@ -1,0 +1,145 @@
+"""Table cells of plain text, measured and drawn straight from their text.
+
+Most of a meeting's paragraphs are table cells (figures, actions): a few words in one font,
+one line. A ``PlainCell`` sizes and draws such a cell as a ``TaggedParagraph`` of the same
+text does on its plain paths (the same lines by reportlab's rule, the same operators, inside
+the cell element's marked-content sequence), without making the paragraph: no paragraph
+object, no wrap of reportlab's, no copy of its fragment for the lines. A cell that is not
+plain (bold or italic words, a no-break space or soft hyphen, a word wider than the cell, a
+line squeezed to fit) is a ``TaggedParagraph`` made on first need, which the cell hands
+everything to.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.platypus import Flowable
+from reportlab.platypus.paragraph import _wsc
+from reportlab.platypus.paraparser import ParaFrag
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
+
+from pcc_minutes.documents.writers.pdf.flowables import TaggedParagraph
+from pcc_minutes.documents.writers.pdf.line_breaking import (
+    ascent_descent,
+    break_words,
+    plain_breaking,
+)
+from pcc_minutes.documents.writers.pdf.paragraph_draw import plain_style, text_operators
+from pcc_minutes.documents.writers.pdf.tagging import Marks
+
+_SOFT_HYPHEN = "\xad"
+
+
+def _plain_text(style, frags: list) -> str | None:
+    """The cell's words as one stripped run when a paragraph of them would take the plain
+    paths (``line_breaking``, ``paragraph_draw``) in ``style``, else None."""
+    if len(frags) != 1 or not plain_style(style) or not plain_breaking(style):
+        return None
+    if getattr(style, "bulletText", None) or style.wordWrap == "CJK":
+        return None
+    frag = frags[0]
+    if type(frag) is not ParaFrag:
+        return None
+    attributes = frag.__dict__
+    if "text" not in attributes or "cbDefn" in attributes or "backColor" in attributes:
+        return None
+    if attributes.get("us_lines") or attributes.get("link"):
+        return None
+    color = frag.textColor
+    if not isinstance(color, Color) or isinstance(color, CMYKColor) or color.alpha != 1:
+        return None
+    if not getFont(frag.fontName)._dynamicFont:
+        return None
+    text = frag.text.strip(_wsc)
+    if not text or "\xa0" in text or _SOFT_HYPHEN in text:
+        return None
+    return text
+
+
+class PlainCell(Flowable):
+    """One cell's text (cleaned markup and its fragments, as ``fragments`` makes them) in
+    ``style``, tagged with ``marks``; see the module's docstring."""
+
+    def __init__(self, text: str, frags: list, style, marks: Marks) -> None:
+        # Flowable.__init__ is not called: like a Paragraph, a cell has no hAlign of its own.
+        self.text = text
+        self.frags = frags
+        self.style = style
+        self._marks = marks
+        self._drawn = False
+        self._words = _plain_text(style, frags)
+        self._known: tuple[float, list, float] | None = None  # (width, lines, height)
+        self._paragraph: TaggedParagraph | None = None
+
+    def paragraph(self) -> TaggedParagraph:
+        """The paragraph of this cell's text, for everything the plain path does not do."""
+        if self._paragraph is None:
+            paragraph = TaggedParagraph(self.text, self.style, frags=self.frags)
+            self._paragraph = paragraph.tag(self._marks)
+        return self._paragraph
+
+    def wrap(self, availWidth, availHeight):
+        known = self._known
+        if known is not None and known[0] == availWidth:
+            return availWidth, known[2]
+        self._known = None
+        if self._words is not None and availWidth >= _FUZZ:
+            style = self.style
+            frag = self.frags[0]
+            left = style.leftIndent
+            widths = [
+                availWidth - (left + style.firstLineIndent) - style.rightIndent,
+                availWidth - left - style.rightIndent,
+            ]
+            broken = break_words(
+                self._words, frag.fontName, frag.fontSize, widths, style.spaceShrinkage
+            )
+            # A line squeezed to fit is drawn by reportlab, with narrowed word spacing.
+            if broken is not None and not any(extra <= -1e-8 for extra, _ in broken[0]):
+                lines = broken[0]
+                height = len(lines) * style.leading
+                self._known = (availWidth, lines, height)
+                self.width, self.height = availWidth, height
+                return availWidth, height
+        self.width, self.height = self.paragraph().wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        paragraph = self.paragraph()
+        paragraph._drawn = self._drawn
+        return paragraph.split(availWidth, availHeight)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        known = self._known
+        if known is None:
+            paragraph = self.paragraph()
+            paragraph._drawn = self._drawn
+            paragraph.drawOn(canvas, x, y, _sW)
+            self._drawn = True
+            return
+        if self._marks is None or self._drawn:
+            # drawn again as the header row a split table repeats: an artifact
+            canvas.begin_artifact()
+        else:
+            canvas.begin_content(self._marks)
+        self._drawn = True
+        _, lines, height = known
+        frag = self.frags[0]
+        top = frag.fontSize
+        if not paraFontSizeHeightOffset:
+            top = ascent_descent(frag.fontName, frag.fontSize)[0]
+        canvas._code.append(
+            text_operators(
+                canvas,
+                self._hAlignAdjust(x, _sW),
+                y,
+                lines,
+                getFont(frag.fontName),
+                frag.fontSize,
+                self.style,
+                frag.textColor,
+                height - top,
+            )
+        )
+        canvas.end_marked()
