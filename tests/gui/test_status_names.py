@@ -60,3 +60,18 @@ def test_typing_into_approved_minutes_says_why_nothing_happens(qtbot, window):
     assert window.editor.viewport().backgroundRole() == QPalette.ColorRole.Window
     window.change_status("draft", by="Sam Okafor")
     assert window.editor.viewport().backgroundRole() == QPalette.ColorRole.Base
+
+
+def test_a_meeting_just_opened_says_it_is_all_saved_not_another_meetings_save_time(
+    qtbot, window, store, meeting_id
+):
+    assert window.saved_label.text().startswith("All changes saved · last changed today at ")
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "The panel met.")
+    window.saver.flush()
+    qtbot.waitUntil(lambda: window.saved_label.text().startswith("Saved "), timeout=5000)
+    other = ops.create_from_template(store, builtin_templates()[0], date(2026, 4, 9)).value
+    window.open_meeting(other)
+    assert window.saved_label.text().startswith("All changes saved")
+    window._update_saved_age()  # the ticker's next beat keeps it so
+    assert window.saved_label.text().startswith("All changes saved")

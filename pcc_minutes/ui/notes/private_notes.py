@@ -106,7 +106,10 @@ class PrivateNotesPane(QFrame):
         self._documents: dict[int, QTextDocument] = {}
         self._known: dict[int, str] = {}  # each item's private notes as the database holds them
         self.item_id: int | None = None
-        self._blank = self.editor.document()  # shown while no item is
+        # Shown while no item is. The pane's own: the editor deletes a document it parents
+        # when another is swapped in, and this one is swapped back at every meeting switch.
+        self._blank = QTextDocument(self)
+        self.editor.setDocument(self._blank)
         # Set by the window: what else must reconnect when the journal file is lost.
         self.recover_others: Callable[[str], None] | None = None
 
