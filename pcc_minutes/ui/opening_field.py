@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 GENERATED_HINT = "Generated from the attendance — type to change"
-EDITED_HINT = "Your own text — Regenerate writes it from the attendance again"
-DOUBT_HINT = "Regenerate writes it from the attendance."
-TYPING_HINT = "Your own text — kept when you leave the field (Esc puts it back)"
+EDITED_HINT = "Edited — Regenerate writes it from the attendance"
+TYPING_HINT = "Edited — kept when you leave the field; Esc puts it back"
 LINES = 3  # the paragraph's height in lines; longer ones scroll
+SHORT_SCREEN = 700  # logical pixels: below this (1080p at 200% is 540) the field has 2 lines
 
 
 def flat(text: str) -> str:
@@ -41,8 +41,11 @@ class OpeningEdit(QPlainTextEdit):
     cancelled = Signal()
 
     def fit_lines(self) -> None:
-        """``LINES`` lines high, in the font it is drawn in (known once it is shown)."""
-        lines = self.fontMetrics().lineSpacing() * LINES
+        """``LINES`` lines high (one fewer on a short screen, so the notes keep the room), in
+        the font it is drawn in (known once it is shown)."""
+        screen = self.screen()
+        short = screen is not None and screen.availableGeometry().height() < SHORT_SCREEN
+        lines = self.fontMetrics().lineSpacing() * (LINES - 1 if short else LINES)
         margin = self.document().documentMargin()
         self.setFixedHeight(int(lines + 2 * margin + 2 * self.frameWidth()))
 
@@ -166,8 +169,8 @@ class OpeningField(QWidget):
             hint = TYPING_HINT
         elif self._generated:
             hint = GENERATED_HINT
-        elif self._doubts:  # "Your own text. It does not name Ann Lee. Regenerate …"
-            hint = f"Your own text. {self._doubts} {DOUBT_HINT}"
+        elif self._doubts:  # "Edited — it names Andy Prophet, who sent apologies."
+            hint = f"Edited — {self._doubts[:1].lower()}{self._doubts[1:]}"
         else:
             hint = EDITED_HINT
         self.hint.setText(hint)

@@ -168,10 +168,7 @@ def test_a_carried_opening_that_names_someone_now_away_says_so(header, store, me
         ],
     )
     header.set_meeting(ops.load_meeting(store, meeting_id))
-    assert header.opening.hint.text() == (
-        "Your own text. It names Andy Prophet, who sent apologies. Regenerate writes it from "
-        "the attendance."
-    )
+    assert header.opening.hint.text() == "Edited — it names Andy Prophet, who sent apologies."
 
 
 def test_meeting_menu_regenerates_the_opening(qtbot, store, meeting_id, window):
