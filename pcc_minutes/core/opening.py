@@ -38,6 +38,8 @@ def opening_of(meeting: Meeting) -> str:
 def generated_opening(meeting: Meeting) -> str:
     """The opening sentence(s) written from the date, chair, attendees and organisation."""
     chair = chair_of(meeting)
+    if chair is not None and not chair.present:
+        chair = None  # a chair who sent apologies chaired nothing: named with the apologies
     others = [p for p in meeting.attendees if p.present and not _same(p, chair)]
     apologies = [p for p in meeting.attendees if not p.present and not _same(p, chair)]
     title = _meeting_name(meeting.title)

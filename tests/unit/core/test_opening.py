@@ -144,3 +144,12 @@ def test_an_edited_opening_that_no_longer_fits_the_attendance_is_doubted():
 def test_openings_naming_no_one_or_generated_are_never_doubted():
     assert opening_doubts(meeting(PCC, CC, opening="The chair welcomed everyone.\n")) == ""
     assert opening_doubts(meeting(PCC, Person("Andy Prophet", present=False))) == ""
+
+
+def test_a_chair_who_sent_apologies_is_named_with_the_apologies():
+    away = Person("Jonathan Ash-Edwards", "Police and Crime Commissioner", "Chair", present=False)
+    assert generated_opening(meeting(away, CC)) == (
+        "On 11 September 2025, the Accountability and Performance Meeting was attended by "
+        "Chief Constable Andy Prophet. Apologies were received from Jonathan Ash-Edwards "
+        "(Police and Crime Commissioner).\n"
+    )
