@@ -21,6 +21,7 @@ import pikepdf
 import pytest
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.platypus import KeepTogether
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
@@ -37,7 +38,7 @@ from pcc_minutes.documents.tree import (
     Table,
     spans,
 )
-from pcc_minutes.documents.writers.pdf import flowables, line_breaking, render_pdf, story
+from pcc_minutes.documents.writers.pdf import flowables, line_breaking, render_pdf, story, writer
 from pcc_minutes.documents.writers.pdf.canvas import MinutesCanvas
 from pcc_minutes.documents.writers.pdf.fonts import FONT, FONT_BOLD, register_fonts
 from pcc_minutes.documents.writers.pdf.fragments import clean
@@ -260,6 +261,7 @@ def test_the_quick_paths_change_no_byte_of_any_page(tmp_path, monkeypatch):
 
     monkeypatch.setattr(flowables, "draw_label", label)
     monkeypatch.setattr(MinutesTable, "_drawCell", RLTable._drawCell)
+    monkeypatch.setattr(writer, "KeepWithNext", KeepTogether)
     plain = tmp_path / "plain.pdf"
     render_pdf(doc, plain)
     assert len(_contents(quick)) > 5

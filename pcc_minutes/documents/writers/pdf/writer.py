@@ -22,7 +22,7 @@ from pcc_minutes.documents.layout import layout, schedule_lines
 from pcc_minutes.documents.tree import MinutesDocument
 from pcc_minutes.documents.writers.pdf.canvas import MinutesCanvas
 from pcc_minutes.documents.writers.pdf.fonts import FONT, register_fonts
-from pcc_minutes.documents.writers.pdf.frame import MinutesFrame
+from pcc_minutes.documents.writers.pdf.frame import KeepWithNext, MinutesFrame
 from pcc_minutes.documents.writers.pdf.furniture import Furniture, draft_line
 from pcc_minutes.documents.writers.pdf.line_breaking import new_export
 from pcc_minutes.documents.writers.pdf.metadata import add_metadata
@@ -104,6 +104,7 @@ def _render(doc: MinutesDocument, target: Path, author: str) -> None:
         # Without this every page would open with a Helvetica "Tf": an unembedded base-14
         # font reference in a file that never shows a Helvetica glyph.
         initialFontName=FONT,
+        keepTogetherClass=KeepWithNext,
     )
     frame = MinutesFrame(
         MARGIN,
