@@ -1,7 +1,7 @@
-"""Search ranks every match (not only the newest few thousand), shows one hit per row and
-never two alike, finds what was said of a carried action where it was said, and brings an
-index made by an earlier version up to date when the file is opened. Real SQLite files
-through the real migrations."""
+"""Search ranks every match (up to the newest 10,000; a filter reaches older ones), shows one
+hit per row and never two alike, finds what was said of a carried action where it was said,
+and brings an index made by an earlier version up to date when the file is opened. Real
+SQLite files through the real migrations."""
 
 from __future__ import annotations
 
@@ -259,3 +259,18 @@ def test_a_snippet_reads_on_one_line_with_its_marks_on_the_words(store):
     hit = ops.search(store, "cafe licence kind:notes")[0]
     assert hit.snippet == "The Café owners asked about their licences."
     assert [hit.snippet[a:b] for a, b in hit.marks] == ["Café", "licences"]
+
+
+def test_past_the_newest_scored_matches_a_filter_reaches_the_older_ones(store, monkeypatch):
+    from pcc_minutes.store import search_rank
+
+    old = ops.import_documents(store, [_document(date(2015, 3, 2), ["Staffing."])]).value[0].id
+    newer = [
+        _document(date(2016, 1, 1 + n), [f"{PADDING} staffing {PADDING}"] * 10) for n in range(6)
+    ]
+    ops.import_documents(store, newer)
+    assert ops.search(store, "staffing", limit=1)[0].meeting_id == old  # all 61 scored
+    monkeypatch.setattr(search_rank, "SCORED", 30)  # as a word in 30,000+ rows would be
+    assert old not in {h.meeting_id for h in ops.search(store, "staffing", limit=50)}
+    found = ops.search(store, "staffing to:2015-12-31", limit=1)
+    assert [h.meeting_id for h in found] == [old]
