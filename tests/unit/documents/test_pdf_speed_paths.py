@@ -190,7 +190,7 @@ def test_a_list_label_is_drawn_with_reportlabs_own_operators(tmp_path):
         reference.setFont(style.fontName, style.fontSize)
         reference.setFillColor(style.textColor)
         reference.drawRightString(30.5, 4, label)
-        assert mine._code == reference._code
+        assert "\n".join(mine._code) == "\n".join(reference._code)
         assert (mine._fontname, mine._fontsize, mine._leading) == (
             reference._fontname,
             reference._fontsize,

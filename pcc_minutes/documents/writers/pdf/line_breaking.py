@@ -57,6 +57,15 @@ def plain_breaking(style) -> bool:
     )
 
 
+def word_width(word: str, font_name: str, size: float) -> float:
+    """``stringWidth(word, font_name, size)``, measured once per export."""
+    known = _measure(font_name, size)
+    width = known.get(word)
+    if width is None:
+        width = known[word] = stringWidth(word, font_name, size)
+    return width
+
+
 def break_words(
     text: str, font_name: str, size: float, max_widths: list[float], shrinkage: float
 ) -> tuple[list[tuple[float, list[str]]], float] | None:

@@ -19,9 +19,11 @@ from functools import lru_cache
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Paragraph
 from reportlab.rl_config import paraFontSizeHeightOffset
+
+from pcc_minutes.documents.writers.pdf.line_breaking import word_width
 
 
 @lru_cache(maxsize=256)
@@ -216,8 +218,8 @@ def draw_label(
     canvas._fontname, canvas._fontsize, canvas._leading = font_name, size, leading
     canvas._fillColorObj = color
     doc = canvas._doc
-    selection = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-    out = [f"BT 1 0 0 1 {fp_str(right - stringWidth(label, font_name, size), baseline)} Tm"]
+    selection = _selection(size, leading)
+    out = [f"BT 1 0 0 1 {fp_str(right - word_width(label, font_name, size), baseline)} Tm"]
     subset_now = -1
     for subset, chunk in split_string(font, label, doc):
         if subset != subset_now:
@@ -226,5 +228,4 @@ def draw_label(
         out.append(f"({canvas._escape(chunk)}) Tj")
     out[-1] += " T*"
     out.append("ET")
-    canvas._code.append(f"{fp_str((color.red, color.green, color.blue))} rg")
-    canvas._code.append(" ".join(out))
+    canvas._code.append(f"{_fill(color.red, color.green, color.blue)}\n{' '.join(out)}")

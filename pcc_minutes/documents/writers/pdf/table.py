@@ -22,6 +22,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from pcc_minutes.documents.writers.pdf.cells import PlainCell
 from pcc_minutes.documents.writers.pdf.flowables import table_furniture
 from pcc_minutes.documents.writers.pdf.fonts import FONT
 from pcc_minutes.documents.writers.pdf.styles import HEADER_FILL, RULE_INK
@@ -94,8 +95,12 @@ class GridTable(Flowable):
         canvas = getattr(self, "canv", None)
         tallest = 0
         for cell, width in zip(self.rows[number], self.widths, strict=True):
-            _, height = cell.wrapOn(canvas, width - LEFT_PADDING - RIGHT_PADDING, _CELL_HEIGHT)
-            before, after = cell.getSpaceBefore(), cell.getSpaceAfter()
+            if type(cell) is PlainCell:  # needs no canvas; its spaces are its style's
+                _, height = cell.wrap(width - LEFT_PADDING - RIGHT_PADDING, _CELL_HEIGHT)
+                before, after = cell.style.spaceBefore, cell.style.spaceAfter
+            else:
+                _, height = cell.wrapOn(canvas, width - LEFT_PADDING - RIGHT_PADDING, _CELL_HEIGHT)
+                before, after = cell.getSpaceBefore(), cell.getSpaceAfter()
             height = (height + after + before) - before - after
             height += BOTTOM_PADDING + TOP_PADDING
             if height > tallest:
@@ -175,12 +180,13 @@ class GridTable(Flowable):
         ):
             for cell, left, width in zip(cells, columns, self.widths, strict=False):
                 # reportlab's _drawCell for one flowable at the top left, in its arithmetic
-                _, drawn = cell.wrapOn(
-                    canvas,
-                    width - LEFT_PADDING - RIGHT_PADDING,
-                    row_height - TOP_PADDING - BOTTOM_PADDING,
-                )
-                space = cell.getSpaceBefore()
+                inner = width - LEFT_PADDING - RIGHT_PADDING
+                if type(cell) is PlainCell:
+                    _, drawn = cell.wrap(inner, row_height - TOP_PADDING - BOTTOM_PADDING)
+                    space = cell.style.spaceBefore
+                else:
+                    _, drawn = cell.wrapOn(canvas, inner, row_height - TOP_PADDING - BOTTOM_PADDING)
+                    space = cell.getSpaceBefore()
                 y = bottom + row_height - TOP_PADDING
                 y += space
                 y -= space
