@@ -21,7 +21,11 @@ no structure tree, so the writer does it in two steps:
 Most of the minutes is plain text, and reportlab's general machinery for it was most of an
 export's time: plain paragraphs are wrapped, broken into lines and drawn by short paths that
 make exactly reportlab's lines and operators (``line_breaking``, ``paragraph_draw``), as are
-list labels and table cells (``table``); tests compare them with reportlab's own, page by page.
+list labels, table cells of plain text (``cells``) and the tables themselves (``table``);
+a heading is kept with its next block without reportlab's trial copy of the frame
+(``frame``), the watermark and header are drawn once and repeated, and the structure tree is
+written as one run of objects (``objects``). Tests compare each with reportlab's own, page
+by page and byte for byte.
 
 Fonts are the bundled Liberation Sans TTFs, embedded (``fonts``); the look is in ``styles``.
 
@@ -30,15 +34,18 @@ The modules, each with one job:
 - ``fonts``: registering the bundled faces.
 - ``styles``: page geometry, inks, paragraph styles.
 - ``tagging``: the structure tree, recorded while drawing and written when finishing.
-- ``objects``: finished PDF objects in reportlab's document, and the file written in one go.
+- ``objects``: finished PDF objects (one by one or as a run) in reportlab's document, and the
+  file written in one go, its streams compressed at the writer's zlib level.
 - ``outline``: the bookmarks.
 - ``metadata``: information dictionary, XMP, language.
 - ``canvas``: marked-content operators, per-page MCIDs, pages held back for "Page X of Y".
 - ``furniture``: header, footer, DRAFT notice and watermark.
 - ``flowables``: the tagged paragraph, list entry, picture and indent.
 - ``line_breaking``, ``paragraph_draw``: plain paragraphs' lines and drawing, quickly.
-- ``table``: reportlab's table with a short path for a cell holding one paragraph.
-- ``frame``: the page's text frame, cheap to copy.
+- ``table``: the minutes' grid of cells, laid out by reportlab's rules (reportlab's own
+  table when one is split across pages).
+- ``cells``: table cells of plain text, sized and drawn without a paragraph.
+- ``frame``: the page's text frame, cheap to copy, and a heading kept with its next block.
 - ``long_paragraph``: very long paragraphs in linear time, still one element.
 - ``story``: layout blocks to flowables and structure elements.
 - ``writer``: ``render_pdf`` (document template, layout, finishing).
