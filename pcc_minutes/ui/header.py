@@ -98,7 +98,6 @@ class HeaderForm(QWidget):
         self.date_edit = OptionalDateEdit()
         self.date_edit.suggest = QDate.currentDate
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd MMMM yyyy")
         british_dates(self.date_edit)
         self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setSpecialValueText("No date")
@@ -135,6 +134,9 @@ class HeaderForm(QWidget):
         self.status_label = ElidedLabel()
         self.status_label.setAccessibleName("Status")
 
+        dated = QVBoxLayout()  # a date typed that is no date says so under the field
+        dated.addWidget(self.date_edit)
+        dated.addWidget(self.date_edit.problem)
         times = QHBoxLayout()
         times.addWidget(self.start_edit)
         to = QLabel("to")
@@ -160,13 +162,14 @@ class HeaderForm(QWidget):
         # Commissioner for Hertfordshire") and are shown whole.
         rows: list[list[tuple[str, Any]]] = [
             [("&Title:", self.title_edit)],
-            [("&Date:", self.date_edit), ("T&ime:", times)],
+            [("&Date:", dated), ("T&ime:", times)],
             [("Ve&nue:", self.venue_edit)],
             [("&Chair:", chair)],
             [("Mar&king:", self.marking_combo), ("", attendance)],
             [("O&pening:", self.opening)],
         ]
         buddies = {id(times): self.start_edit, id(chair): self.chair_edit}
+        buddies[id(dated)] = self.date_edit
         for row, pairs in enumerate(rows):
             for pair, (label_text, field) in enumerate(pairs):
                 column = pair * 2

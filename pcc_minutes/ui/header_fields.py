@@ -1,22 +1,35 @@
-"""The header's own fields: dates and times that may be blank, the chair's name offering the
-attendees, and a label that elides instead of widening the window."""
+"""The header's own fields: dates typed whole and dates and times that may be blank, the
+chair's name offering the attendees, and a label that elides instead of widening the window."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QValidator,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCompleter,
     QDateEdit,
+    QDateTimeEdit,
     QLabel,
     QLineEdit,
     QSizePolicy,
     QTimeEdit,
     QWidget,
 )
+
+from pcc_minutes.text.date_entry import long_date, parts_typed, read_typed_date
 
 
 class _Blankable:
@@ -59,8 +72,164 @@ class _Blankable:
         super().focusOutEvent(event)  # type: ignore[misc]
 
 
-class OptionalDateEdit(_Blankable, QDateEdit):
-    """A date that may be blank ("No date")."""
+def _warning_palette(palette: QPalette) -> QPalette:
+    """Red text that reads on a light or a dark window."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#b3261e"))
+    return palette
+
+
+class WholeDateEdit(QDateEdit):
+    """A date that may be typed whole, as a minute-taker writes it ("11 September 2025",
+    "11 Sep 2025", "11/09/2025", "2025-09-11", "11 September" in the date's own year), or a
+    month's name typed over the month; shown back as "11 September 2025". Sections, arrows
+    and the calendar work as in any date field.
+
+    A text that is no real date (31 February) keeps the date it had and says why in
+    ``problem``, a label for the form to show under the field; nothing is stored.
+    """
+
+    def __init__(self, *args: Any):
+        super().__init__(*args)
+        self.setDisplayFormat("d MMMM yyyy")
+        # The date is taken when typing is finished, not at each keystroke ("11/09/20" is on
+        # its way to 2025, not a date of 2020 to announce).
+        self.setKeyboardTracking(False)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Date problem")
+        self.problem.setPalette(_warning_palette(self.problem.palette()))
+        self.problem.hide()
+        self._refused_at = QDate()  # the date kept when a typed one was refused
+        # Another date (chosen, stepped or another meeting's) ends the message; the same
+        # date, put back after the refusal, keeps it.
+        self.dateChanged.connect(lambda shown: shown == self._refused_at or self._clear_problem())
+
+    _fresh = False  # entered and not yet typed in or moved about
+
+    def _blank(self) -> bool:
+        return bool(self.specialValueText()) and self.date() == self.minimumDate()
+
+    def _read(self, text: str) -> Any:
+        if text.strip().lower() == self.specialValueText().strip().lower():
+            return None
+        around = QDate.currentDate() if self._blank() else self.date()
+        return read_typed_date(text, around=around.toPython())
+
+    def _free(self) -> bool:
+        """Whether the text is typed freely rather than the date as shown."""
+        shown = "" if self._blank() else self.textFromDateTime(self.dateTime())
+        return self.lineEdit().text() not in (shown, self.specialValueText() or shown)
+
+    def _in_range(self, value: Any) -> bool:
+        return self.minimumDate() <= QDate(value) <= self.maximumDate()
+
+    def validate(self, text: str, pos: int) -> Any:
+        typed = self._read(text)
+        if typed is None:  # blank or "No date": the field's own rules
+            return super().validate(text, pos)
+        if typed.value is not None and self._in_range(typed.value):
+            return (QValidator.State.Acceptable, text, pos)
+        # Anything else may still be on its way to a date; it is refused, with the reason,
+        # only when typing is finished (never turned into another date, as 31 February was).
+        return (QValidator.State.Intermediate, text, pos)
+
+    def fixup(self, text: str) -> str:
+        return text if self._read(text) is not None else super().fixup(text)
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        typed = self._read(text)
+        if typed is not None and typed.value is not None and self._in_range(typed.value):
+            return QDateTime(QDate(typed.value), QTime(0, 0))
+        return super().dateTimeFromText(text)
+
+    def _check_typed(self) -> None:
+        """Before the field takes its text: say why a text that is no date is refused."""
+        text = self.lineEdit().text()
+        if not self._free():
+            return
+        typed = self._read(text)
+        if typed is None or (typed.value is not None and self._in_range(typed.value)):
+            self._clear_problem()
+            return
+        reason = typed.problem
+        if typed.value is not None:
+            lowest = self.minimumDate().addDays(1 if self.specialValueText() else 0)
+            low, high = (long_date(d.toPython()) for d in (lowest, self.maximumDate()))
+            reason = f"Type a date between {low} and {high}."
+        kept = self._kept()
+        blank = bool(self.specialValueText()) and kept == self.minimumDate()
+        shown = "no date" if blank else long_date(kept.toPython())
+        self.problem.setText(f"{reason[:-1]}; the date is still {shown}.")
+        self.problem.show()
+        self._refused_at = kept
+
+    def _kept(self) -> QDate:
+        """The date a refused text leaves the field with."""
+        return self.date()
+
+    def _clear_problem(self) -> None:
+        self._refused_at = QDate()
+        self.problem.clear()
+        self.problem.hide()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Entered by keyboard (a click puts the cursor where the user wants to type).
+        self._fresh = event.reason() != Qt.FocusReason.MouseFocusReason
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._check_typed()
+        elif plain and text and text.isprintable() and not self.isReadOnly():
+            # Typed text goes in as typed: the date field's own section rules would take a
+            # space or a letter for a jump to the next part and lose what follows.
+            line = self.lineEdit()
+            if self._fresh:
+                line.selectAll()  # typing on entering the field starts a whole new date
+            self._fresh = False
+            line.insert(text)
+            return
+        self._fresh = False
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab after a typed day (or day and month) takes it and moves on to the next part,
+        as Tab moves between the parts of a date shown; after a whole date, to the next
+        field."""
+        if not (self.hasFocus() and self._free()):
+            return super().focusNextPrevChild(next)
+        line = self.lineEdit()
+        parts = parts_typed(line.text()[: line.cursorPosition()])  # the parts up to the cursor
+        self._check_typed()
+        self.interpretText()
+        if next and parts < 3 and not self.problem.isVisible():
+            sections = (QDateTimeEdit.Section.MonthSection, QDateTimeEdit.Section.YearSection)
+            self.setSelectedSection(sections[max(parts, 1) - 1])
+            return True
+        return QAbstractSpinBox.focusNextPrevChild(self, next)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._check_typed()
+        super().focusOutEvent(event)
+
+
+class OptionalDateEdit(_Blankable, WholeDateEdit):
+    """A date that may be blank ("No date"); a refused date typed into a blank one leaves it
+    blank (not the date offered to type over)."""
+
+    def _kept(self) -> QDate:
+        return self.minimumDate() if self._filled else self.date()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._check_typed()
+        if self._filled and self.problem.isVisible():
+            self._touched = False  # blank again on leaving, as if never typed in
+        super().focusOutEvent(event)
 
 
 class OptionalTimeEdit(_Blankable, QTimeEdit):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -45,6 +44,7 @@ from pcc_minutes.core.templates import SUFFIX, AgendaTemplate, builtin_templates
 from pcc_minutes.operations.templates import load_template, save_template
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.dates import british_dates
+from pcc_minutes.ui.header_fields import WholeDateEdit
 from pcc_minutes.ui.session import Session
 
 TEMPLATE_FOLDER_KEY = "folders/templates"
@@ -174,9 +174,8 @@ class NewMeetingDialog(QDialog):
         if not has_series:
             self.series_combo.addItem("No meetings yet")
 
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = WholeDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd MMMM yyyy")
         british_dates(self.date_edit)
         self.date_edit.setAccessibleName("Meeting date")
         # The date follows the source (the series' next date, or today) until the user sets it.
@@ -210,7 +209,12 @@ class NewMeetingDialog(QDialog):
         sources.setColumnStretch(1, 1)
 
         form = QFormLayout()
-        form.addRow("&Date:", self.date_edit)
+        date_label = QLabel("&Date:")
+        date_label.setBuddy(self.date_edit)
+        date_box = QVBoxLayout()
+        date_box.addWidget(self.date_edit)
+        date_box.addWidget(self.date_edit.problem)
+        form.addRow(date_label, date_box)
         heading = QLabel("Start from:")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
