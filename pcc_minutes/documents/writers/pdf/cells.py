@@ -12,6 +12,8 @@ everything to.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
@@ -20,6 +22,7 @@ from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from pcc_minutes.documents.writers.pdf.flowables import TaggedParagraph
+from pcc_minutes.documents.writers.pdf.fragments import fragments, plain_run
 from pcc_minutes.documents.writers.pdf.line_breaking import (
     ascent_descent,
     break_words,
@@ -31,51 +34,60 @@ from pcc_minutes.documents.writers.pdf.tagging import Marks
 _SOFT_HYPHEN = "\xad"
 
 
-def _plain_text(style, frags: list) -> str | None:
-    """The cell's words as one stripped run when a paragraph of them would take the plain
-    paths (``line_breaking``, ``paragraph_draw``) in ``style``, else None."""
-    if len(frags) != 1 or not plain_style(style) or not plain_breaking(style):
-        return None
+@lru_cache(maxsize=256)
+def _plain_look(style, frag) -> bool:
+    """Whether a paragraph of one run with ``frag``'s look in ``style`` takes the plain paths
+    (``line_breaking``, ``paragraph_draw``). Styles and the parser's fragments for them are
+    made once and never changed, so the answer is kept."""
+    if not plain_style(style) or not plain_breaking(style):
+        return False
     if getattr(style, "bulletText", None) or style.wordWrap == "CJK":
-        return None
-    frag = frags[0]
+        return False
     if type(frag) is not ParaFrag:
-        return None
+        return False
     attributes = frag.__dict__
-    if "text" not in attributes or "cbDefn" in attributes or "backColor" in attributes:
-        return None
+    if "cbDefn" in attributes or "backColor" in attributes:
+        return False
     if attributes.get("us_lines") or attributes.get("link"):
-        return None
+        return False
     color = frag.textColor
     if not isinstance(color, Color) or isinstance(color, CMYKColor) or color.alpha != 1:
+        return False
+    return bool(getFont(frag.fontName)._dynamicFont)
+
+
+def _plain_words(text: str) -> str | None:
+    """The run's text as the plain rule takes it, or None if it is not for that rule."""
+    words = text.strip(_wsc)
+    if not words or "\xa0" in words or _SOFT_HYPHEN in words:
         return None
-    if not getFont(frag.fontName)._dynamicFont:
-        return None
-    text = frag.text.strip(_wsc)
-    if not text or "\xa0" in text or _SOFT_HYPHEN in text:
-        return None
-    return text
+    return words
 
 
 class PlainCell(Flowable):
-    """One cell's text (cleaned markup and its fragments, as ``fragments`` makes them) in
-    ``style``, tagged with ``marks``; see the module's docstring."""
+    """One cell's text (our paragraph markup, see ``story.markup``) in ``style``, tagged
+    with ``marks``; see the module's docstring."""
 
-    def __init__(self, text: str, frags: list, style, marks: Marks) -> None:
+    def __init__(self, markup: str, style, marks: Marks) -> None:
         # Flowable.__init__ is not called: like a Paragraph, a cell has no hAlign of its own.
-        self.text = text
-        self.frags = frags
+        self.markup = markup
         self.style = style
         self._marks = marks
         self._drawn = False
-        self._words = _plain_text(style, frags)
+        self._words = None
+        self._frag = None  # the look of the run: the parser's fragment for it in the style
+        run = plain_run(markup, style)
+        if run is not None and _plain_look(style, run[1]):
+            self._words = _plain_words(run[0])
+            self._frag = run[1]
         self._known: tuple[float, list, float] | None = None  # (width, lines, height)
         self._paragraph: TaggedParagraph | None = None
 
     def paragraph(self) -> TaggedParagraph:
         """The paragraph of this cell's text, for everything the plain path does not do."""
         if self._paragraph is None:
-            paragraph = TaggedParagraph(self.text, self.style, frags=self.frags)
+            text, frags = fragments(self.markup, self.style)
+            paragraph = TaggedParagraph(text, self.style, frags=frags)
             self._paragraph = paragraph.tag(self._marks)
         return self._paragraph
 
@@ -86,7 +98,7 @@ class PlainCell(Flowable):
         self._known = None
         if self._words is not None and availWidth >= _FUZZ:
             style = self.style
-            frag = self.frags[0]
+            frag = self._frag
             left = style.leftIndent
             widths = [
                 availWidth - (left + style.firstLineIndent) - style.rightIndent,
@@ -125,7 +137,7 @@ class PlainCell(Flowable):
             canvas.begin_content(self._marks)
         self._drawn = True
         _, lines, height = known
-        frag = self.frags[0]
+        frag = self._frag
         top = frag.fontSize
         if not paraFontSizeHeightOffset:
             top = ascent_descent(frag.fontName, frag.fontSize)[0]

@@ -63,8 +63,7 @@ def tagged_paragraph(text: str, style: ParagraphStyle, marks: Marks) -> TaggedPa
 
 def table_cell(text: str, style: ParagraphStyle, marks: Marks) -> Flowable:
     """A table cell of our markup: a ``PlainCell``, which is a paragraph only if it must be."""
-    cleaned, frags = fragments(text, style)
-    return PlainCell(cleaned, frags, style, marks)
+    return PlainCell(text, style, marks)
 
 
 def text_flowable(content: Spans, style: ParagraphStyle, marks: Marks) -> Flowable:

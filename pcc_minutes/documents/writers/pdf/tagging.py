@@ -113,7 +113,23 @@ def _role(role: str) -> bytes:
     return opening
 
 
+_NAMED: dict[tuple, bytes] = {}  # attribute dictionaries of names alone, made once
+
+
 def _attributes(attributes: dict[str, str | list[float]]) -> bytes:
+    try:
+        key = tuple(attributes.items())
+        made = _NAMED.get(key)  # a list (numbers) cannot be a key: made each time
+    except TypeError:
+        key = made = None
+    if made is None:
+        made = _attribute_bytes(attributes)
+        if key is not None and len(_NAMED) < 256:  # the writer uses a handful
+            _NAMED[key] = made
+    return made
+
+
+def _attribute_bytes(attributes: dict[str, str | list[float]]) -> bytes:
     entries = [b" /A <<"]
     for key, value in attributes.items():
         if isinstance(value, list):
