@@ -15,6 +15,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
+from pcc_minutes.ui.accessible import name_menus, name_toolbar_overflow
+
 Key = QKeySequence.StandardKey
 
 
@@ -377,6 +379,7 @@ def build_menus(menu_bar: QMenuBar, actions: dict[ActionId, QAction]) -> None:
         if spec.separator_before:
             menu.addSeparator()
         menu.addAction(actions[spec.id])
+    name_menus(menu_bar)
 
 
 def build_toolbar(toolbar: QToolBar, actions: dict[ActionId, QAction]) -> None:
@@ -388,3 +391,4 @@ def build_toolbar(toolbar: QToolBar, actions: dict[ActionId, QAction]) -> None:
             toolbar.addSeparator()
         toolbar.addAction(actions[spec.id])
         previous_menu = spec.menu
+    name_toolbar_overflow(toolbar)

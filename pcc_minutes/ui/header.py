@@ -125,6 +125,8 @@ class HeaderForm(QWidget):
         self.marking_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.marking_combo.addItems([*MARKINGS, NO_MARKING])
         self.marking_combo.setAccessibleName("Classification marking")
+        self.marking_combo.lineEdit().setAccessibleName("Classification marking")
+        self.marking_combo.view().setAccessibleName("Markings")
         self.attendance_button = QPushButton("Attendance…")
         self.attendance_button.setAccessibleName("Attendance")
         self.attendance_button.setAccessibleDescription(

@@ -43,6 +43,7 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.records import MeetingSummary
 from pcc_minutes.core.status import status_text
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui.accessible import name_clear_button
 
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -332,6 +333,7 @@ class MeetingList(QWidget):
         self.filter_edit = _FilterEdit(self)
         self.filter_edit.setPlaceholderText("Filter meetings")
         self.filter_edit.setClearButtonEnabled(True)
+        name_clear_button(self.filter_edit, "Clear filter")
         self.filter_edit.setAccessibleName("Filter meetings")
         self.filter_edit.setAccessibleDescription(
             "Type words from a meeting's title, series or date; Down moves into the list."

@@ -35,6 +35,7 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.tracking import SearchHit
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui.accessible import name_clear_button
 
 PAUSE_MS = 250
 LIMIT = 50
@@ -262,6 +263,7 @@ class SearchPane(QWidget):
         self.line.setPlaceholderText('Search all meetings: words, "a phrase", -not, from:2025-01')
         self.line.setAccessibleName("Search all meetings")
         self.line.setClearButtonEnabled(True)
+        name_clear_button(self.line, "Clear search")
         self.message = QLabel()
         self.message.setAccessibleName("Search status")
         self.message.setWordWrap(True)

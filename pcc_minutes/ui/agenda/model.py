@@ -117,6 +117,15 @@ class AgendaModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        # The header is hidden; a screen reader still names the columns.
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return ("Number", "State", "Title", "Planned time")[section] if section < 4 else None
+        return super().headerData(section, orientation, role)
+
     def _state(self, item: AgendaItem) -> str:
         if item.id == self._live_id:
             return LIVE_MARK

@@ -72,6 +72,7 @@ class PrivateNotesPane(QFrame):
         lock = QLabel()  # the agenda's padlock, drawn: emoji fonts are missing on many laptops
         size = self.fontMetrics().height()
         lock.setPixmap(lock_icon().pixmap(size, size))
+        lock.setAccessibleName("Padlock")
         top.addWidget(lock)
         self.heading = QLabel(HEADING)
         font = self.heading.font()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pcc_minutes.ui.accessible import SpokenLabel
 from pcc_minutes.ui.actions import ActionId
 from pcc_minutes.ui.agenda import AgendaOutline
 from pcc_minutes.ui.header import HeaderForm
@@ -61,8 +62,7 @@ class WindowPanes:
         )
         self.banner.setAccessibleName("Read-only notice")
         self.banner.hide()
-        self.item_title = QLabel()
-        self.item_title.setAccessibleName("Current agenda item")
+        self.item_title = SpokenLabel("Current agenda item")
         font = self.item_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -70,9 +70,8 @@ class WindowPanes:
         # A long title ("Public Protection – Clare's Law and Domestic Violence Protection
         # Orders") wraps: unwrapped, it widened the centre and squeezed the agenda to "1 ✓ …".
         self.item_title.setWordWrap(True)
-        self.item_details = QLabel()
+        self.item_details = SpokenLabel("Item lead and planned time")
         self.item_details.setWordWrap(True)
-        self.item_details.setAccessibleName("Item lead and planned time")
 
         self.editor = NotesEditor()
         self.editor.undo_elsewhere = True  # Ctrl+Z reaches Edit ▸ Undo, which picks the newer
