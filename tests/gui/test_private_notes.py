@@ -194,3 +194,17 @@ def test_edit_undo_from_the_private_notes_takes_back_their_typing_only(qtbot, wi
     assert undo.text() == "&Undo Typing"
     undo.trigger()  # Edit ▸ Undo from the menu
     assert pane.markdown() == "" and window.editor.markdown() == "Public words\n"
+
+
+def test_switching_meetings_shows_each_meetings_private_notes(
+    qtbot, window, pane, store, meeting_id
+):
+    other = ops.create_from_template(store, builtin_templates()[0], date(2026, 4, 9)).value
+    ops.update_item(store, ops.load_meeting(store, other).items[0].id, private_notes="April aside")
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    qtbot.keyClicks(pane.editor, "March aside")
+    window.open_meeting(other)
+    assert pane.markdown() == "April aside\n" and not pane.editor.isReadOnly()
+    window.open_meeting(meeting_id)
+    assert pane.markdown() == "March aside\n"  # written before the switch, read back
+    assert stored(store, meeting_id, 1).private_notes == "March aside\n"
