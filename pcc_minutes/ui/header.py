@@ -136,9 +136,6 @@ class HeaderForm(QWidget):
         self.status_label = ElidedLabel()
         self.status_label.setAccessibleName("Status")
 
-        dated = QVBoxLayout()  # a date typed that is no date says so under the field
-        dated.addWidget(self.date_edit)
-        dated.addWidget(self.date_edit.problem)
         times = QHBoxLayout()
         times.addWidget(self.start_edit)
         to = QLabel("to")
@@ -164,14 +161,14 @@ class HeaderForm(QWidget):
         # Commissioner for Hertfordshire") and are shown whole.
         rows: list[list[tuple[str, Any]]] = [
             [("&Title:", self.title_edit)],
-            [("&Date:", dated), ("T&ime:", times)],
+            [("&Date:", self.date_edit), ("T&ime:", times)],
+            [("", self.date_edit.problem)],  # a date typed that is no date says so here
             [("Ve&nue:", self.venue_edit)],
             [("&Chair:", chair)],
             [("Mar&king:", self.marking_combo), ("", attendance)],
             [("O&pening:", self.opening)],
         ]
         buddies = {id(times): self.start_edit, id(chair): self.chair_edit}
-        buddies[id(dated)] = self.date_edit
         for row, pairs in enumerate(rows):
             for pair, (label_text, field) in enumerate(pairs):
                 column = pair * 2

@@ -143,10 +143,13 @@ class WholeDateEdit(QDateEdit):
             return QDateTime(QDate(typed.value), QTime(0, 0))
         return super().dateTimeFromText(text)
 
-    def _check_typed(self) -> None:
-        """Before the field takes its text: say why a text that is no date is refused."""
+    def _check_typed(self, leaving: bool = False) -> None:
+        """Before the field takes its text: say why a text that is no date is refused. The
+        message stays until a date is taken, or the field is left again untyped in."""
         text = self.lineEdit().text()
         if not self._free():
+            if leaving:
+                self._clear_problem()
             return
         typed = self._read(text)
         if typed is None or (typed.value is not None and self._in_range(typed.value)):
@@ -211,10 +214,17 @@ class WholeDateEdit(QDateEdit):
             sections = (QDateTimeEdit.Section.MonthSection, QDateTimeEdit.Section.YearSection)
             self.setSelectedSection(sections[max(parts, 1) - 1])
             return True
-        return QAbstractSpinBox.focusNextPrevChild(self, next)
+        self._checked = True  # judged just now: leaving must not clear what it said
+        try:
+            return QAbstractSpinBox.focusNextPrevChild(self, next)
+        finally:
+            self._checked = False
+
+    _checked = False  # the text was judged already on this way out
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._check_typed()
+        if not self._checked:
+            self._check_typed(leaving=True)
         super().focusOutEvent(event)
 
 
@@ -226,10 +236,16 @@ class OptionalDateEdit(_Blankable, WholeDateEdit):
         return self.minimumDate() if self._filled else self.date()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._check_typed()
+        checked = self._checked
+        if not checked:
+            self._check_typed(leaving=True)
         if self._filled and self.problem.isVisible():
             self._touched = False  # blank again on leaving, as if never typed in
-        super().focusOutEvent(event)
+        self._checked = True
+        try:
+            super().focusOutEvent(event)
+        finally:
+            self._checked = checked
 
 
 class OptionalTimeEdit(_Blankable, QTimeEdit):

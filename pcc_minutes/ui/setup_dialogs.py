@@ -209,12 +209,8 @@ class NewMeetingDialog(QDialog):
         sources.setColumnStretch(1, 1)
 
         form = QFormLayout()
-        date_label = QLabel("&Date:")
-        date_label.setBuddy(self.date_edit)
-        date_box = QVBoxLayout()
-        date_box.addWidget(self.date_edit)
-        date_box.addWidget(self.date_edit.problem)
-        form.addRow(date_label, date_box)
+        form.addRow("&Date:", self.date_edit)
+        form.addRow(self.date_edit.problem)  # a date typed that is no date says so here
         heading = QLabel("Start from:")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -198,3 +198,21 @@ def test_the_new_meeting_dialog_refuses_a_day_that_does_not_exist_beside_the_fie
     assert dialog.date_edit.problem.isVisible()
     assert dialog.date_edit.problem.text().startswith("There is no 31 February 2026")
     assert ops.list_meetings(store) == []
+
+
+def test_the_message_goes_when_the_field_is_next_left_untouched(qtbot, header, store, meeting_id):
+    type_date(qtbot, header, "31 February 2026")
+    assert header.date_edit.problem.isVisible()
+    enter_field(qtbot, header.date_edit)
+    header.title_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(header.date_edit.problem.isHidden)
+    assert stored_date(store, meeting_id) == date(2026, 3, 5)
+
+
+def test_tab_out_of_an_impossible_date_says_so_in_the_header(qtbot, header, store, meeting_id):
+    enter_field(qtbot, header.date_edit)
+    qtbot.keyClicks(header.date_edit, "31/02/2026")
+    qtbot.keyClick(header.date_edit, Qt.Key.Key_Tab)
+    assert not header.date_edit.hasFocus()
+    assert header.date_edit.problem.text().startswith("There is no 31 February 2026")
+    assert stored_date(store, meeting_id) == date(2026, 3, 5)
