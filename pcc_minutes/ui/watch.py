@@ -136,7 +136,7 @@ class OutsideWatch(QObject):
         self.probe = watch.ChangeProbe(self.store.path)
         self._known: dict[int, str] = {}  # item id → its notes as the database holds them
         self._known_meeting: int | None = None
-        self._copied: dict[int, str] = {}
+        self._copied: tuple[dict[int, str], dict[int, str]] = ({}, {})
         self._busy = False
         self._again = False  # look again at the next poll, even if nothing was committed
         self.saver.file_lost.connect(self.recover)
@@ -236,12 +236,25 @@ class OutsideWatch(QObject):
             window.toggle_live(force=False)  # the clock stops; nothing is written
         self.saver.flush()
         self.saver.wait(2.0)  # typing in flight comes back refused
-        if self.unsaved():
+        private = self._private_saver()
+        if private is not None:
+            private.flush()
+            private.wait(2.0)
+        if self.unsaved() or self.unsaved_private():
             self._show_bar()
 
     def unsaved(self) -> dict[int, str]:
         """Notes the saver could not write because their meeting is locked."""
         return self.saver.unsaved_locked()
+
+    def _private_saver(self):
+        pane = getattr(self.window, "private_notes", None)  # ui.notes.private_notes
+        return pane.saver if pane is not None else None
+
+    def unsaved_private(self) -> dict[int, str]:
+        """Private notes refused the same way (they have a saver of their own)."""
+        private = self._private_saver()
+        return private.unsaved_locked() if private is not None else {}
 
     def _show_bar(self) -> None:
         view = self.window.view
@@ -254,17 +267,18 @@ class OutsideWatch(QObject):
         self.bar.show()
 
     def copy_unsaved(self) -> None:
-        unsaved = self.unsaved()
-        if not unsaved:
+        unsaved, private = self.unsaved(), self.unsaved_private()
+        if not unsaved and not private:
             return
         view = self.window.view
         parts = []
-        for item_id, text in unsaved.items():
-            item = view.item(item_id) if view else None
-            heading = f"Item {item.position}: {item.shown_heading}" if item else "Notes"
-            parts.append(f"{heading}\n\n{text.strip()}\n")
+        for texts, what in ((unsaved, ""), (private, " (private notes)")):
+            for item_id, text in texts.items():
+                item = view.item(item_id) if view else None
+                heading = f"Item {item.position}: {item.shown_heading}" if item else "Notes"
+                parts.append(f"{heading}{what}\n\n{text.strip()}\n")
         QApplication.clipboard().setText("\n".join(parts))
-        self._copied = dict(unsaved)
+        self._copied = (dict(unsaved), dict(private))
         self.window.statusBar().showMessage(
             "Your unsaved notes are on the clipboard; they are not in the approved meeting.", 8000
         )
@@ -281,6 +295,10 @@ class OutsideWatch(QObject):
             return False
         self.bar.hide()
         self.saver.retry_now()
+        private = self._private_saver()
+        if private is not None:
+            private.retry_now()
+            private.wait(3.0)
         return self.saver.wait(3.0)
 
     # --- closing -------------------------------------------------------------------------
@@ -292,9 +310,12 @@ class OutsideWatch(QObject):
             self.stop()
             return True
         self.saver.wait(3.0)
-        unsaved = self.unsaved()
-        if unsaved and unsaved != self._copied:
-            answer = self._ask_before_closing(len(unsaved))
+        private = self._private_saver()
+        if private is not None:
+            private.wait(3.0)
+        unsaved, private_unsaved = self.unsaved(), self.unsaved_private()
+        if (unsaved or private_unsaved) and (unsaved, private_unsaved) != self._copied:
+            answer = self._ask_before_closing(len(set(unsaved) | set(private_unsaved)))
             if answer == "cancel":
                 return False
             if answer == "copy":
@@ -302,6 +323,8 @@ class OutsideWatch(QObject):
             elif answer == "reopen" and not self.reopen():
                 return False
         self.saver.forget(set(self.unsaved()))
+        if private is not None:
+            private.forget(set(self.unsaved_private()))
         self.stop()
         return True
 

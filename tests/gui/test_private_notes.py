@@ -208,3 +208,46 @@ def test_switching_meetings_shows_each_meetings_private_notes(
     window.open_meeting(meeting_id)
     assert pane.markdown() == "March aside\n"  # written before the switch, read back
     assert stored(store, meeting_id, 1).private_notes == "March aside\n"
+
+
+def test_private_notes_typed_as_the_meeting_is_approved_elsewhere_are_never_dropped(
+    qtbot, window, pane, store, db_path, meeting_id
+):
+    from PySide6.QtWidgets import QWidget
+
+    from tests.gui.test_outside_changes import answer_close_prompt, approve_elsewhere
+
+    qtbot.waitUntil(lambda: getattr(window, "watch", None) is not None, timeout=5000)
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    qtbot.keyClicks(pane.editor, "Saved before. ")
+    pane.saver.wait()
+    approve_elsewhere(db_path, meeting_id)
+    qtbot.keyClicks(pane.editor, "Typed after the approval")  # before the window noticed
+    qtbot.waitUntil(window.banner.isVisible, timeout=5000)
+    assert pane.editor.isReadOnly() and "Typed after the approval" in pane.markdown()
+    assert window.findChild(QWidget, "unsaved-bar").isVisible()  # copy, or reopen
+    said = answer_close_prompt("copy")
+    window.close()
+    assert said, "closing dropped the private notes typed after the approval without asking"
+    copied = QApplication.clipboard().text()
+    assert "(private notes)" in copied and "Typed after the approval" in copied
+    assert "Typed after" not in stored(store, meeting_id, 1).private_notes
+
+
+def test_reopening_as_a_draft_saves_the_refused_private_notes(
+    qtbot, window, pane, store, db_path, meeting_id
+):
+    from PySide6.QtWidgets import QWidget
+
+    from tests.gui.test_outside_changes import approve_elsewhere
+
+    qtbot.waitUntil(lambda: getattr(window, "watch", None) is not None, timeout=5000)
+    press(qtbot, window.editor, window, ActionId.PRIVATE_NOTES)
+    approve_elsewhere(db_path, meeting_id)
+    qtbot.keyClicks(pane.editor, "Late aside")
+    qtbot.waitUntil(window.banner.isVisible, timeout=5000)
+    window.findChild(QWidget, "unsaved-bar").reopen_button.click()
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=5000)
+    pane.saver.wait()
+    assert stored(store, meeting_id, 1).private_notes == "Late aside\n"
+    assert not pane.editor.isReadOnly()
