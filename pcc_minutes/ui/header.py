@@ -145,7 +145,7 @@ class HeaderForm(QWidget):
         times.addStretch(1)
         attendance = QHBoxLayout()
         attendance.addWidget(self.attendance_button)
-        attendance.addWidget(self.status_label, 1)
+        attendance.addWidget(self.status_label, 1)  # elided: the status bar says it too
         chair = QHBoxLayout()
         self.chair_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.chair_edit.textChanged.connect(self.chair_edit.updateGeometry)
