@@ -232,6 +232,13 @@ def list_decisions(store: Store, series: int | str | None = None) -> list[Decisi
     return [DecisionEntry(*row) for row in rows]
 
 
+def locked_meetings(store: Store, series: int | str | None = None) -> dict[int, str]:
+    """The meetings (of the series, when given) locked against edits, with their status
+    (approved or published): the registers say so before an edit is tried."""
+    with store.transaction() as session:
+        return registers.locked_meeting_ids(session, _series_id(session, series))
+
+
 def update_decision(store: Store, decision_id: int, text: str) -> Outcome[None]:
     if not text.strip():
         raise UserInputError("A decision needs some words saying what was decided.")

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import String, and_, literal, select, type_coerce, union_all
 from sqlalchemy.orm import Session, aliased
 
+from pcc_minutes.core.status import LOCKED_STATUSES
 from pcc_minutes.store.tables import (
     ActionRow,
     ActionUpdateRow,
@@ -194,3 +195,13 @@ def decision_tuples(session: Session, series_id: int | None = None) -> list[tupl
         DecisionRow.id,
     )
     return [tuple(row) for row in session.connection().execute(query).all()]
+
+
+def locked_meeting_ids(session: Session, series_id: int | None = None) -> dict[int, str]:
+    """The meetings (of the series, when given) that are approved or published, with which."""
+    query = select(MeetingRow.id, MeetingRow.status).where(
+        MeetingRow.status.in_(sorted(LOCKED_STATUSES))
+    )
+    if series_id is not None:
+        query = query.where(MeetingRow.series_id == series_id)
+    return {row[0]: row[1] for row in session.connection().execute(query)}

@@ -58,6 +58,7 @@ from pcc_minutes.core.records import (
     same_figure,
 )
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui.decision_edit import DecisionCommands
 from pcc_minutes.ui.record_lines import action_summary, figure_summary, figure_values
 from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.stored_figures import StoredFigureCommands
@@ -105,7 +106,7 @@ class _RowList(QListWidget):
         super().keyPressEvent(event)
 
 
-class SidePanel(StoredFigureCommands, QWidget):
+class SidePanel(StoredFigureCommands, DecisionCommands, QWidget):
     """FIGURES (stored, then suggested) and ACTIONS of one agenda item."""
 
     changed = Signal()
@@ -176,6 +177,7 @@ class SidePanel(StoredFigureCommands, QWidget):
         self.hints_label.setFont(hint_font)
         self.hints_label.hide()
         self.actions_list.itemChanged.connect(self._action_check_changed)
+        self._connect_decision_editing()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -439,6 +441,7 @@ class SidePanel(StoredFigureCommands, QWidget):
         def fill() -> None:
             for decision in decisions:
                 row = QListWidgetItem(decision.text)
+                row.setFlags(self.decision_flags())
                 row.setData(KEY_ROLE, ("decision", decision.id))
                 row.setToolTip(decision.text)
                 row.setData(Qt.ItemDataRole.AccessibleTextRole, f"Decision: {decision.text}")
@@ -449,7 +452,11 @@ class SidePanel(StoredFigureCommands, QWidget):
                 )
 
         self._refill(self.decisions_list, fill)
-        how = "Read only." if self.read_only else "Delete removes the selected decision."
+        how = (
+            "Read only."
+            if self.read_only
+            else "Enter edits the selected decision; Delete removes it."
+        )
         self.decisions_list.setAccessibleDescription(f"{len(decisions)} decisions. {how}")
 
     # --- operations ---------------------------------------------------------------------
@@ -582,6 +589,11 @@ class SidePanel(StoredFigureCommands, QWidget):
                 toggle.setEnabled(not self.read_only)
                 toggle.triggered.connect(self.toggle_current_action)
                 menu.addAction(toggle)
+            if key[0] == "decision":
+                edit = QAction("Edit\tEnter", menu)
+                edit.setEnabled(not self.read_only)
+                edit.triggered.connect(self.edit_current_decision)
+                menu.addAction(edit)
             if key[0] == "metric":
                 trend = QAction("Trend…\tEnter", menu)
                 trend.triggered.connect(partial(self.open_trend, key[1]))

@@ -83,3 +83,79 @@ def test_a_decision_said_within_a_bullet_is_taken_from_its_marker(qtbot, window)
     window.editor.setTextCursor(cursor)
     _press(qtbot, window, ActionId.NEW_DECISION)
     assert window.quick_decision.text_edit.text() == "The plan is adopted."
+
+
+@pytest.fixture
+def said(monkeypatch):
+    """What the window would say in a message box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, m: messages.append(m)))
+    return messages
+
+
+def test_a_decision_is_edited_in_place_in_the_side_panel_and_undone_and_redone(
+    qtbot, window, store, meeting_id, said
+):
+    item_id = ops.load_meeting(store, meeting_id).items[0].id
+    window.session.record(ops.add_decision(store, item_id, "Estate strategy adopted"))
+    rows = window.side.decisions_list
+    qtbot.waitUntil(lambda: rows.count() == 1 and rows.item(0).text() == "Estate strategy adopted")
+    rows.setFocus()
+    rows.setCurrentRow(0)
+    qtbot.keyClick(rows, Qt.Key.Key_Return)  # edits in place
+    editor = QApplication.focusWidget()
+    assert editor is not rows and editor.text() == "Estate strategy adopted"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Estate strategy withdrawn")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # cancelled
+    qtbot.wait(50)
+    assert _decisions(store, meeting_id) == ["Estate strategy adopted"]
+    assert rows.item(0).text() == "Estate strategy adopted"
+
+    rows.itemDoubleClicked.emit(rows.item(0))  # a double-click edits too
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not rows)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Estate strategy adopted for 2026-29")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: _decisions(store, meeting_id) == ["Estate strategy adopted for 2026-29"]
+    )
+    assert window.action(ActionId.UNDO).text() == "&Undo Edit decision"
+    window.undo()
+    qtbot.waitUntil(lambda: _decisions(store, meeting_id) == ["Estate strategy adopted"])
+    qtbot.waitUntil(lambda: rows.item(0).text() == "Estate strategy adopted")
+    window.redo()
+    qtbot.waitUntil(
+        lambda: _decisions(store, meeting_id) == ["Estate strategy adopted for 2026-29"]
+    )
+
+    rows.setCurrentRow(0)  # words all taken away: refused in one sentence, the words kept
+    rows.editItem(rows.item(0))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not rows)
+    editor = QApplication.focusWidget()
+    editor.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(said) == 1)
+    assert said[0] == "A decision needs some words saying what was decided."
+    qtbot.waitUntil(lambda: rows.item(0).text() == "Estate strategy adopted for 2026-29")
+
+
+def test_a_locked_meetings_decision_is_not_edited(qtbot, window, store, meeting_id, said):
+    item_id = ops.load_meeting(store, meeting_id).items[0].id
+    window.session.record(ops.add_decision(store, item_id, "Estate strategy adopted"))
+    ops.set_status(store, meeting_id, "for-approval", by="Chair")
+    ops.set_status(store, meeting_id, "approved", by="Chair")
+    window.reload()
+    rows = window.side.decisions_list
+    rows.setFocus()
+    rows.setCurrentRow(0)
+    qtbot.keyClick(rows, Qt.Key.Key_Return)
+    assert said == [
+        "This meeting is approved and locked against edits; set it back to draft to change "
+        "its figures or actions."
+    ]
+    assert QApplication.focusWidget() is rows
+    assert _decisions(store, meeting_id) == ["Estate strategy adopted"]

@@ -111,30 +111,21 @@ class ViewCommands:
 
     def open_register(self, kind: str) -> None:
         """View ▸ Decision Register… / Action Log…: the open meeting's series (made on first
-        use, read again each time it is opened)."""
+        use, read again each time it is opened). Its edits share the window's undo stack,
+        and Edit ▸ Undo / Redo work from it."""
         from pcc_minutes.ui import registers
 
         views = self.__dict__.setdefault("_registers", {})
         series = (self.view.series or None) if self.view is not None else None
-        if kind == "decisions":
-            title, columns = "Decision Register", ["Date", "Item", "Decision"]
-
-            def load():
-                return registers.decision_rows(ops.list_decisions(self.store, series=series))
-        else:
-            title = "Action Log"
-            columns = ["Status", "Action", "Owner", "Due", "Raised", "Latest update"]
-
-            def load():
-                return registers.action_rows(ops.list_actions(self.store, series=series))
-
         view = views.get(kind)
         if view is None:
-            view = views[kind] = registers.RegisterView(title, columns, load, self)
+            view = views[kind] = registers.open_view(self.session, kind, series, self)
             view.open_at.connect(self.open_meeting_item)
-        view._load = load  # the series of the meeting open now
+            view.addActions([self.action(ActionId.UNDO), self.action(ActionId.REDO)])
+        view.set_loader(registers.loader(self.store, kind, series))  # the meeting open now
         view.show()
         view.raise_()
+        view.activateWindow()
         view.reload()
 
     def open_meeting_item(self, meeting_id: int, position: int) -> None:
