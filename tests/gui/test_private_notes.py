@@ -251,3 +251,12 @@ def test_reopening_as_a_draft_saves_the_refused_private_notes(
     pane.saver.wait()
     assert stored(store, meeting_id, 1).private_notes == "Late aside\n"
     assert not pane.editor.isReadOnly()
+
+
+def test_the_box_never_widens_the_notes_column(window, pane):
+    # Its heading and hint wrap: the box asks for less than either line's width.
+    widest = max(
+        pane.heading.fontMetrics().horizontalAdvance(pane.heading.text()),
+        pane.hint.fontMetrics().horizontalAdvance(pane.hint.text()),
+    )
+    assert pane.minimumSizeHint().width() < widest

@@ -80,6 +80,8 @@ class PrivateNotesPane(QFrame):
         self.heading.setFont(font)
         self.hint = QLabel("Ctrl+Alt+N to move here and back")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for label in (self.heading, self.hint):  # a narrow column (or 200%) wraps, never widens
+            label.setWordWrap(True)
         top.addWidget(self.heading, 1)
         top.addWidget(self.hint)
         column.addLayout(top)
