@@ -56,3 +56,14 @@ def test_the_main_window_reopens_within_the_screen_whatever_size_was_saved(qtbot
     assert available.contains(window.geometry().topLeft())
     window.saver.close()
     window.live_writer.close()
+
+
+def test_a_window_whose_layout_needs_more_than_asked_is_still_placed_on_the_screen(qtbot):
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    for restored in (False, True):
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.setMinimumSize(int(available.width() * 0.95), int(available.height() * 0.95))
+        window.setGeometry(available.left() + 200, available.top() + 150, 400, 300)
+        fit_to_screen(window, restored=restored)
+        assert available.contains(window.frameGeometry()), (restored, window.frameGeometry())

@@ -34,13 +34,16 @@ def fit_to_screen(window: QWidget, restored: bool) -> None:
         return
     available = screen.availableGeometry()
     if not restored:
-        width = int(available.width() * FIRST_SHARE)
-        height = int(available.height() * FIRST_SHARE)
-        window.resize(width, height)
-        window.move(
-            available.left() + (available.width() - width) // 2,
-            available.top() + (available.height() - height) // 2,
+        window.resize(int(available.width() * FIRST_SHARE), int(available.height() * FIRST_SHARE))
+        size = window.frameGeometry().size()  # at least the layout's minimum
+        centred = QRect(
+            available.left() + (available.width() - size.width()) // 2,
+            available.top() + (available.height() - size.height()) // 2,
+            size.width(),
+            size.height(),
         )
+        placed = fitted(centred, available)
+        window.move(placed.left(), placed.top())
         return
     frame = window.frameGeometry()
     inside = fitted(frame, available)
@@ -53,4 +56,6 @@ def fit_to_screen(window: QWidget, restored: bool) -> None:
         max(inside.width() - extra_width, window.minimumWidth()),
         max(inside.height() - extra_height, window.minimumHeight()),
     )
-    window.move(inside.left(), inside.top())
+    # The layout may keep it larger than asked (its minimum size): place what it really is.
+    placed = fitted(QRect(frame.topLeft(), window.frameGeometry().size()), available)
+    window.move(placed.left(), placed.top())
