@@ -428,6 +428,12 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
     _store_ready = Signal(object)  # None, or the one sentence saying why the file is unusable
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self and event.type() == QEvent.Type.Show:
+            # Shown: the layout's own minimum size is known now, which may be more than the
+            # screen's share asked for before (a 200% screen): fit what it really is.
+            from pcc_minutes.ui.window.screen_fit import fit_to_screen
+
+            fit_to_screen(self, restored=True)
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
             QTimer.singleShot(0, self._after_first_paint)
