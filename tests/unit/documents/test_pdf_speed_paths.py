@@ -262,6 +262,8 @@ def test_the_quick_paths_change_no_byte_of_any_page(tmp_path, monkeypatch):
     monkeypatch.setattr(flowables, "draw_label", label)
     monkeypatch.setattr(MinutesTable, "_drawCell", RLTable._drawCell)
     monkeypatch.setattr(writer, "KeepWithNext", KeepTogether)
+    monkeypatch.setattr(story, "table_cell", story.tagged_paragraph)
+    monkeypatch.setattr(story, "entry_text", story.text_flowable)
     plain = tmp_path / "plain.pdf"
     render_pdf(doc, plain)
     assert len(_contents(quick)) > 5
@@ -295,7 +297,7 @@ def test_the_grid_tables_change_no_byte_of_any_page(tmp_path, monkeypatch):
 
 
 def test_plain_cells_change_no_byte_of_any_page(tmp_path, monkeypatch):
-    """Cells measured and drawn by ``PlainCell`` make the pages paragraphs of their text
+    """Cells measured and drawn by ``PlainText`` make the pages paragraphs of their text
     made: one line or several, empty, bold, with '&', a no-break space, a word wider than
     its column, narrow columns, a header repeated on the next page."""
     rng = random.Random(8)
@@ -319,6 +321,30 @@ def test_plain_cells_change_no_byte_of_any_page(tmp_path, monkeypatch):
     render_pdf(doc, paragraphs)
     assert len(_contents(cells)) > 4
     assert _contents(cells) == _contents(paragraphs)
+
+
+def test_plain_bullets_change_no_byte_of_any_page(tmp_path, monkeypatch):
+    """Bullets whose text is a ``PlainText`` make the pages paragraphs of their text made:
+    short and long bullets, bold ones, numbered and nested lists, bullets cut across pages."""
+    rng = random.Random(9)
+    doc = meeting(8)
+    for item in doc.items:
+        bullets = []
+        for n in range(rng.randint(3, 12)):
+            content = spans(sentence(rng, rng.choice([2, 8, 40, 90])))
+            if n % 5 == 4:
+                content = (Span("Agreed: ", bold=True), *content)
+            nested = (BulletList((ListItem(spans(sentence(rng, 20))),), ordered=True),)
+            bullets.append(ListItem(content, nested if n % 4 == 3 else ()))
+        item.blocks.append(BulletList(tuple(bullets), ordered=rng.random() < 0.5))
+    text = tmp_path / "text.pdf"
+    render_pdf(doc, text)
+    monkeypatch.setattr(story, "entry_text", story.text_flowable)
+    paragraphs = tmp_path / "paragraphs.pdf"
+    render_pdf(doc, paragraphs)
+    pages = _contents(text)
+    assert len(pages) > 8
+    assert pages == _contents(paragraphs)
 
 
 @pytest.mark.parametrize("status", ["draft", "approved"])

@@ -21,11 +21,11 @@ no structure tree, so the writer does it in two steps:
 Most of the minutes is plain text, and reportlab's general machinery for it was most of an
 export's time: plain paragraphs are wrapped, broken into lines and drawn by short paths that
 make exactly reportlab's lines and operators (``line_breaking``, ``paragraph_draw``), as are
-list labels, table cells of plain text (``cells``) and the tables themselves (``table``);
-a heading is kept with its next block without reportlab's trial copy of the frame
-(``frame``), the watermark and header are drawn once and repeated, and the structure tree is
-written as one run of objects (``objects``). Tests compare each with reportlab's own, page
-by page and byte for byte.
+list labels, table cells and bullets of plain text (``plain_text``) and the tables
+themselves (``table``); a heading is kept with its next block without reportlab's trial copy
+of the frame (``frame``), the watermark and header are drawn once and repeated, and the
+structure tree is written as one run of objects (``objects``). Tests compare each with
+reportlab's own, page by page and byte for byte.
 
 Fonts are the bundled Liberation Sans TTFs, embedded (``fonts``); the look is in ``styles``.
 
@@ -44,7 +44,7 @@ The modules, each with one job:
 - ``line_breaking``, ``paragraph_draw``: plain paragraphs' lines and drawing, quickly.
 - ``table``: the minutes' grid of cells, laid out by reportlab's rules (reportlab's own
   table when one is split across pages).
-- ``cells``: table cells of plain text, sized and drawn without a paragraph.
+- ``plain_text``: table cells and bullets of plain text, sized and drawn without a paragraph.
 - ``frame``: the page's text frame, cheap to copy, and a heading kept with its next block.
 - ``long_paragraph``: very long paragraphs in linear time, still one element.
 - ``story``: layout blocks to flowables and structure elements.

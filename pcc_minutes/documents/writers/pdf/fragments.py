@@ -73,7 +73,7 @@ def plain_run(markup: str, style: ParagraphStyle):
     """(cleaned markup, the fragment reportlab's parser makes for a run in ``style``'s own
     look) when the markup is one such run (no tags or entities, in a style that changes no
     text), else None: ``fragments`` would make that run a copy of the fragment holding the
-    text, and a cell of plain text needs no copy (see ``cells``)."""
+    text, and a cell of plain text needs no copy (see ``plain_text``)."""
     text = clean(markup)
     if not text or "<" in text or "&" in text or style.textTransform:
         return None

@@ -16,7 +16,6 @@ from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents import tree
 from pcc_minutes.documents.characters import drawn_text
 from pcc_minutes.documents.tree import Block, BulletList, Heading, Paragraph, Spans, plain_text
-from pcc_minutes.documents.writers.pdf.cells import PlainCell
 from pcc_minutes.documents.writers.pdf.chart import chart_flowables
 from pcc_minutes.documents.writers.pdf.flowables import (
     Indent,
@@ -26,6 +25,7 @@ from pcc_minutes.documents.writers.pdf.flowables import (
 )
 from pcc_minutes.documents.writers.pdf.fragments import fragments
 from pcc_minutes.documents.writers.pdf.long_paragraph import LongParagraph, is_long
+from pcc_minutes.documents.writers.pdf.plain_text import PlainText
 from pcc_minutes.documents.writers.pdf.styles import (
     BULLET,
     FRAME_WIDTH,
@@ -62,8 +62,8 @@ def tagged_paragraph(text: str, style: ParagraphStyle, marks: Marks) -> TaggedPa
 
 
 def table_cell(text: str, style: ParagraphStyle, marks: Marks) -> Flowable:
-    """A table cell of our markup: a ``PlainCell``, which is a paragraph only if it must be."""
-    return PlainCell(text, style, marks)
+    """A table cell of our markup: a ``PlainText``, which is a paragraph only if it must be."""
+    return PlainText(text, style, marks)
 
 
 def text_flowable(content: Spans, style: ParagraphStyle, marks: Marks) -> Flowable:
@@ -73,6 +73,15 @@ def text_flowable(content: Spans, style: ParagraphStyle, marks: Marks) -> Flowab
     if is_long(text, style):
         return LongParagraph.from_markup(text, style, marks)
     return tagged_paragraph(text, style, marks)
+
+
+def entry_text(content: Spans, style: ParagraphStyle, marks: Marks) -> Flowable:
+    """A bullet's text: a ``PlainText`` (a paragraph only if it must be), or for a very long
+    one a ``LongParagraph``."""
+    text = markup(content)
+    if is_long(text, style):
+        return LongParagraph.from_markup(text, style, marks)
+    return PlainText(text, style, marks)
 
 
 def _paragraph_style(block: Paragraph | Heading) -> ParagraphStyle:
@@ -132,7 +141,7 @@ class StoryBuilder:
             if plain_text(item.content).strip():
                 label_marks = entry.add("Lbl").content()
                 body = entry.add("LBody")
-                paragraph = text_flowable(item.content, styles()["item"], body.content())
+                paragraph = entry_text(item.content, styles()["item"], body.content())
                 story.append(ListEntry(paragraph, label, label_marks, text_indent))
             else:
                 body = entry.add("LBody")

@@ -22,9 +22,9 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from pcc_minutes.documents.writers.pdf.cells import PlainCell
 from pcc_minutes.documents.writers.pdf.flowables import table_furniture
 from pcc_minutes.documents.writers.pdf.fonts import FONT
+from pcc_minutes.documents.writers.pdf.plain_text import PlainText
 from pcc_minutes.documents.writers.pdf.styles import HEADER_FILL, RULE_INK
 
 # The look of every table: reportlab's default cell padding at the sides, ours above and below.
@@ -95,7 +95,7 @@ class GridTable(Flowable):
         canvas = getattr(self, "canv", None)
         tallest = 0
         for cell, width in zip(self.rows[number], self.widths, strict=True):
-            if type(cell) is PlainCell:  # needs no canvas; its spaces are its style's
+            if type(cell) is PlainText:  # needs no canvas; its spaces are its style's
                 _, height = cell.wrap(width - LEFT_PADDING - RIGHT_PADDING, _CELL_HEIGHT)
                 before, after = cell.style.spaceBefore, cell.style.spaceAfter
             else:
@@ -181,7 +181,7 @@ class GridTable(Flowable):
             for cell, left, width in zip(cells, columns, self.widths, strict=False):
                 # reportlab's _drawCell for one flowable at the top left, in its arithmetic
                 inner = width - LEFT_PADDING - RIGHT_PADDING
-                if type(cell) is PlainCell:
+                if type(cell) is PlainText:
                     _, drawn = cell.wrap(inner, row_height - TOP_PADDING - BOTTOM_PADDING)
                     space = cell.style.spaceBefore
                 else:

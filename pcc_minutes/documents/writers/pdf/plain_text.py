@@ -1,13 +1,13 @@
-"""Table cells of plain text, measured and drawn straight from their text.
+"""Table cells and list entries of plain text, measured and drawn straight from their text.
 
-Most of a meeting's paragraphs are table cells (figures, actions): a few words in one font,
-one line. A ``PlainCell`` sizes and draws such a cell as a ``TaggedParagraph`` of the same
-text does on its plain paths (the same lines by reportlab's rule, the same operators, inside
-the cell element's marked-content sequence), without making the paragraph: no paragraph
-object, no wrap of reportlab's, no copy of its fragment for the lines. A cell that is not
-plain (bold or italic words, a no-break space or soft hyphen, a word wider than the cell, a
-line squeezed to fit) is a ``TaggedParagraph`` made on first need, which the cell hands
-everything to.
+Most of a meeting's paragraphs are table cells (figures, actions) and the text of bullets:
+a few words in one font, a line or two. A ``PlainText`` sizes and draws such text as a
+``TaggedParagraph`` of it does on its plain paths (the same lines by reportlab's rule, the
+same operators, inside its element's marked-content sequence), without making the
+paragraph: no paragraph object, no wrap of reportlab's, no copy of its fragment for the
+lines. Text that is not plain (bold or italic words, a no-break space or soft hyphen, a word
+wider than the column, a line squeezed to fit), and text cut across pages, is a
+``TaggedParagraph`` made on first need, which the ``PlainText`` hands everything to.
 """
 
 from __future__ import annotations
@@ -64,9 +64,10 @@ def _plain_words(text: str) -> str | None:
     return words
 
 
-class PlainCell(Flowable):
-    """One cell's text (our paragraph markup, see ``story.markup``) in ``style``, tagged
-    with ``marks``; see the module's docstring."""
+class PlainText(Flowable):
+    """One cell's or bullet's text (our paragraph markup, see ``story.markup``) in
+    ``style``, tagged with ``marks``; see the module's docstring. Never a heading: a
+    heading's element wants the place it was drawn, which only ``TaggedParagraph`` notes."""
 
     def __init__(self, markup: str, style, marks: Marks) -> None:
         # Flowable.__init__ is not called: like a Paragraph, a cell has no hAlign of its own.
@@ -118,8 +119,10 @@ class PlainCell(Flowable):
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
+        # reportlab splits a paragraph by the lines of its last wrap: this width's
         paragraph = self.paragraph()
         paragraph._drawn = self._drawn
+        paragraph.wrap(availWidth, availHeight)
         return paragraph.split(availWidth, availHeight)
 
     def drawOn(self, canvas, x, y, _sW=0):
