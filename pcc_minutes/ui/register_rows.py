@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.status import refuse_if_locked
@@ -17,6 +18,7 @@ DECISION_COLUMNS = ("Date", "Item", "Decision")
 ACTION_COLUMNS = ("Status", "Action", "Owner", "Due", "Raised", "Latest update")
 
 
+@lru_cache(maxsize=4096)  # a register of thousands of rows names few distinct days
 def _day(day: date | None) -> str:
     return day.strftime("%-d %b %Y") if day else ""
 

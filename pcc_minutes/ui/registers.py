@@ -60,6 +60,8 @@ from pcc_minutes.ui.session import Session
 __all__ = ["Register", "RegisterRow", "RegisterView", "action_log", "decision_register"]
 
 _Index = QModelIndex | QPersistentModelIndex
+LONG_COLUMNS = frozenset({"Action", "Decision", "Latest update"})  # these share the width
+SIZED_ROWS = 300  # the short columns fit the widest of the first rows, not of thousands
 
 
 class RegisterModel(QAbstractTableModel):
@@ -218,14 +220,13 @@ class RegisterView(QDialog):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)  # two lines
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(200)  # measured on the first rows, not thousands
-        long = {"Action", "Decision", "Latest update"}
-        for number, name in enumerate(columns):
+        self._long = {n for n, name in enumerate(columns) if name in LONG_COLUMNS}
+        for number in range(len(columns)):
             header.setSectionResizeMode(
                 number,
                 QHeaderView.ResizeMode.Stretch
-                if name in long
-                else QHeaderView.ResizeMode.ResizeToContents,
+                if number in self._long
+                else QHeaderView.ResizeMode.Interactive,
             )
         self.table.doubleClicked.connect(lambda index: self._enter(index.row()))
         self.table.enter_pressed.connect(lambda: self._enter(self._current()))
@@ -310,8 +311,23 @@ class RegisterView(QDialog):
         self._rule = register.rule
         keep = self._current_row()
         self.model.set_rows(register.rows)
+        self._size_columns(register.rows[:SIZED_ROWS])
         self._say()
         self._select(keep)
+
+    def _size_columns(self, rows: Sequence[RegisterRow]) -> None:
+        """The short columns as wide as their widest cell among ``rows`` (measured here, in
+        the font, rather than by asking the model for thousands of size hints)."""
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        pad = 2 * self.table.style().pixelMetric(
+            self.table.style().PixelMetric.PM_FocusFrameHMargin
+        )
+        for number, name in enumerate(self.model.columns):
+            if number in self._long:
+                continue
+            texts = [name] + [row.cells[number] for row in rows]
+            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            header.resizeSection(number, min(widest + pad + 16, 320))
 
     def _say(self) -> None:
         model, rows = self.model, self.model.rows
