@@ -123,6 +123,8 @@ class CarriedAction:
     raised_title: str = ""  # that item's title
     note: str = ""
     earlier: tuple[ActionUpdate, ...] = ()
+    # Raised in a confidential item: its text is left out of a public version, as the item is.
+    raised_confidential: bool = False
 
 
 @dataclass(frozen=True)

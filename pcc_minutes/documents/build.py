@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from pcc_minutes.core.chair import chair_name
@@ -117,6 +118,18 @@ def _exempt_section(item) -> ItemSection:
     )
 
 
+def _logo(meeting: Meeting, picture: Path | str | None) -> Image | None:
+    """The logo at the top: the picture given, described by the meeting's alt text (else
+    by the organisation's name); without a picture, the alt text alone (Markdown keeps it,
+    the Word and PDF writers draw nothing for it)."""
+    if picture:
+        alt = meeting.logo_alt or (
+            f"Logo of {meeting.organisation}" if meeting.organisation else "Logo"
+        )
+        return Image(alt=alt, source=str(picture))
+    return Image(alt=meeting.logo_alt, source="logo") if meeting.logo_alt else None
+
+
 def _marker(text: str) -> Block:
     return Paragraph((Span(text, bold=True),), style="not-for-publication")
 
@@ -128,10 +141,14 @@ def build_minutes(
     agenda_only: bool = False,
     timings: bool = False,
     trends: dict | None = None,
+    figures: bool = False,
+    logo: Path | str | None = None,
 ) -> MinutesDocument:
     """The minutes document of ``meeting``; ``timings`` adds each item's start in the
     recording (items timed in live mode only); ``trends`` (figure id → ``Trend``, as
-    ``operations.item_trends`` gives them) adds each figure's values in earlier meetings."""
+    ``operations.item_trends`` gives them) adds each figure's values in earlier meetings;
+    ``figures`` adds the figures' tables (the notes give them in prose); ``logo``, a
+    picture file, is drawn at the top with the meeting's logo alt text."""
     trends = trends or {}
     meeting = encodable(meeting)
     items: list[ItemSection] = []
@@ -162,7 +179,8 @@ def build_minutes(
             section.figures = [replace(figure, id=None) for figure in item.figures]
             section.actions = [replace(action, id=None) for action in item.actions]
             section.decisions = [decision.text for decision in item.decisions]
-            section.carried = list(item.carried)
+            # An action raised in a confidential item stays as private as the item was.
+            section.carried = [c for c in item.carried if not (public and c.raised_confidential)]
             section.trends = _item_trends(meeting, item.figures, trends)
         items.append(section)
     return MinutesDocument(
@@ -177,7 +195,7 @@ def build_minutes(
         chair=chair_name(meeting),
         marking=meeting.marking,
         document_kind="Agenda" if agenda_only else meeting.document_kind,
-        logo=Image(alt=meeting.logo_alt, source="logo") if meeting.logo_alt else None,
+        logo=_logo(meeting, logo),
         # The user's opening, or the one written from the attendance (core.opening).
         opening=[] if agenda_only else from_markdown(opening_of(meeting)),
         attendance=[] if agenda_only else list(meeting.attendees),  # nobody attended yet
@@ -187,5 +205,6 @@ def build_minutes(
         public=public,
         agenda_only=agenda_only,
         show_timings=timings and not agenda_only,
+        show_figures=figures and not agenda_only,
         source_name=meeting.source_name,
     )

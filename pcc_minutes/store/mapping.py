@@ -87,6 +87,7 @@ def carried_record(row: ActionUpdateRow) -> CarriedAction:
         earlier=tuple(
             ActionUpdate(u.meeting.id, u.meeting.date, u.status, u.note) for u in earlier
         ),
+        raised_confidential=bool(raised_item.confidential),
     )
 
 
