@@ -229,3 +229,23 @@ def test_a_file_found_damaged_after_the_first_paint_closes_the_window_untouched(
     win.live_writer.close()
     deferred.close()
     assert path.read_bytes() == before
+
+
+def test_the_preview_follows_the_exports_trends_choice(qtbot, window, store, meeting_id):
+    from PySide6.QtCore import QSettings
+
+    from pcc_minutes.core.records import Figure, FigurePoint
+
+    first = ops.load_meeting(store, meeting_id).items[1]
+    renewals = "Outstanding firearms licence renewals"
+    ops.add_figure(store, first.id, Figure(renewals, "count", (FigurePoint("March 2026", 800),)))
+    later = ops.create_from_last(store, meeting_id, date(2026, 4, 9)).value
+    item = next(i for i in ops.load_meeting(store, later).items if i.title == first.title)
+    ops.add_figure(store, item.id, Figure(renewals, "count", (FigurePoint("April 2026", 650),)))
+    window.open_meeting(later)
+    press(qtbot, window, ActionId.PREVIEW)
+    assert "Trend:" not in window.preview.toPlainText()
+    press(qtbot, window, ActionId.PREVIEW)
+    QSettings().setValue("export/trends", True)  # as the export dialog leaves it
+    press(qtbot, window, ActionId.PREVIEW)
+    assert f"Trend: {renewals}" in window.preview.toPlainText()

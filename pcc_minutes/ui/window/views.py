@@ -34,7 +34,14 @@ class ViewCommands:
         from pcc_minutes.documents.layout import layout
         from pcc_minutes.documents.markdown import to_markdown
 
-        doc = ops.minutes_document(self.store, self.view.id)
+        # As the export is set (its dialog remembers the choices): the preview is the file.
+        settings = self.settings
+        doc = ops.minutes_document(
+            self.store,
+            self.view.id,
+            timings=settings.value("export/timings", False, type=bool),
+            trends=settings.value("export/trends", False, type=bool),
+        )
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setMarkdown(to_markdown(layout(doc)))
         self.preview.verticalScrollBar().setValue(scroll)
