@@ -64,6 +64,10 @@ LONG_COLUMNS = frozenset({"Action", "Decision", "Latest update"})  # these share
 SIZED_ROWS = 300  # the short columns fit the widest of the first rows, not of thousands
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 class RegisterModel(QAbstractTableModel):
     """The rows of a register; with ``show_all`` off, only the recent ones. The
     ``editable`` column's cell of an unlocked row can be edited: ``edited(ident, text)``."""
@@ -341,14 +345,14 @@ class RegisterView(QDialog):
                 if model.editable is not None
                 else "Enter or a double-click opens the meeting."
             )
-            self.message.setText(f"{model.total} decisions. {how}")
+            self.message.setText(f"{_count(model.total, 'decision')}. {how}")
             return
         every = model.all_rows()
         open_count = sum(1 for r in every if r.cells[0] == "Open")
         rule = self._rule.sentence() if self._rule is not None else "closed recently"
         if model.show_all:
             self.message.setText(
-                f"All {model.total} actions of the series: {open_count} open, "
+                f"All {_count(model.total, 'action')} of the series: {open_count} open, "
                 f"{model.total - open_count} closed. Enter or a double-click opens the meeting "
                 "where one was raised."
             )
@@ -356,9 +360,10 @@ class RegisterView(QDialog):
             closed = len(rows) - sum(1 for r in rows if r.cells[0] == "Open")
             hidden = model.total - len(rows)
             self.message.setText(
-                f"{open_count} open actions and {closed} {rule}"
+                f"{_count(open_count, 'open action')} and {closed} {rule}"
                 + (
-                    f"; {hidden} closed earlier are hidden (Show all lists them)."
+                    f"; {hidden} closed earlier {'is' if hidden == 1 else 'are'} hidden "
+                    "(Show all lists every action)."
                     if hidden
                     else "."
                 )

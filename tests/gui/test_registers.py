@@ -97,8 +97,8 @@ def test_the_action_log_shows_open_and_recently_closed_and_show_all_lists_every_
         "Sent on 2 September.",
     ]
     said = view.message.text()
-    assert "1 open actions and 1 closed since 22 July 2025, in the last 90 days" in said
-    assert "1 closed earlier are hidden" in said
+    assert "1 open action and 1 closed since 22 July 2025, in the last 90 days" in said
+    assert "1 closed earlier is hidden (Show all lists every action)" in said
     assert not view.show_all.isChecked()
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
