@@ -263,7 +263,7 @@ def test_the_quick_paths_change_no_byte_of_any_page(tmp_path, monkeypatch):
     monkeypatch.setattr(MinutesTable, "_drawCell", RLTable._drawCell)
     monkeypatch.setattr(writer, "KeepWithNext", KeepTogether)
     monkeypatch.setattr(story, "table_cell", story.tagged_paragraph)
-    monkeypatch.setattr(story, "entry_text", story.text_flowable)
+    monkeypatch.setattr(story, "text_flowable", story.paragraph_flowable)
     plain = tmp_path / "plain.pdf"
     render_pdf(doc, plain)
     assert len(_contents(quick)) > 5
@@ -323,9 +323,10 @@ def test_plain_cells_change_no_byte_of_any_page(tmp_path, monkeypatch):
     assert _contents(cells) == _contents(paragraphs)
 
 
-def test_plain_bullets_change_no_byte_of_any_page(tmp_path, monkeypatch):
-    """Bullets whose text is a ``PlainText`` make the pages paragraphs of their text made:
-    short and long bullets, bold ones, numbered and nested lists, bullets cut across pages."""
+def test_plain_text_changes_no_byte_of_any_page(tmp_path, monkeypatch):
+    """Paragraphs and bullets whose text is a ``PlainText`` make the pages paragraphs of
+    their text made: short and long ones, bold ones, numbered and nested lists, text cut
+    across pages."""
     rng = random.Random(9)
     doc = meeting(8)
     for item in doc.items:
@@ -337,9 +338,11 @@ def test_plain_bullets_change_no_byte_of_any_page(tmp_path, monkeypatch):
             nested = (BulletList((ListItem(spans(sentence(rng, 20))),), ordered=True),)
             bullets.append(ListItem(content, nested if n % 4 == 3 else ()))
         item.blocks.append(BulletList(tuple(bullets), ordered=rng.random() < 0.5))
+        for _ in range(rng.randint(1, 4)):
+            item.blocks.append(Paragraph(spans(sentence(rng, rng.choice([3, 30, 120])))))
     text = tmp_path / "text.pdf"
     render_pdf(doc, text)
-    monkeypatch.setattr(story, "entry_text", story.text_flowable)
+    monkeypatch.setattr(story, "text_flowable", story.paragraph_flowable)
     paragraphs = tmp_path / "paragraphs.pdf"
     render_pdf(doc, paragraphs)
     pages = _contents(text)

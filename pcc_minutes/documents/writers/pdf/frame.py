@@ -26,6 +26,7 @@ from pcc_minutes.documents.writers.pdf.flowables import (
     TaggedParagraph,
 )
 from pcc_minutes.documents.writers.pdf.long_paragraph import LongParagraph
+from pcc_minutes.documents.writers.pdf.plain_text import PlainText
 from pcc_minutes.documents.writers.pdf.table import GridTable
 
 _IMMUTABLE = (int, float, str, bool, type(None))
@@ -50,7 +51,16 @@ class MinutesFrame(Frame):
 # The flowables the writer makes: none of them has a frame action, transfers space or puts
 # content into the frame while it is measured.
 OWN_FLOWABLES = frozenset(
-    {TaggedParagraph, ListEntry, TaggedImage, Indent, GridTable, ChartFlowable, LongParagraph}
+    {
+        TaggedParagraph,
+        PlainText,
+        ListEntry,
+        TaggedImage,
+        Indent,
+        GridTable,
+        ChartFlowable,
+        LongParagraph,
+    }
 )
 
 

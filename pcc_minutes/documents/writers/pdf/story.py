@@ -67,21 +67,23 @@ def table_cell(text: str, style: ParagraphStyle, marks: Marks) -> Flowable:
 
 
 def text_flowable(content: Spans, style: ParagraphStyle, marks: Marks) -> Flowable:
-    """A paragraph of running text tagged with ``marks``: a very long one in line-aligned
-    pieces, so that laying it out stays linear in its length."""
-    text = markup(content)
-    if is_long(text, style):
-        return LongParagraph.from_markup(text, style, marks)
-    return tagged_paragraph(text, style, marks)
-
-
-def entry_text(content: Spans, style: ParagraphStyle, marks: Marks) -> Flowable:
-    """A bullet's text: a ``PlainText`` (a paragraph only if it must be), or for a very long
-    one a ``LongParagraph``."""
+    """Running text (a paragraph or a bullet's text, never a heading) tagged with
+    ``marks``: a ``PlainText``, which is a paragraph only if it must be, or for very long
+    text a ``LongParagraph``, laid out in line-aligned pieces so that laying it out stays
+    linear in its length."""
     text = markup(content)
     if is_long(text, style):
         return LongParagraph.from_markup(text, style, marks)
     return PlainText(text, style, marks)
+
+
+def paragraph_flowable(content: Spans, style: ParagraphStyle, marks: Marks) -> Flowable:
+    """``text_flowable`` always as a paragraph (a ``TaggedParagraph``, or a
+    ``LongParagraph``): what ``PlainText`` stands in for, for comparing with it."""
+    text = markup(content)
+    if is_long(text, style):
+        return LongParagraph.from_markup(text, style, marks)
+    return tagged_paragraph(text, style, marks)
 
 
 def _paragraph_style(block: Paragraph | Heading) -> ParagraphStyle:
@@ -141,7 +143,7 @@ class StoryBuilder:
             if plain_text(item.content).strip():
                 label_marks = entry.add("Lbl").content()
                 body = entry.add("LBody")
-                paragraph = entry_text(item.content, styles()["item"], body.content())
+                paragraph = text_flowable(item.content, styles()["item"], body.content())
                 story.append(ListEntry(paragraph, label, label_marks, text_indent))
             else:
                 body = entry.add("LBody")
