@@ -260,3 +260,11 @@ def test_the_box_never_widens_the_notes_column(window, pane):
         pane.hint.fontMetrics().horizontalAdvance(pane.hint.text()),
     )
     assert pane.minimumSizeHint().width() < widest
+
+
+def test_the_box_takes_fewer_lines_on_a_short_screen():
+    from pcc_minutes.ui.notes.private_notes import LINES_SHOWN, lines_for
+
+    assert lines_for(1040) == LINES_SHOWN == 5
+    assert lines_for(700) == 3
+    assert lines_for(540) == 2  # 1920x1080 at 200%

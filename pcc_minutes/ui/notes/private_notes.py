@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtGui import QGuiApplication, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pcc_minutes.core.records import AgendaItem, Meeting
@@ -41,6 +41,14 @@ LIGHT = ("#f4effb", "#8764b8", "#3b2160", "#fbf9fe", "#1b1027", "#c8b6e2")
 DARK = ("#2a2140", "#a58bd6", "#dcd0f2", "#1f1830", "#ece6f7", "#5b4785")
 FILES_POLL_MS = 1000
 LINES_SHOWN = 5  # the box's height, in lines of text: the notes stay the largest thing
+
+
+def lines_for(screen_height: int) -> int:
+    """The box's lines on a screen ``screen_height`` logical pixels high: five on an ordinary
+    screen, fewer on a short one (1080p at 200% is 540 high), where the notes need the room."""
+    if screen_height >= 800:
+        return LINES_SHOWN
+    return 3 if screen_height >= 640 else 2
 
 
 def save_private_notes(store: Store, item_id: int, notes: str) -> object:
@@ -93,7 +101,9 @@ class PrivateNotesPane(QFrame):
         )
         self.editor.setTabChangesFocus(False)
         line = self.editor.fontMetrics().lineSpacing()
-        self.editor.setFixedHeight(line * LINES_SHOWN + 12)
+        screen = QGuiApplication.primaryScreen()
+        shown = lines_for(screen.availableGeometry().height()) if screen else LINES_SHOWN
+        self.editor.setFixedHeight(line * shown + 12)
         self.heading.setBuddy(self.editor)
         column.addWidget(self.editor)
 
@@ -197,8 +207,11 @@ class PrivateNotesPane(QFrame):
         self.editor.set_read_only(read_only or self.item_id is None)
 
     def forget_documents(self) -> None:
-        """Another meeting is open: save what is pending, and drop this meeting's documents."""
+        """Another meeting is open: save what is pending, and drop this meeting's documents.
+        The write is waited for (milliseconds): this meeting, opened again at once, must read
+        back what was typed, not the text before it."""
         self.saver.track(None, None)
+        self.saver.wait(2.0)
         self.item_id = None
         self.editor.setDocument(self._blank)
         for document in self._documents.values():
