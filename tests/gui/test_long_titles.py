@@ -39,3 +39,13 @@ def test_a_long_item_title_wraps_and_the_agenda_keeps_its_width(qtbot, window, m
     assert window.item_title.height() > window.item_title.fontMetrics().height() * 1.5  # wrapped
     assert window.agenda.width() >= agenda_width - 2
     assert window.width() <= 1280
+
+
+def test_minutes_with_no_planned_times_give_the_titles_the_minutes_column(qtbot, window, store):
+    from pcc_minutes.ui.agenda.model import MINUTES
+
+    assert not window.agenda.tree.isColumnHidden(MINUTES)  # the template plans every item
+    for item in window.view.items:
+        ops.update_item(store, item.id, planned_minutes=None)
+    window.reload()
+    assert window.agenda.tree.isColumnHidden(MINUTES)

@@ -169,6 +169,9 @@ class AgendaOutline(QWidget):
         self._view = view
         keep = self._current_id
         self._fit_columns(len(view.items))
+        # No item planned (imported minutes): the minutes column would only take the titles'
+        # room in a narrow pane.
+        self.tree.setColumnHidden(MINUTES, not any(item.planned_minutes for item in view.items))
         self.model.set_items(view.items)
         self._apply_read_only()
         row = self.model.row_of(keep)

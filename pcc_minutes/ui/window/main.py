@@ -639,6 +639,10 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        elif self.screen() is not None and self.screen().availableGeometry().width() < 1200:
+            # A first start on a narrow screen (1920 wide at 200% is 960): the agenda, the
+            # notes and the side panel need the width; the meetings list is a click away.
+            self.meetings_dock.hide()
         panes = self.settings.value("window/panes")
         if isinstance(panes, QByteArray):
             self.splitter.restoreState(panes)
