@@ -9,7 +9,8 @@ tested without a window. Decisions worth knowing:
 - Values are separated by an arrow (``->``, ``→``, ``=>``), a semicolon, or a comma that is
   not a thousands separator: "80 -> 92-93", "80, 92~93" and "1,200 → 800" all read as two
   values. A dash or "to" between two numbers makes a range; ``~``, "approx" or "c." before a
-  value, or ``~`` between two numbers ("92~93"), makes it approximate.
+  value, or ``~`` between two numbers ("92~93"), makes it approximate; "over", "under",
+  "at least", "at most" (or ``>``, ``<``, ``>=``, ``<=``) before it make it a bound.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from datetime import date
 
 from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.core.formatting import format_number
-from pcc_minutes.core.records import FigurePoint
+from pcc_minutes.core.records import BOUND_WORDS, FigurePoint
 from pcc_minutes.text.parsing import ACTION_LINE, KNOWN_ROLES, MONTHS, find_date, parse_action
 
 # --- guessing an action's owner and due date ----------------------------------------------
@@ -245,7 +246,19 @@ class ValueDraft:
     high: float | None = None
     approx: bool = False
     period: str = ""
+    bound: str = ""  # one of records.BOUNDS: "over 200" or ">200" is a lower bound
 
+
+# A bound typed before a value, in words or signs, and the bound it gives (records.BOUNDS).
+_BOUND_TYPED = {
+    "over": "above", "more than": "above", "above": "above", ">": "above",
+    "at least": "at_least", ">=": "at_least", "≥": "at_least",
+    "under": "below", "below": "below", "less than": "below", "fewer than": "below", "<": "below",
+    "at most": "at_most", "up to": "at_most", "<=": "at_most", "≤": "at_most",
+}  # fmt: skip
+_BOUND = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_BOUND_TYPED, key=len, reverse=True)
+)
 
 _SEPARATOR = re.compile(r"\s*(?:→|->|=>|⇒|;|,(?!\d{3}(?!\d)))\s*")
 _PERIOD_SEPARATOR = re.compile(r"\s*(?:→|->|=>|⇒|;|,)\s*")
@@ -254,7 +267,7 @@ _SCALE = r"k|m|bn"
 _SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9}
 _VALUE = re.compile(
     rf"""^
-    (?P<approx>~|approx\.?|approximately|about|around|circa|c\.)?\s*
+    (?:(?P<bound>{_BOUND})|(?P<approx>~|approx\.?|approximately|about|around|circa|c\.))?\s*
     (?P<pound>£)?\s*(?P<low>{_NUMBER})\s*(?P<low_scale>{_SCALE})?\s*(?P<low_pct>%)?
     (?:\s*(?P<dash>[-–—~]|to)\s*£?\s*(?P<high>{_NUMBER})\s*(?P<high_scale>{_SCALE})?)?
     \s*(?P<sign>%|x|times)?
@@ -262,7 +275,10 @@ _VALUE = re.compile(
     $""",
     re.IGNORECASE | re.VERBOSE,
 )
-_HOW_TO_WRITE = "write values like 80 -> 92-93, with ~ for approximately"
+_HOW_TO_WRITE = (
+    "write values like 80 -> 92-93, with ~ for approximately and over, under, at least or "
+    "at most for a bound"
+)
 
 
 def _number(text: str, scale: str | None) -> float:
@@ -298,7 +314,9 @@ def _one_value(text: str) -> tuple[ValueDraft, str | None]:
             )
     approx = bool(match.group("approx")) or match.group("dash") == "~"
     period = (match.group("period") or "").strip()
-    return ValueDraft(low, high, approx, period), _unit_of(match)
+    typed = " ".join((match.group("bound") or "").lower().split())
+    bound = _BOUND_TYPED.get(typed, "")
+    return ValueDraft(low, high, approx and not bound, period, bound), _unit_of(match)
 
 
 def parse_values(text: str) -> tuple[list[ValueDraft], str | None]:
@@ -342,5 +360,7 @@ def format_values(points: tuple[FigurePoint, ...] | list[FigurePoint]) -> str:
         text = ("~" if point.approx else "") + format_number(point.value)
         if point.high is not None:
             text += f"–{format_number(point.high)}"
+        if point.bound in BOUND_WORDS:
+            text = f"{BOUND_WORDS[point.bound]} {text}"
         shown.append(text)
     return " → ".join(shown)

@@ -22,7 +22,8 @@ Decisions worth knowing:
 - Values are separated by an arrow (``->``, ``→``, ``=>``), a semicolon, or a comma that is
   not a thousands separator: "80 -> 92-93", "80, 92~93" and "1,200 → 800" all read as two
   values. A dash or "to" between two numbers makes a range; ``~``, "approx" or "c." before a
-  value, or ``~`` between two numbers ("92~93"), makes it approximate.
+  value, or ``~`` between two numbers ("92~93"), makes it approximate; "over", "under",
+  "at least", "at most" (or ``>``, ``<``, ``>=``, ``<=``) before it make it a bound.
 - A unit sign typed with the values ("80% -> 92%", "£1.2m", "5x") wins over the unit list,
   which is updated to show it.
 """
@@ -353,7 +354,7 @@ class QuickFigureForm(_InlineForm):
             "Values:",
             self.values_edit,
             "One or more values separated by -> or a comma; a-b is a range; "
-            "~ before a value means approximately.",
+            "~ before a value means approximately; over, under, at least or at most a bound.",
             2,
         )
         self._add_field("Unit:", self.unit_combo, "Percentage, count, ratio or pounds.", 0)
@@ -398,7 +399,9 @@ class QuickFigureForm(_InlineForm):
             self.set_unit("%")
             return
         figure = found[0]
-        points = [FigurePoint(p.period or "", p.value, p.approx, p.high) for p in figure.points]
+        points = [
+            FigurePoint(p.period or "", p.value, p.approx, p.high, p.bound) for p in figure.points
+        ]
         self.label_edit.setText(figure.label)
         self.values_edit.setText(format_values(points))
         self.set_unit(figure.unit)
@@ -427,7 +430,7 @@ class QuickFigureForm(_InlineForm):
             self.set_unit(typed_unit)
         periods += [""] * (len(drafts) - len(periods))
         points = [
-            FigurePoint(draft.period or period, draft.value, draft.approx, draft.high)
+            FigurePoint(draft.period or period, draft.value, draft.approx, draft.high, draft.bound)
             for draft, period in zip(drafts, periods, strict=True)
         ]
         self.session.record(

@@ -280,3 +280,38 @@ def test_a_period_between_the_subject_and_its_value_does_not_hide_the_subject():
 def test_a_second_subject_after_and_is_labelled_without_the_and():
     _, second = detect_figures("Robbery fell by 5% and burglary by 7%.")
     assert second.label == "Burglary"
+
+
+# -- a bound typed in the figure form --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "bound"),
+    [
+        ("over 200", "above"),
+        (">200", "above"),
+        ("more than 200", "above"),
+        ("at least 200", "at_least"),
+        (">= 200", "at_least"),
+        ("under 200", "below"),
+        ("<200", "below"),
+        ("at most 200", "at_most"),
+        ("up to 200", "at_most"),
+        ("≤ 200", "at_most"),
+    ],
+)
+def test_a_bound_typed_in_the_figure_form_is_read(typed, bound):
+    from pcc_minutes.text.capture import parse_values
+
+    (draft,), _ = parse_values(typed)
+    assert (draft.value, draft.bound, draft.approx) == (200, bound, False)
+
+
+def test_a_detected_bound_prefills_the_form_and_reads_back_unchanged():
+    from pcc_minutes.text.capture import format_values, parse_values
+
+    figure = only("Under 7% of files were late, down from 9%.")
+    shown = format_values(figure.points)
+    drafts, _ = parse_values(shown)
+    assert [(d.value, d.bound) for d in drafts] == [(p.value, p.bound) for p in figure.points]
+    assert "under 7" in shown
