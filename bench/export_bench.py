@@ -7,6 +7,11 @@ formats. Then the PDF of one item holding a single 10 KB paragraph against one h
 single 300 KB paragraph, with their ratio (the text is 30 times longer; the target is at
 most 30 times the time).
 
+Every item carries one figure, printed as a table: the minutes printed every figure that way
+when this bench was written. Where the figures' tables are an export option (``show_figures``,
+``export --figures``), the bench asks for them, in process and on the command line alike, so
+that it measures the same minutes, and LibreOffice converts a .docx of the same content.
+
 Every export runs in a child process with a time limit: one taking over ``--limit`` seconds
 (120) is stopped and reported as "over 120 s". Ratios are from this one run.
 
@@ -62,7 +67,7 @@ BEST: dict[tuple[str, int], float] = {}
 CPU: dict[tuple[str, int], float] = {}
 
 
-def meeting(items: int) -> MinutesDocument:
+def meeting(items: int, figures: bool = False) -> MinutesDocument:
     sections = [
         ItemSection(
             title=f"Performance Topic {n}",
@@ -80,7 +85,7 @@ def meeting(items: int) -> MinutesDocument:
         )
         for n in range(1, items + 1)
     ]
-    return _document(sections)
+    return _document(sections, figures)
 
 
 def one_paragraph(kilobytes: int) -> MinutesDocument:
@@ -92,7 +97,8 @@ def one_paragraph(kilobytes: int) -> MinutesDocument:
     return _document([section])
 
 
-def _document(sections: list[ItemSection]) -> MinutesDocument:
+def _document(sections: list[ItemSection], figures: bool = False) -> MinutesDocument:
+    options = {"show_figures": True} if figures else {}
     return MinutesDocument(
         title="Accountability and Performance Meeting",
         organisation="Police and Crime Commissioner and Chief Constable",
@@ -103,22 +109,38 @@ def _document(sections: list[ItemSection]) -> MinutesDocument:
         marking="OFFICIAL",
         opening=from_markdown("A long meeting to measure exports with."),
         items=sections,
+        **options,
     )
+
+
+def figure_tables_optional() -> bool:
+    """Whether figures' tables are an export option (printed only when asked for), both in
+    the minutes document and on the command line."""
+    if "show_figures" not in MinutesDocument.__dataclass_fields__:
+        return False
+    shown = subprocess.run(
+        [sys.executable, "-m", "pcc_minutes", "export", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    return "--figures" in shown.stdout
 
 
 # --- the child: one kind of export, timed in process ----------------------------------------
 
 
-def child(kind: str, size: int, runs: int) -> int:
+def child(kind: str, size: int, runs: int, figures: bool) -> int:
     """Prints "ready" after a warm-up, then one line per export: seconds, and CPU seconds."""
     from pcc_minutes.documents.writers.docx import render_docx
     from pcc_minutes.documents.writers.pdf import render_pdf
 
     render = render_docx if kind == "docx" else render_pdf
-    doc = one_paragraph(size) if kind == "pdf-paragraph" else meeting(size)
+    doc = one_paragraph(size) if kind == "pdf-paragraph" else meeting(size, figures)
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / f"m.{'docx' if kind == 'docx' else 'pdf'}"
-        render(meeting(2), target)  # imports, fonts and templates load here, untimed
+        render(meeting(2, figures), target)  # imports, fonts and templates load here, untimed
         print("ready", flush=True)
         for _ in range(runs):
             started, cpu = time.perf_counter(), time.process_time()
@@ -143,9 +165,10 @@ def _lines(process: subprocess.Popen) -> queue.Queue:
     return lines
 
 
-def in_process(kind: str, size: int, runs: int, limit: float) -> float | str:
+def in_process(kind: str, size: int, runs: int, limit: float, figures: bool) -> float | str:
     """The median of ``runs`` in-process exports, or OVER when one took over ``limit`` s."""
     command = [sys.executable, __file__, "--child", kind, "--size", str(size)]
+    command += ["--figures"] if figures else []
     process = subprocess.Popen(
         command + ["--runs", str(runs)], stdout=subprocess.PIPE, text=True, cwd=ROOT
     )
@@ -219,15 +242,18 @@ def main() -> int:
     parser.add_argument("--limit", type=float, default=120, help="seconds for one export")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--figures", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.child, args.size, args.runs)
+        return child(args.child, args.size, args.runs, args.figures)
 
     print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     from pcc_minutes import operations as ops
     from pcc_minutes.store.database import open_store
 
     sizes = [int(size) for size in args.items.split(",")]
+    figures = figure_tables_optional()
+    print(f"figures' tables: {'asked for (--figures)' if figures else 'printed by default'}")
     office = shutil.which("soffice") or shutil.which("libreoffice")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
@@ -238,11 +264,11 @@ def main() -> int:
         for size in sizes:
             db = out / f"m{size}.sqlite3"
             store = open_store(db)
-            meeting_id = ops.import_documents(store, [meeting(size)]).value[0].id
+            meeting_id = ops.import_documents(store, [meeting(size, figures)]).value[0].id
             store.close()
             row: dict[str, float | str | None] = {"items": size}
-            row["docx"] = in_process("docx", size, args.runs, args.limit)
-            row["pdf"] = in_process("pdf", size, args.runs, args.limit)
+            row["docx"] = in_process("docx", size, args.runs, args.limit, figures)
+            row["pdf"] = in_process("pdf", size, args.runs, args.limit, figures)
             cli = [sys.executable, "-m", "pcc_minutes", "--db", str(db), "export"]
             docx = out / f"m{size}.docx"
             for kind in ("docx", "pdf"):
@@ -252,6 +278,7 @@ def main() -> int:
                     kind,
                     "-o",
                     str(out / f"m{size}.{kind}"),
+                    *(["--figures"] if figures else []),
                 ]
                 row[f"cli {kind}"] = whole_process(command, args.runs, args.limit, env)
             row["office"] = None
@@ -265,7 +292,9 @@ def main() -> int:
                     convert, args.runs, args.limit, env, key=("office", size)
                 )
             rows.append(row)
-        paragraph = {kb: in_process("pdf-paragraph", kb, args.runs, args.limit) for kb in (10, 300)}
+        paragraph = {
+            kb: in_process("pdf-paragraph", kb, args.runs, args.limit, figures) for kb in (10, 300)
+        }
 
     limit = args.limit
     print(f"runs: {args.runs} (median); each export limited to {limit:.0f} s")
