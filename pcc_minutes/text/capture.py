@@ -250,14 +250,14 @@ class ValueDraft:
 
 
 # A bound typed before a value, in words or signs, and the bound it gives (records.BOUNDS).
-_BOUND_TYPED = {
+TYPED_BOUNDS = {
     "over": "above", "more than": "above", "above": "above", ">": "above",
     "at least": "at_least", ">=": "at_least", "≥": "at_least",
     "under": "below", "below": "below", "less than": "below", "fewer than": "below", "<": "below",
     "at most": "at_most", "up to": "at_most", "<=": "at_most", "≤": "at_most",
 }  # fmt: skip
-_BOUND = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_BOUND_TYPED, key=len, reverse=True)
+TYPED_BOUND = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(TYPED_BOUNDS, key=len, reverse=True)
 )
 
 _SEPARATOR = re.compile(r"\s*(?:→|->|=>|⇒|;|,(?!\d{3}(?!\d)))\s*")
@@ -267,7 +267,7 @@ _SCALE = r"k|m|bn"
 _SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9}
 _VALUE = re.compile(
     rf"""^
-    (?:(?P<bound>{_BOUND})|(?P<approx>~|approx\.?|approximately|about|around|circa|c\.))?\s*
+    (?:(?P<bound>{TYPED_BOUND})|(?P<approx>~|approx\.?|approximately|about|around|circa|c\.))?\s*
     (?P<pound>£)?\s*(?P<low>{_NUMBER})\s*(?P<low_scale>{_SCALE})?\s*(?P<low_pct>%)?
     (?:\s*(?P<dash>[-–—~]|to)\s*£?\s*(?P<high>{_NUMBER})\s*(?P<high_scale>{_SCALE})?)?
     \s*(?P<sign>%|x|times)?
@@ -315,7 +315,7 @@ def _one_value(text: str) -> tuple[ValueDraft, str | None]:
     approx = bool(match.group("approx")) or match.group("dash") == "~"
     period = (match.group("period") or "").strip()
     typed = " ".join((match.group("bound") or "").lower().split())
-    bound = _BOUND_TYPED.get(typed, "")
+    bound = TYPED_BOUNDS.get(typed, "")
     return ValueDraft(low, high, approx and not bound, period, bound), _unit_of(match)
 
 

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.core.formatting import format_number
-from pcc_minutes.core.records import UNITS, Figure, FigurePoint
+from pcc_minutes.core.records import BOUND_WORDS, UNITS, Figure, FigurePoint
+from pcc_minutes.text.capture import TYPED_BOUND, TYPED_BOUNDS
 
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
-_VALUE = re.compile(rf"^(~)?\s*({_NUMBER})(?:\s*[–-]\s*({_NUMBER}))?$")
+_VALUE = re.compile(rf"(?i)^(?:({TYPED_BOUND})\s*|(~)\s*)?({_NUMBER})(?:\s*[–-]\s*({_NUMBER}))?$")
 DIRECTIONS = (("Unknown", None), ("Higher is better", True), ("Lower is better", False))
 
 
@@ -36,6 +37,8 @@ def points_text(points: tuple[FigurePoint, ...]) -> str:
         value = ("~" if point.approx else "") + format_number(point.value)
         if point.high is not None:
             value += f"–{format_number(point.high)}"
+        if point.bound in BOUND_WORDS:
+            value = f"{BOUND_WORDS[point.bound]} {value}"  # "over 200"
         parts.append(f"{point.period}: {value}" if point.period else value)
     return "; ".join(parts)
 
@@ -51,16 +54,17 @@ def parse_points(text: str) -> tuple[FigurePoint, ...]:
         found = _VALUE.match(value.strip().lstrip("£").rstrip("%").strip())
         if found is None:
             raise UserInputError(
-                f"“{part}” is not a value; write values as “period: 1,200”, “~800” or "
-                "“5–6”, separated by semicolons."
+                f"“{part}” is not a value; write values as “period: 1,200”, “~800”, "
+                "“over 200” or “5–6”, separated by semicolons."
             )
-        approx, low, high = found.groups()
+        bound, approx, low, high = found.groups()
         points.append(
             FigurePoint(
                 period=period.strip(),
                 value=_number(low),
                 approx=bool(approx),
                 high=_number(high) if high else None,
+                bound=TYPED_BOUNDS.get(" ".join((bound or "").lower().split()), ""),
             )
         )
     if not points:
