@@ -1,9 +1,10 @@
 """The order and wording of a meeting note, shared by every writer.
 
 ``layout`` turns a ``MinutesDocument`` into one flat list of blocks in reading order: title
-block, opening paragraph, attendance, "Agenda:" list, then each item with its notes, figures,
-actions and decisions. Writers differ only in how they draw a block (Markdown text, Word
-styles, PDF flowables), never in what the minutes say or in what order.
+block, opening paragraph, attendance, "Agenda:" list, then each item with its notes (and, when
+asked for, its figure tables within them), actions and decisions. Writers differ only in how
+they draw a block (Markdown text, Word styles, PDF flowables), never in what the minutes say
+or in what order.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import time
 
 from pcc_minutes.core.formatting import format_date, format_number, format_time
-from pcc_minutes.core.records import BOUND_WORDS, Action, CarriedAction, Figure
+from pcc_minutes.core.records import BOUND_WORDS, Action, CarriedAction
 from pcc_minutes.documents.timings import timing_text
 from pcc_minutes.documents.tree import (
     Block,
@@ -74,29 +75,6 @@ def attendance_blocks(doc: MinutesDocument) -> list[Block]:
         Paragraph((Span(f"{label}: ", bold=True), Span("; ".join(names))), style="attendance")
         for label, names in groups.items()
     ]
-
-
-def metric_table(metrics: list[Figure]) -> Table:
-    rows = [tuple(spans(h) for h in ("Figure", "Period", "Value", "Target"))]
-    for metric in metrics:
-        for point in metric.points or []:
-            rows.append(
-                (
-                    spans(metric.label),
-                    spans(point.period),
-                    spans(
-                        metric_value(
-                            metric.unit, point.value, point.high, point.approx, point.bound
-                        )
-                    ),
-                    spans(
-                        metric_value(metric.unit, metric.target, None, False)
-                        if metric.target is not None
-                        else ""
-                    ),
-                )
-            )
-    return Table(tuple(rows), header=True)
 
 
 def metric_value(unit: str, value: float, high: float | None, approx: bool, bound: str = "") -> str:
@@ -210,14 +188,11 @@ def item_blocks(number: int, item: ItemSection, doc: MinutesDocument) -> list[Bl
     timing = timing_text(item) if doc.show_timings else ""
     if timing:  # "In the recording from 0:12:05 · 10:05–10:12 and 10:40–10:46, 13 min …"
         blocks.append(Paragraph(spans(timing, italic=True), style="timing"))
-    blocks.extend(item.blocks)
-    if item.figures:
-        blocks.append(metric_table(item.figures))
-    if item.trends:
-        from pcc_minutes.documents.trends import trend_blocks  # it builds on this module
+    # The notes, with each figure's table (when asked for) and trend right after the
+    # paragraph or bullet it came from (documents.figure_tables).
+    from pcc_minutes.documents.figure_tables import placed_blocks  # it builds on this module
 
-        for trend in item.trends:
-            blocks.extend(trend_blocks(trend))
+    blocks.extend(placed_blocks(item, doc.show_figures))
     if item.carried:
         blocks.append(Paragraph(spans("Actions from earlier meetings:", bold=True)))
         blocks.append(carried_table(item.carried))

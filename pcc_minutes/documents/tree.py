@@ -203,6 +203,7 @@ class MinutesDocument:
     public: bool = False
     agenda_only: bool = False
     show_timings: bool = False  # print each item's start in the recording
+    show_figures: bool = False  # print the figures' tables (the notes give them in prose)
     source_name: str = ""  # the file a reader built this from
     # A register (the action log, the decision register): its sections are printed under
     # their own headings, with neither an "Agenda:" list nor "Item n:" numbers.

@@ -64,7 +64,7 @@ def september() -> Meeting:
 
 def test_every_table_is_as_wide_as_the_text_and_no_row_splits(tmp_path):
     path = tmp_path / "minutes.docx"
-    render_docx(build_minutes(september()), path)
+    render_docx(build_minutes(september(), figures=True), path)
     word = docx.Document(str(path))
     section = word.sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
@@ -100,7 +100,7 @@ def test_a_trends_table_stays_on_the_page_of_its_chart(tmp_path):
         assert between.find(".//" + qn("w:keepNext")) is not None
     # An ordinary figure table elsewhere keeps only its header row with the next row.
     september_path = tmp_path / "september.docx"
-    render_docx(build_minutes(september()), september_path)
+    render_docx(build_minutes(september(), figures=True), september_path)
     table = docx.Document(str(september_path)).tables[0]
     assert table.rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next
     assert not table.rows[-1].cells[0].paragraphs[0].paragraph_format.keep_with_next

@@ -36,6 +36,7 @@ def sample(status: str = "draft") -> MinutesDocument:
         marking="OFFICIAL",
         status=status,
         status_note="DRAFT – version 2, 5 February 2026" if status == "draft" else "",
+        show_figures=True,  # the export's figures option: the figure tables are printed
         opening=from_markdown("The board met to review the depots. " + SPECIALS),
         attendance=[
             Person("Ria Chandra", "Chair", "Members"),
@@ -115,12 +116,21 @@ def test_bullets_are_word_lists_with_nesting(written):
     assert abstract == ["bullet"]
 
 
-def test_metric_tables_have_a_repeating_header_row(written):
+def test_figure_tables_have_a_unit_column_a_repeating_header_row_and_the_label_once(written):
     document = written(sample())
     table = document.tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["Figure", "Period", "Value", "Target"]
+    header = ["Figure", "Period", "Value", "Unit", "Target"]
+    assert [c.text for c in table.rows[0].cells] == header
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert [c.text for c in table.rows[2].cells][:3] == ["Roofs repaired", "2026", "9"]
+    assert [c.text for c in table.rows[1].cells] == ["Roofs repaired", "2025", "4", "number", ""]
+    assert [c.text for c in table.rows[2].cells] == ["", "2026", "9", "", ""]
+
+
+def test_without_the_figures_option_no_figure_table_is_printed(written):
+    from dataclasses import replace
+
+    document = written(replace(sample(), show_figures=False))
+    assert not any(t.rows[0].cells[0].text == "Figure" for t in document.tables)
 
 
 def test_header_and_footer_carry_marking_draft_and_page_fields(written):

@@ -244,7 +244,7 @@ def check_pdf(doc: MinutesDocument, path: Path, *, every_value: bool = False) ->
 @given(meeting=meetings(), public=st.booleans())
 def test_any_meeting_exports_in_every_format_and_keeps_its_text(tmp_path_factory, meeting, public):
     folder = tmp_path_factory.mktemp("export")
-    doc = build_minutes(meeting, public=public)
+    doc = build_minutes(meeting, public=public, figures=True)  # every stored figure printed
     write_markdown(doc, folder / "minutes.md")
     render_docx(doc, folder / "minutes.docx")
     render_pdf(doc, folder / "minutes.pdf")

@@ -78,6 +78,7 @@ def meeting(items: int) -> MinutesDocument:
     return MinutesDocument(
         title="Harbour Watch Oversight Board",
         organisation="Commissioner for Lantern Vale",
+        show_figures=True,  # the export's figures option: every item has a figure table
         date=date(2025, 10, 2),
         start=time(9, 30),
         venue="Tidemill House",

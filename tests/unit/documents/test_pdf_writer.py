@@ -47,6 +47,7 @@ def minutes(status: str = "approved", status_note: str = "", marking: str = "OFF
     return MinutesDocument(
         title="Harbour Watch Oversight Board",
         organisation="Commissioner for Lantern Vale and the Harbour Chief",
+        show_figures=True,  # the export's figures option: the figure table is printed
         date=date(2025, 10, 2),
         start=time(9, 30),
         end=time(11, 0),
@@ -302,7 +303,7 @@ def test_the_structure_tree_has_headings_paragraphs_lists_and_a_table(approved_p
         assert role in found, role
     assert found.count("H1") == 1
     assert found.count("H2") == 2
-    assert found.count("TH") == 4  # Figure, Period, Value, Target
+    assert found.count("TH") == 5  # Figure, Period, Value, Unit, Target
 
 
 def test_header_cells_are_column_headers_and_lists_say_how_they_are_numbered(approved_pdf):
@@ -310,7 +311,7 @@ def test_header_cells_are_column_headers_and_lists_say_how_they_are_numbered(app
         elements = structure(pdf)
         scopes = [str(e.A.Scope) for role, e in elements if role == "TH"]
         numbering = [str(e.A.ListNumbering) for role, e in elements if role == "L"]
-    assert scopes == ["/Column"] * 4
+    assert scopes == ["/Column"] * 5
     assert set(numbering) == {"/Disc", "/Decimal"}
 
 
@@ -371,7 +372,7 @@ def test_a_table_header_repeated_on_the_next_page_is_not_read_twice(tmp_path):
     ]
     doc.items[1].blocks.append(Table(tuple(rows)))
     path = render(doc, tmp_path)
-    assert roles(path).count("TH") == 4 + 2
+    assert roles(path).count("TH") == 5 + 2
     assert normalise(page_texts(path)[-1]).count("Ward Calls") == 1  # drawn again, as artifact
 
 
