@@ -97,6 +97,8 @@ def export(args: argparse.Namespace, store: Store) -> int:
         "agenda_only": args.agenda,
         "timings": args.timings,
         "trends": args.trends,
+        "figures": args.figures,
+        "logo": args.logo,
     }
     if args.output == "-":
         sys.stdout.buffer.write(ops.export_bytes(store, args.id, args.format, **options))

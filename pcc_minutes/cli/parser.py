@@ -150,13 +150,27 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument(
         "--timings",
         action="store_true",
-        help="show where each timed item starts in the meeting's recording",
+        help="show where each timed item starts in the meeting's recording, when it was "
+        "discussed and the time spent on it",
     )
     cmd.add_argument(
         "--trends",
         action="store_true",
         help="under each figure reported in earlier meetings, its values since (a table and "
         "a chart)",
+    )
+    cmd.add_argument(
+        "--figures",
+        action="store_true",
+        help="a table of each item's figures (Figure, Period, Value, Unit, Target), right after "
+        "the paragraph or bullet it came from; without it the figures stay in the prose",
+    )
+    cmd.add_argument(
+        "--logo",
+        type=Path,
+        metavar="PICTURE",
+        help="a PNG or JPEG drawn at the top of the Word and PDF minutes, described by the "
+        "meeting's logo alt text",
     )
     cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="file, or - for stdout")
 

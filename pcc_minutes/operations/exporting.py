@@ -25,10 +25,21 @@ def export_minutes(
     agenda_only: bool = False,
     timings: bool = False,
     trends: bool = False,
+    figures: bool = False,
+    logo: Path | None = None,
 ) -> Path:
-    """Write the minutes to ``target``; an existing file is replaced only by a whole one."""
+    """Write the minutes to ``target``; an existing file is replaced only by a whole one.
+    ``figures``: the figures' tables too, each after its paragraph or bullet; ``logo``: a
+    picture drawn at the top (``operations.minutes_document``)."""
     doc = minutes_document(
-        store, meeting_id, public=public, agenda_only=agenda_only, timings=timings, trends=trends
+        store,
+        meeting_id,
+        public=public,
+        agenda_only=agenda_only,
+        timings=timings,
+        trends=trends,
+        figures=figures,
+        logo=logo,
     )
     render = writer(format_name).load()
     return write_atomically(Path(target), lambda temp: render(doc, temp))
@@ -43,10 +54,19 @@ def export_bytes(
     agenda_only: bool = False,
     timings: bool = False,
     trends: bool = False,
+    figures: bool = False,
+    logo: Path | None = None,
 ) -> bytes:
     """The exported file's bytes (for ``-o -``)."""
     doc = minutes_document(
-        store, meeting_id, public=public, agenda_only=agenda_only, timings=timings, trends=trends
+        store,
+        meeting_id,
+        public=public,
+        agenda_only=agenda_only,
+        timings=timings,
+        trends=trends,
+        figures=figures,
+        logo=logo,
     )
     render = writer(format_name).load()
     with tempfile.TemporaryDirectory() as folder:

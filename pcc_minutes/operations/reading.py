@@ -6,6 +6,7 @@ Each function is one short read-only transaction and returns plain data.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pcc_minutes.core.chair import chair_name
@@ -158,9 +159,13 @@ def minutes_document(
     agenda_only: bool = False,
     timings: bool = False,
     trends: bool = False,
+    figures: bool = False,
+    logo: Path | None = None,
 ) -> MinutesDocument:
-    """The meeting's minutes document; ``trends`` adds, under each figure reported in earlier
-    meetings too, its values up to this meeting (a table and a chart)."""
+    """The meeting's minutes document; ``trends`` adds, after each figure reported in earlier
+    meetings too, its values up to this meeting (a table and a chart); ``figures`` adds the
+    figures' tables, each after the paragraph or bullet it came from; ``logo`` (a PNG or
+    JPEG file) is drawn at the top, described by the meeting's logo alt text."""
     from pcc_minutes.documents.build import build_minutes  # Markdown parsing: not at start-up
 
     return build_minutes(
@@ -169,7 +174,28 @@ def minutes_document(
         agenda_only=agenda_only,
         timings=timings,
         trends=earlier_trends(store, meeting_id) if trends and not agenda_only else None,
+        figures=figures,
+        logo=logo_picture(logo),
     )
+
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def logo_picture(path: Path | str | None) -> Path | None:
+    """The logo file, checked: one that is missing or not a picture is a clear error."""
+    if not path:
+        return None
+    picture = Path(path).expanduser()
+    if not picture.is_file():
+        raise UserInputError(
+            f"The logo picture {picture} does not exist; give the path of a PNG or JPEG file."
+        )
+    if picture.suffix.lower() not in LOGO_SUFFIXES:
+        raise UserInputError(
+            f"The logo {picture.name} is not a PNG or JPEG picture; save it as one and try again."
+        )
+    return picture
 
 
 def earlier_trends(store: Store, meeting_id: int) -> dict:

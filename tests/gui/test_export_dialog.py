@@ -50,3 +50,33 @@ def test_the_file_label_shows_its_mnemonic_not_an_ampersand_and_leads_to_the_pat
     assert isinstance(label, QLabel)
     assert label.buddy() is made.path  # Alt+F puts the cursor in the path field
     assert label.text() == "&File:"  # a mnemonic, drawn underlined, not a literal "&"
+
+
+def test_figure_tables_are_off_by_default_remembered_and_not_offered_for_an_agenda(qtbot):
+    minutes = dialog(qtbot, agenda=False)
+    assert not minutes.figures.isChecked()
+    assert minutes.figures.text() == "Include figure &tables"
+    assert dialog(qtbot, agenda=True).figures.isHidden()
+    minutes.figures.setChecked(True)
+    minutes.accept()
+    assert dialog(qtbot, agenda=False).figures.isChecked()
+
+
+def test_the_logo_picture_is_remembered_and_empty_means_none(qtbot, tmp_path):
+    minutes = dialog(qtbot, agenda=False)
+    assert minutes.logo_path() is None
+    picture = tmp_path / "logo.png"
+    minutes.logo.setText(str(picture))
+    minutes.accept()
+    assert dialog(qtbot, agenda=False).logo_path() == picture
+
+
+def test_every_mnemonic_in_the_dialog_is_its_own(qtbot):
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    made = dialog(qtbot, agenda=False)
+    texts = [w.text() for w in made.findChildren(QAbstractButton) + made.findChildren(QLabel)]
+    letters = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+    assert len(letters) == len(set(letters)), letters

@@ -129,7 +129,8 @@ class FileCommands:
         folder = Path(self.settings.value("folders/export", str(Path.home())))
         when = f"{self.view.date:%Y-%m-%d} " if self.view.date else ""
         stem = f"{when}{self.view.title}{' agenda' if agenda else ''}".strip()
-        timings = trends = False
+        timings = trends = figures = False
+        logo: Path | None = None
         if path is None:
             from PySide6.QtWidgets import QDialog
 
@@ -141,6 +142,8 @@ class FileCommands:
             path = Path(dialog.path.text()).expanduser()
             public, timings = dialog.public.isChecked(), dialog.timings.isChecked()
             trends = dialog.trends.isChecked() and not agenda
+            figures = dialog.figures.isChecked() and not agenda
+            logo = dialog.logo_path()
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         self.settings.setValue("folders/export", str(path.parent))
@@ -159,6 +162,8 @@ class FileCommands:
                 agenda_only=agenda,
                 timings=timings,
                 trends=trends,
+                figures=figures,
+                logo=logo,
             )
 
         self.run_in_background(work, lambda r: self._after("Exported", r), "Exporting…")
