@@ -33,6 +33,7 @@ from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from pcc_minutes import APP_NAME
+from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents.characters import property_text, word_text
 from pcc_minutes.documents.columns import column_shares
 from pcc_minutes.documents.layout import format_date, layout
@@ -59,13 +60,14 @@ _VTYPES = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
 PARAGRAPH_STYLES = {
     "organisation": "Meeting Organisation",
-    "subtitle": "Meeting Schedule",
+    "subtitle": "Meeting Subtitle",
     "schedule": "Meeting Schedule",
     "kind": "Meeting Kind",
     "label": "Agenda Label",
     "marking": "Marking",
     "attendance": "Attendance",
-    "draft": "Marking",
+    "draft": "Draft Line",
+    "logo": "Logo",
     "timing": "Normal",
     "": "Normal",
 }
@@ -77,7 +79,7 @@ STYLES = sorted(
     set(HEADING_STYLES.values())
     | set(PARAGRAPH_STYLES.values())
     | {name for names in LIST_STYLES.values() for name in names}
-    | {"Heading 3", "Header", "Footer", "Table Grid"}
+    | {"Heading 3", "Header", "Footer", "Table Grid", "Logo"}
 )
 
 
@@ -256,13 +258,23 @@ class _Writer:
         table_width.set(qn("w:w"), str(Emu(text_width).twips))
 
     def image(self, image: Image) -> None:
+        """A picture (the logo) at its own size, at most as wide as the text and 2.5 cm
+        high, as the PDF draws it, its alt text as the picture's description."""
         path = Path(image.source) if image.source else None
         if path is None or not path.is_file():
             return  # alt text alone is no picture; the Markdown keeps it
-        self.word.add_picture(str(path), width=Cm(4))
-        picture = self.word.paragraphs[-1]
+        paragraph = self.paragraph("Logo")
+        try:
+            shape = paragraph.add_run().add_picture(str(path))
+        except Exception as exc:  # python-docx names only the formats it knows
+            raise PccError(
+                f"The picture {path} cannot be read ({exc}); replace it with a PNG or JPEG."
+            ) from exc
+        width, height = shape.width, shape.height
+        scale = min(1.0, self.text_width / width, Cm(2.5) / height) if width and height else 1
+        shape.width, shape.height = int(width * scale), int(height * scale)
         alt = word_text(image.alt)
-        for doc_pr in picture._p.iter(qn("wp:docPr")):
+        for doc_pr in paragraph._p.iter(qn("wp:docPr")):
             doc_pr.set("descr", alt)
             doc_pr.set("title", property_text(alt))
 

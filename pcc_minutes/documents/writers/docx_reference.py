@@ -27,6 +27,17 @@ BULLET_ABSTRACT_ID = 90
 ORDERED_ABSTRACT_ID = 91
 BULLET_NUM_ID = 90
 BULLET_GLYPHS = ("•", "◦", "▪")
+DRAFT_INK = RGBColor(0x9C, 0x00, 0x06)  # the PDF's draft line: dark red, 7:1 on white
+# The title block's styles: name, size, bold, line height, space before and after (points).
+TITLE_BLOCK = (
+    ("Meeting Organisation", 15, True, 19, 0, 1),
+    ("Meeting Subtitle", 12, False, 16, 0, 2),
+    ("Meeting Schedule", 11, False, 15, 0, 2),
+    ("Marking", 11, True, 15, 0, 2),
+    ("Draft Line", 11, True, 15, 0, 2),
+    ("Meeting Kind", 13, True, 17, 8, 10),
+    ("Agenda Label", 11, True, 15, 4, 4),
+)
 
 
 def _levels(kind: str) -> str:
@@ -111,25 +122,25 @@ def build_reference(target: Path) -> Path:
     lang = parse_xml(f'<w:lang {nsdecls("w")} w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>')
     normal.element.get_or_add_rPr().append(lang)
 
+    # The title block as the PDF draws it (``writers.pdf.styles``): every line flush left,
+    # the same sizes, the same line heights and the same gaps between the lines.
     title = styles["Title"]
-    _font(title, 16, bold=True)
-    _spacing(title, 0, 2, keep_next=True)
+    _font(title, 15, bold=True)
+    _spacing(title, 0, 6, keep_next=True)
+    title.paragraph_format.line_spacing = Pt(19)
     border = title.element.pPr.find(qn("w:pBdr")) if title.element.pPr is not None else None
     if border is not None:
         title.element.pPr.remove(border)
 
-    for name, size, before, after in (
-        ("Meeting Organisation", 16, 0, 0),
-        ("Meeting Schedule", 11, 0, 2),
-        ("Meeting Kind", 12, 6, 6),
-        ("Agenda Label", 11, 6, 3),
-    ):
+    for name, size, bold, leading, before, after in TITLE_BLOCK:
         style = _paragraph_style(document, name)
-        _font(style, size, bold=True)
+        _font(style, size, bold=bold, colour=DRAFT_INK if name == "Draft Line" else BLACK)
         _spacing(style, before, after, keep_next=True)
-    marking = _paragraph_style(document, "Marking")
-    _font(marking, 10, bold=True)
-    marking.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        if leading:
+            style.paragraph_format.line_spacing = Pt(leading)
+    logo = _paragraph_style(document, "Logo")
+    _spacing(logo, 0, 8, keep_next=True)
     attendance = _paragraph_style(document, "Attendance")
     _font(attendance, 11)
     _spacing(attendance, 0, 3)
