@@ -81,6 +81,12 @@ def encodable(record: Any) -> Any:
     return record
 
 
+def _measure(figure, trends: dict) -> int | None:
+    """The indicator a figure reports: its own, else that of the trend given for it."""
+    trend = trends.get(figure.id) if figure.id is not None else None
+    return figure.indicator_id if trend is None else trend.indicator.id
+
+
 def _item_trends(meeting: Meeting, figures, trends: dict) -> list:
     """The trends to print under an item's figures: each up to this meeting, and only when
     an earlier meeting reported the figure too."""
@@ -176,7 +182,11 @@ def build_minutes(
             if item.private_notes.strip() and not public:
                 section.blocks.append(_marker(PRIVATE_NOTES_LABEL))
                 section.blocks += from_markdown(item.private_notes)
-            section.figures = [replace(figure, id=None) for figure in item.figures]
+            # Each figure names its measure, so that its trend is printed right after it.
+            section.figures = [
+                replace(figure, id=None, indicator_id=_measure(figure, trends))
+                for figure in item.figures
+            ]
             section.actions = [replace(action, id=None) for action in item.actions]
             section.decisions = [decision.text for decision in item.decisions]
             # An action raised in a confidential item stays as private as the item was.

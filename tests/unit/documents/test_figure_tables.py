@@ -88,3 +88,32 @@ def test_the_table_writes_a_figures_own_facts_once_and_its_values_each_on_a_row(
         ["Rescues", "", "12", "number", "10"],
         ["Volunteers", "2026", "over 80", "%", ""],
     ]
+
+
+def test_a_trend_follows_its_own_figure_with_or_without_the_tables():
+    from dataclasses import replace
+
+    from pcc_minutes.documents.build import build_minutes
+    from pcc_minutes.documents.layout import layout
+    from tests.unit.documents.test_trends import october, renewals
+
+    meeting = october(with_new_figure=False)
+    notes = "- Renewals outstanding fell again, to 650.\n- Drones flew twice.\n"
+    item = replace(meeting.items[0], notes=notes)
+    item = replace(item, figures=(replace(item.figures[0], source="fell again, to 650"),))
+    meeting = replace(meeting, items=(item,))
+    for tables in (True, False):
+        blocks = layout(build_minutes(meeting, trends={31: renewals()}, figures=tables))
+        texts = [
+            "list:" + plain_text(b.items[0].content)
+            if isinstance(b, BulletList)
+            else plain_text(b.content)
+            if isinstance(b, Paragraph)
+            else type(b).__name__
+            for b in blocks
+        ]
+        start = texts.index("list:Renewals outstanding fell again, to 650.")
+        expected = ["Table"] if tables else []
+        expected += ["Trend: Outstanding firearms licence renewals, by meeting", "Table", "Chart"]
+        assert texts[start + 1 : start + 1 + len(expected)] == expected
+        assert texts[start + 1 + len(expected)] == "list:Drones flew twice."
