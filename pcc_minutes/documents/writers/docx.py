@@ -50,7 +50,9 @@ from pcc_minutes.documents.tree import (
     Table,
 )
 from pcc_minutes.documents.writers.docx_reference import (
+    BLACK,
     BULLET_NUM_ID,
+    DRAFT_INK,
     ORDERED_ABSTRACT_ID,
     REFERENCE,
 )
@@ -294,15 +296,21 @@ class _Writer:
 
     def header_footer(self) -> None:
         section = self.word.sections[0]
-        top = self.doc.marking
+        # As the PDF's header: the marking in black, below it the draft line in dark red,
+        # both 10 pt bold and centred.
+        lines = [(self.doc.marking, BLACK)] if self.doc.marking else []
         if self.doc.is_draft:
-            top = " · ".join(part for part in (self.doc.marking, self.draft_label()) if part)
+            lines.append((self.draft_label(), DRAFT_INK))
         header = section.header.paragraphs[0]
         header.style = self.word.styles["Header"]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if top:
-            run = header.add_run(word_text(top))
+        for number, (text, ink) in enumerate(lines):
+            run = header.add_run(word_text(text))
             run.bold = True
+            run.font.size = Pt(10)
+            run.font.color.rgb = ink
+            if number < len(lines) - 1:
+                run.add_break()
         if self.doc.is_draft:
             header.runs[0]._r.addprevious(_watermark_run())
         footer = section.footer.paragraphs[0]

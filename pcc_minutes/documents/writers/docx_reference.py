@@ -27,6 +27,7 @@ BULLET_ABSTRACT_ID = 90
 ORDERED_ABSTRACT_ID = 91
 BULLET_NUM_ID = 90
 BULLET_GLYPHS = ("•", "◦", "▪")
+HEADING_INK = RGBColor(0x1F, 0x38, 0x64)  # the PDF's item headings: dark navy, 12:1 on white
 DRAFT_INK = RGBColor(0x9C, 0x00, 0x06)  # the PDF's draft line: dark red, 7:1 on white
 # The title block's styles: name, size, bold, line height, space before and after (points).
 TITLE_BLOCK = (
@@ -145,14 +146,15 @@ def build_reference(target: Path) -> Path:
     _font(attendance, 11)
     _spacing(attendance, 0, 3)
 
-    for name, size, before, italic in (
-        ("Heading 1", 13, 14, False),
-        ("Heading 2", 11, 8, False),
-        ("Heading 3", 11, 6, True),
+    # Item headings and sub-headings as the PDF draws them: items in its dark navy.
+    for name, size, before, after, italic, colour in (
+        ("Heading 1", 13, 14, 6, False, HEADING_INK),
+        ("Heading 2", 11, 6, 4, False, BLACK),
+        ("Heading 3", 11, 6, 3, True, BLACK),
     ):
         style = styles[name]
-        _font(style, size, bold=True, italic=italic)
-        _spacing(style, before, 3, keep_next=True)
+        _font(style, size, bold=True, italic=italic, colour=colour)
+        _spacing(style, before, after, keep_next=True)
 
     for name in (
         "List Bullet",
