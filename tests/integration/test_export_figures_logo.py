@@ -76,6 +76,10 @@ def test_with_figures_the_table_follows_its_own_bullet_and_has_a_unit_column(cli
     at = order.index("<table: Figure>")
     assert order[at - 1].startswith("Answering: 999 calls")  # right after its own bullet
     assert any(text.startswith("Training:") for text in order[at + 1 :])  # before the next
+    # The bullet keeps with its table: a page never ends between them.
+    table_element = word.tables[0]._tbl
+    bullet = table_element.getprevious()
+    assert bullet.tag == qn("w:p") and bullet.find(".//" + qn("w:keepNext")) is not None
 
 
 def test_markdown_with_figures_places_the_table_before_the_next_bullet(cli, meeting):

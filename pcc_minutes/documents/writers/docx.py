@@ -168,12 +168,21 @@ class _Writer:
             _add_spans(self.paragraph(style), block.content)
         elif isinstance(block, BulletList):
             self.bullets(block, level)
-        elif isinstance(block, Table):
+        if isinstance(block, (Heading, Paragraph, BulletList)) and isinstance(following, Table):
+            self._keep_last_with_next()  # a table stays on the page of the words it follows
+        if isinstance(block, Table):
             self.table(block, keep_with_next=isinstance(following, Chart))
         elif isinstance(block, Image):
             self.image(block)
         elif isinstance(block, Chart):
             self.chart(block)
+
+    def _keep_last_with_next(self) -> None:
+        last = self._section_end.getprevious() if self._section_end is not None else None
+        if last is None:
+            last = self._body[-1] if len(self._body) else None
+        if last is not None and last.tag == qn("w:p"):
+            WordParagraph(last, self.word._body).paragraph_format.keep_with_next = True
 
     def _ordered_num_id(self, start: int) -> int:
         """A fresh numbering instance so that each ordered list counts from its own start."""
@@ -231,6 +240,9 @@ class _Writer:
                 tr_pr.append(OxmlElement("w:tblHeader"))
         self.column_widths(word_table, column_shares(table, width, self.line_chars))
         spacer = self.paragraph("Normal")  # Word needs a paragraph between tables
+        # ... no taller than the PDF's 10 pt below a table (a whole empty line was 19 pt).
+        spacer.paragraph_format.line_spacing = Pt(4)
+        spacer.paragraph_format.space_after = Pt(6)
         if keep_with_next:
             spacer.paragraph_format.keep_with_next = True
 
