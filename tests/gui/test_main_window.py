@@ -249,3 +249,21 @@ def test_the_preview_follows_the_exports_trends_choice(qtbot, window, store, mee
     QSettings().setValue("export/trends", True)  # as the export dialog leaves it
     press(qtbot, window, ActionId.PREVIEW)
     assert f"Trend: {renewals}" in window.preview.toPlainText()
+
+
+def test_the_preview_follows_the_exports_figure_tables_choice(qtbot, window, store, meeting_id):
+    from PySide6.QtCore import QSettings
+
+    from pcc_minutes.core.records import Figure, FigurePoint
+
+    item = ops.load_meeting(store, meeting_id).items[1]
+    label = "Calls answered in ten seconds"
+    ops.add_figure(store, item.id, Figure(label, "%", (FigurePoint("March 2026", 91),)))
+    window.open_meeting(meeting_id)
+    press(qtbot, window, ActionId.PREVIEW)
+    assert label not in window.preview.toPlainText()  # the notes give figures in prose
+    press(qtbot, window, ActionId.PREVIEW)
+    QSettings().setValue("export/figures", True)  # as the export dialog leaves it
+    press(qtbot, window, ActionId.PREVIEW)
+    shown = window.preview.toPlainText()
+    assert label in shown and "Unit" in shown

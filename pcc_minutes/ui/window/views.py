@@ -41,6 +41,7 @@ class ViewCommands:
             self.view.id,
             timings=settings.value("export/timings", False, type=bool),
             trends=settings.value("export/trends", False, type=bool),
+            figures=settings.value("export/figures", False, type=bool),
         )
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setMarkdown(to_markdown(layout(doc)))
