@@ -18,18 +18,22 @@ Made the first time it is opened, never at start-up.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -62,6 +66,41 @@ __all__ = ["Register", "RegisterRow", "RegisterView", "action_log", "decision_re
 _Index = QModelIndex | QPersistentModelIndex
 LONG_COLUMNS = frozenset({"Action", "Decision", "Latest update"})  # these share the width
 SIZED_ROWS = 300  # the short columns fit the widest of the first rows, not of thousands
+
+
+class _Relay(QObject):
+    """Carries a worker's result to the GUI thread. It lives as long as the application, so
+    a worker never emits on an object being destroyed (a view closed meanwhile: a crash)."""
+
+    done = Signal(object, object)  # (view key, (generation, result))
+
+    @Slot(object, object)
+    def deliver(self, key: int, loaded: object) -> None:
+        """On the GUI thread (the relay's own): hand the result to its view if it lives."""
+        view = _VIEWS.get(key)
+        if view is not None and shiboken6.isValid(view):
+            view._fill(loaded)
+
+
+_RELAY: list[_Relay] = []
+_VIEWS: dict[int, Any] = {}  # key -> view, while the view lives
+_KEYS = itertools.count(1)
+
+
+def _relay() -> _Relay:
+    if not _RELAY:
+        relay = _Relay()
+        relay.done.connect(relay.deliver)  # queued: workers emit, the GUI thread delivers
+        _RELAY.append(relay)
+    return _RELAY[0]
+
+
+def _register_view(view: Any) -> int:
+    _relay()  # made on the GUI thread, before any worker needs it
+    key = next(_KEYS)
+    _VIEWS[key] = view
+    view.destroyed.connect(lambda *_args, key=key: _VIEWS.pop(key, None))
+    return key
 
 
 def _count(number: int, noun: str) -> str:
@@ -185,7 +224,6 @@ class RegisterView(QDialog):
     With ``editable`` (the decision register), edits and removals go through ``session``."""
 
     open_at = Signal(int, int)
-    _loaded = Signal(object)
 
     def __init__(
         self,
@@ -263,7 +301,7 @@ class RegisterView(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(1000, 560)
-        self._loaded.connect(self._fill)
+        self._key = _register_view(self)
         self._refresh = QTimer(self, singleShot=True, interval=150)
         self._refresh.timeout.connect(self.reload)
         if session is not None:
@@ -280,7 +318,7 @@ class RegisterView(QDialog):
             self.message.setText("Reading…")
         self.loading = True
         self._generation += 1
-        load, emit, generation = self._load, self._loaded.emit, self._generation
+        load, relay, key, generation = self._load, _relay(), self._key, self._generation
 
         def work() -> None:
             try:
@@ -289,10 +327,7 @@ class RegisterView(QDialog):
                 result = str(exc)
             except Exception as exc:  # never leave the view saying "Reading…"
                 result = f"The register could not be read (unexpected {type(exc).__name__})."
-            try:
-                emit((generation, result))
-            except RuntimeError:  # closed meanwhile
-                pass
+            relay.done.emit(key, (generation, result))
 
         threading.Thread(target=work, name="register", daemon=True).start()
 

@@ -276,3 +276,32 @@ def test_export_action_log_writes_off_the_gui_thread_and_says_where(
     assert target.read_text() == "log"
     assert seen["format"] == "pdf" and seen["thread"] is not threading.main_thread()
     assert seen["series"] == (window.view.series or None)
+
+
+def test_a_view_closed_while_it_reads_gets_nothing_and_the_next_one_reads(qtbot):
+    import threading
+
+    release = threading.Event()
+
+    def slow():
+        release.wait(5)
+        return decision_register(DECISIONS)
+
+    view = RegisterView("Decision Register", ["Date", "Item", "Decision"], slow, editable=2)
+    view.reload()
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(view))
+    release.set()  # the read finishes after its view has gone
+    qtbot.wait(100)
+    again = RegisterView(
+        "Decision Register", ["Date", "Item", "Decision"], lambda: decision_register(DECISIONS)
+    )
+    qtbot.addWidget(again)
+    again.reload()
+    qtbot.waitUntil(lambda: again.row_count() == 2, timeout=3000)
+
+
+def _alive(widget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
