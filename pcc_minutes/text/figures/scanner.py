@@ -23,13 +23,9 @@ from pcc_minutes.text.figures.labels import label_after, noun_phrase
 from pcc_minutes.text.figures.limits import MAX_MENTIONS, MAX_NUMBERS
 from pcc_minutes.text.figures.numbers import value_of
 from pcc_minutes.text.figures.structure import Period, TextIndex, last_word
-from pcc_minutes.text.figures.targets import named_measure
 from pcc_minutes.text.figures.vocabulary import (
-    APPROX_AFTER,
-    APPROX_BEFORE,
+    APPROXIMATE,
     BETWEEN_BEFORE,
-    BOUND_AFTER,
-    BOUND_BEFORE,
     CLAUSE_END,
     COMPARATOR_BEFORE,
     COMPARATOR_WORDS,
@@ -39,6 +35,8 @@ from pcc_minutes.text.figures.vocabulary import (
     MENTION,
     OPENERS,
     PERIOD_PREPOSITIONS,
+    QUALIFIER_AFTER,
+    QUALIFIER_BEFORE,
     RATE_AFTER,
     SCOPE_BEFORE,
     SELECTION_BEFORE,
@@ -69,7 +67,7 @@ class Mention:
     bound_word: str = ""  # the words that made it a bound, lower case ("up to")
     worded: bool = False  # written in words ("two"), not digits
     time_change: bool = False  # "48 seconds slower": a change in a time, labelled by subject
-    names: frozenset[str] = frozenset()  # for a target: the measure it names (``targets``)
+    clause_start: int = 0  # where the clause holding the value starts (after the one before)
     from_start: int | None = None  # where "from" starts, when the value opens a change
     between: bool = False
     is_target: bool = False
@@ -174,7 +172,7 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
             unit, end = "ratio", times_end
     after = work[end : end + 1]
     if after.isalnum() or (after == "-" and work[end + 1 : end + 2].isalpha()):
-        if not (APPROX_AFTER.match(work, end) or BOUND_AFTER.match(work, end)):
+        if not QUALIFIER_AFTER.match(work, end):
             return None  # "14th", "9BN", "two-way": part of a word
     if after in "/:" and work[end + 1 : end + 2].isdigit():
         return None
@@ -187,13 +185,12 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
     # A bound ("over 200", "200+") says where the true value lies; an approximation
     # ("around 200") only that it is near. A value is one or the other, a bound first.
     window = max(0, core_start - 30)
-    bound_before = BOUND_BEFORE.search(work, window, core_start)
-    bound_after = None if bound_before else BOUND_AFTER.match(work, end)
-    bounded = bound_before or bound_after
-    approx_before = None if bounded else APPROX_BEFORE.search(work, window, core_start)
-    approx_after = None if bounded else APPROX_AFTER.match(work, end)
-    before_words = bound_before or approx_before
-    after_words = bound_after or approx_after
+    before_words = QUALIFIER_BEFORE.search(work, window, core_start)
+    after_words = QUALIFIER_AFTER.match(work, end)
+    bounded = next(
+        (w for w in (before_words, after_words) if w and w.lastgroup not in APPROXIMATE), None
+    )
+    approx = bounded is None and bool(before_words or after_words)
     start = before_words.start() if before_words else core_start
     if after_words:
         end = after_words.end()
@@ -221,7 +218,7 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
         sentence=sentence,
         line=index.sentence_lines[sentence],
         high=high,
-        approx=bool(approx_before or approx_after),
+        approx=approx,
         bound=(bounded.lastgroup or "") if bounded else "",
         bound_word=" ".join(bounded.group().split()).lower() if bounded else "",
         from_start=from_word.start() if from_word else None,
@@ -297,8 +294,7 @@ def _describe(index: TextIndex, mentions: list[Mention]) -> None:
         label, head, predicate_only = label_after(index, mention.end, mention.unit)
         if label.lower() in ("target", "targets"):
             mention.is_target, label = True, ""
-        if mention.is_target:
-            mention.names = named_measure(index, mention, clause_start)
+        mention.clause_start = clause_start
         if predicate_only and mention.unit == "count" and last_head.get(mention.line):
             label, predicate_only = f"{last_head[mention.line]} {label}", False
         mention.predicate_only = predicate_only

@@ -37,13 +37,13 @@ _TARGET_WINDOW = 12  # tokens read before a target's value for the measure it na
 _IGNORED = TARGET_QUALIFIERS | DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES
 
 
-def named_measure(index: TextIndex, target: Mention, clause_start: int) -> frozenset[str]:
+def named_measure(index: TextIndex, target: Mention) -> frozenset[str]:
     """The words a target's clause names its measure with ("satisfaction" in "the target
     for satisfaction is 90%"); empty when it names none ("The target is to reach 8%")."""
     tokens = [
         t
         for t in index.tokens_before(target.start, target.sentence, _TARGET_WINDOW)
-        if t.start >= clause_start
+        if t.start >= target.clause_start
     ]
     lows = [t.lower for t in tokens]
     at = max((i for i, low in enumerate(lows) if low in TARGET_NOUNS), default=-1)
@@ -70,13 +70,15 @@ def named_measure(index: TextIndex, target: Mention, clause_start: int) -> froze
 
 def names_same_measure(index: TextIndex, target: Mention, figure: list[Mention]) -> bool:
     """Whether *target* may be for the figure made of *figure*'s mentions: it names no
-    measure, or one the words around the figure's values name too."""
-    if not target.names:
+    measure, or one the words around the figure's values name too. Read only for a target
+    that has a figure to belong to."""
+    names = named_measure(index, target)
+    if not names:
         return True
     first, last = figure[0], figure[-1]
     near = index.tokens_before(first.start, first.sentence) + index.tokens_after(last.end)
     words = {_stem(t.lower) for t in near if t.is_word}
-    return bool(target.names & words)
+    return bool(names & words)
 
 
 def _stem(word: str) -> str:

@@ -140,20 +140,14 @@ MENTION = re.compile(
     re.VERBOSE,
 )
 
-# Words before a value that make it approximate ("around 30 people", "some 1,250"). "nearly"
-# and "almost" say the true value is a little under the one given, but nobody quoting
-# "nearly 40 shops" states a limit: they are approximations too.
-APPROX_BEFORE = re.compile(
-    r"(?i)(?:\b(?:approximately|approx\.?|around|about|roughly|nearly|almost|circa|c\.|"
-    r"an\s+estimated|estimated|some|in\s+the\s+region\s+of|of\s+the\s+order\s+of)|~)\s*$"
-)
-# ... and after it ("30-odd", "50 or so").
-APPROX_AFTER = re.compile(r"(?i)-odd\b|\s+or\s+so\b")
-# Words that make a value a bound on the true one, not an approximation of it: "over 200"
-# (above), "at least 200" (at_least), "under 5%" (below), "up to 5%" (at_most). Each group
-# is named after the bound it gives (core.records.BOUNDS).
-BOUND_BEFORE = re.compile(
-    r"""(?ix)\b(?:
+# Words before a value that qualify it, read by one pattern whose named group says how:
+# a bound on the true value, named after the bound it gives (core.records.BOUNDS: "over
+# 200" is above, "at least 200" at_least, "under 5%" below, "up to 5%" at_most), or an
+# approximation ("around 30", "some 1,250"). "nearly" and "almost" say the true value is a
+# little under the one given, but nobody quoting "nearly 40 shops" states a limit: they are
+# approximations too.
+QUALIFIER_BEFORE = re.compile(
+    r"""(?ix)(?:\b(?:
       (?P<above>over|above|more\s+than|greater\s+than|in\s+excess\s+of|upwards\s+of|
         exceeding)
     | (?P<at_least>at\s+least|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|
@@ -161,13 +155,18 @@ BOUND_BEFORE = re.compile(
     | (?P<below>under|below|less\s+than|fewer\s+than|lower\s+than)
     | (?P<at_most>at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|
         (?:a\s+)?maximum\s+of|not\s+exceeding)
-    )\s*$"""
+    | (?P<approx>approximately|approx\.?|around|about|roughly|nearly|almost|circa|c\.|
+        an\s+estimated|estimated|some|in\s+the\s+region\s+of|of\s+the\s+order\s+of)
+    )|(?P<tilde>~))\s*$"""
 )
-# ... and after it: "200+", "200-plus", "200 or more" (at_least); "5 or fewer" (at_most).
-BOUND_AFTER = re.compile(
+# ... and after it: "200+", "200-plus", "200 or more" (at_least); "5 or fewer" (at_most);
+# "30-odd", "50 or so" (approximate).
+QUALIFIER_AFTER = re.compile(
     r"(?i)(?P<at_least>\+|-plus\b|\s+or\s+(?:more|over|above)\b)"
     r"|(?P<at_most>\s+or\s+(?:fewer|less|under|below)\b)"
+    r"|(?P<approx>-odd\b|\s+or\s+so\b)"
 )
+APPROXIMATE = frozenset({"approx", "tilde"})  # the groups that are not bounds
 
 # A unit of time straight after a number makes a duration, not a figure: "within 24 hours",
 # "a 12-month plan", "in six months", "18-year-olds".
@@ -260,7 +259,8 @@ DATE = re.compile(
     | \b(?:{MONTHS}|{MONTH_ABBR})\s+{DAY},?\s+{YEAR}\b  # "September 15, 2025"
     | \b(?:{MONTHS}|{MONTH_ABBR})\s+{YEAR}(?:/\d{{2}})?\b
     | \b(?:{MONTHS})\b
-    | (?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bduring\s))May\b
+    | \bMay\b(?:(?<=\bin\sMay)|(?<=\bby\sMay)|(?<=\bsince\sMay)|(?<=\buntil\sMay)
+              |(?<=\bfrom\sMay)|(?<=\bduring\sMay))                # "in May", not "may"
     | \b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{YEAR}|\d{{2}})\b     # "15/09/2025"
     | \b{YEAR}-\d{{2}}-\d{{2}}\b                            # "2025-09-15"
     """,
