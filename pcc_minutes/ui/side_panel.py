@@ -31,7 +31,6 @@ can be added, accepted, toggled or removed and no suggestions are shown.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -58,11 +57,12 @@ from pcc_minutes.core.records import (
     same_figure,
 )
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui import relay
 from pcc_minutes.ui.decision_edit import DecisionCommands
 from pcc_minutes.ui.record_lines import action_summary, figure_summary, figure_values
 from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.stored_figures import StoredFigureCommands
-from pcc_minutes.ui.suggestion_work import _detect, _hints
+from pcc_minutes.ui.suggestion_work import _detect, start_detection
 
 log = logging.getLogger(__name__)
 
@@ -111,8 +111,6 @@ class SidePanel(StoredFigureCommands, DecisionCommands, QWidget):
 
     changed = Signal()
     error = Signal(str)
-    _detected_off_thread = Signal(object, int)  # (proposals, generation)
-    _hints_off_thread = Signal(object, int)  # (indicator hints, generation)
 
     SUGGESTION_DELAY_MS = 600
     # Only the figures nearest the end of the notes, where the meeting has got to: a
@@ -138,8 +136,7 @@ class SidePanel(StoredFigureCommands, DecisionCommands, QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.SUGGESTION_DELAY_MS)
         self._timer.timeout.connect(self._detect_in_background)
-        self._detected_off_thread.connect(self._take_detected)
-        self._hints_off_thread.connect(self._take_hints)
+        relay.prepare()  # on the GUI thread, before a worker hands it a result
         self._trend_dialog = None  # built on first use (ui.indicators)
 
         self.setAccessibleName("Figures and actions")
@@ -270,27 +267,8 @@ class SidePanel(StoredFigureCommands, DecisionCommands, QWidget):
     def _detect_in_background(self) -> None:
         if self._markdown is None or self._item_id is None:
             return
-        source, generation = self._markdown, self._generation
-        emit, emit_hints = self._detected_off_thread.emit, self._hints_off_thread.emit
-        store, meeting_id = self.store, self._view.id if self._view is not None else None
-
-        def work() -> None:
-            try:
-                markdown = source() if callable(source) else source
-            except Exception:
-                log.exception("reading the notes for suggestions failed")
-                return
-            found = _detect(markdown)
-            hints = _hints(store, meeting_id, markdown)
-            try:
-                if found is not None:
-                    emit(found, generation)
-                if hints is not None:
-                    emit_hints(hints, generation)
-            except RuntimeError:  # the panel was closed meanwhile (the window quit)
-                pass
-
-        threading.Thread(target=work, name="figure-suggestions", daemon=True).start()
+        meeting_id = self._view.id if self._view is not None else None
+        start_detection(self, self.store, meeting_id, self._markdown, self._generation)
 
     def _take_hints(self, hints: list, generation: int) -> None:
         if generation != self._generation:
