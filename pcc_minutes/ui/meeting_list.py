@@ -43,6 +43,7 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.records import MeetingSummary
 from pcc_minutes.core.status import status_text
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui import relay
 from pcc_minutes.ui.accessible import name_clear_button
 
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -320,7 +321,6 @@ class MeetingList(QWidget):
     """Series headings, their meetings newest first beneath them."""
 
     meeting_chosen = Signal(int)
-    _loaded = Signal(object, int)  # (entries, generation) from the worker
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -360,7 +360,7 @@ class MeetingList(QWidget):
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.activated.connect(self._activated)
-        self._loaded.connect(self._take_loaded)
+        relay.prepare()  # on the GUI thread, before the worker hands back the meetings
 
     # --- contents ------------------------------------------------------------------------
 
@@ -392,17 +392,14 @@ class MeetingList(QWidget):
         screen held them all)."""
         if self._complete:
             return
-        generation = self._generation
+        generation, store, view, take = self._generation, self.store, self, self._take_loaded
 
         def work() -> None:
             try:
-                entries = _entries(ops.list_meetings(self.store))
+                entries = _entries(ops.list_meetings(store))
             except Exception:  # noqa: BLE001 - the first screen stays; the next change retries
                 return
-            try:
-                self._loaded.emit(entries, generation)
-            except RuntimeError:  # the list was closed meanwhile (the window quit)
-                pass
+            relay.hand_to(view, take, entries, generation)  # nobody, if the list is gone
 
         threading.Thread(target=work, name="meeting-list", daemon=True).start()
 

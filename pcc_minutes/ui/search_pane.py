@@ -35,6 +35,7 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.tracking import SearchHit
 from pcc_minutes.store.database import Store
+from pcc_minutes.ui import relay
 from pcc_minutes.ui.accessible import name_clear_button
 
 PAUSE_MS = 250
@@ -251,7 +252,6 @@ class SearchPane(QWidget):
 
     opened = Signal(object)  # SearchHit
     closed = Signal()
-    _found = Signal(object, int)  # (hits or error sentence, generation)
 
     def __init__(self, store: Store, search: Search | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -287,7 +287,7 @@ class SearchPane(QWidget):
         self._timer.timeout.connect(self.run_query)
         self.line.textChanged.connect(lambda _text: self._timer.start())
         self.line.installEventFilter(self)
-        self._found.connect(self._take)
+        relay.prepare()  # on the GUI thread, before a search's worker hands back its hits
         self.setMinimumHeight(self.fontMetrics().height() * 14)
 
     # --- showing -------------------------------------------------------------------------
@@ -318,7 +318,7 @@ class SearchPane(QWidget):
             self._show([], "")
             return
         self.message.setText("Searching…")
-        store, search, emit = self.store, self._search, self._found.emit
+        store, search, pane, take = self.store, self._search, self, self._take
 
         def work() -> None:
             try:
@@ -327,10 +327,7 @@ class SearchPane(QWidget):
                 result = str(exc)
             except Exception as exc:  # never leave the pane waiting
                 result = f"The search could not be run (unexpected {type(exc).__name__})."
-            try:
-                emit(result, generation)
-            except RuntimeError:  # the pane went away meanwhile
-                pass
+            relay.hand_to(pane, take, result, generation)  # nobody, if the pane is gone
 
         threading.Thread(target=work, name="search", daemon=True).start()
 
