@@ -13,10 +13,11 @@ a target to its measure, ``measures`` says which counts are worth proposing):
 1. **Masking** (``structure``). Spans that hold digits but are not figures are found
    first: dates and years (kept as *periods* for the figures near them), clock times
    ("10:30-11.30"), "24/7", durations ("within 24 hours"), measurements, addresses, phone
-   numbers and the phone lines 999/101/111, postcodes, clause and minute numbers ("3.1",
-   "579. APOLOGIES"), the base of a rate ("per 1,000") and the M of "N out of M". Item and
-   risk numbers ("Item 3"), names ("Tranche 2"), scopes ("all 10"), selections ("the last
-   3 posts") and ordinals ("14th") are turned away as each number is read.
+   numbers and the phone lines 999/101/111 named as lines, postcodes, clause and minute
+   numbers ("3.1", "579. APOLOGIES"). Item and risk numbers ("Item 3"), names ("Tranche 2"),
+   scopes ("all 10"), selections ("the last 3 posts"), the base of a rate ("per 1,000"), the
+   M of "N out of M", "999 and 101" and ordinals ("14th") are turned away as each number is
+   read.
 2. **Mentions** (``scanner``). Each remaining number is read with its unit, a word of
    approximation ("around", "nearly", "~") or a bound ("over", "under", "at least", "up to",
    "200+"), a range ("92–93%") and a scale ("£1m"). Then it

@@ -25,7 +25,11 @@ from pcc_minutes.text.figures.numbers import value_of
 from pcc_minutes.text.figures.structure import Period, TextIndex, last_word
 from pcc_minutes.text.figures.vocabulary import (
     APPROXIMATE,
+    BASE_BEFORE,
     BETWEEN_BEFORE,
+    CALL_BEFORE,
+    CALL_LINES,
+    CALL_PAIR_AFTER,
     CLAUSE_END,
     COMPARATOR_BEFORE,
     COMPARATOR_WORDS,
@@ -130,6 +134,8 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
         m.group("high") and index.is_masked(m.start("high"), m.end("high"))
     ):
         return None
+    if not is_word and _base_or_line(work, m, core_start):
+        return None
     before = work[core_start - 1] if core_start else " "
     if not is_word and (
         before.isalnum()
@@ -225,6 +231,19 @@ def _read(index: TextIndex, m: re.Match[str], ratio_sentences: set[int]) -> Ment
         between=between,
         worded=is_word,
         time_change=time_change,
+    )
+
+
+def _base_or_line(work: str, m: re.Match[str], core_start: int) -> bool:
+    """Whether a number in digits is the base of a rate or of "N out of M", or a phone line
+    (see ``vocabulary.BASE_BEFORE``)."""
+    if BASE_BEFORE.search(work, max(0, core_start - 12), core_start):
+        return True
+    if m.group("num") not in CALL_LINES or m.group("percent") or m.group("currency"):
+        return False
+    return bool(
+        CALL_BEFORE.search(work, max(0, core_start - 40), core_start)
+        or CALL_PAIR_AFTER.match(work, m.end())
     )
 
 

@@ -201,6 +201,17 @@ DESIGNATED = re.compile(
     r"refs?\.?|references?|aged?|ages|outcome|objectives?|questions?|q\.|key\s+stage|risks?)"
     r"\s*#?\s*(?:\d+(?:\.\d+)*[a-z]?\s*(?:,|and|&|or|to|[–-])\s*)*$"
 )
+# Read before and after each number rather than over the whole text (they concern only a
+# number): the base of a rate ("per 1,000 population") and the M of "22 out of 33", which
+# are not values of their own; and a phone line named beside another or as called ("calls
+# to 999", "999 and 101").
+BASE_BEFORE = re.compile(r"(?i)\b(?:per|out\s+of)\s+$")
+CALL_LINES = frozenset({"101", "999", "111"})
+CALL_BEFORE = re.compile(
+    r"(?i)(?:\b(?:calls?|contacts?|demand)\s+(?:to|on|into|via|for|through)\s+(?:the\s+)?|"
+    r"\b(?:101|999|111)\s*+(?:and|or|&|,)\s*+)$"
+)
+CALL_PAIR_AFTER = re.compile(r"\s*+(?:and|or|&|,)\s*+(?:101|999|111)\b")
 # "60.3 crimes per 1,000 population": a rate, whose value may have decimals.
 RATE_AFTER = re.compile(r"(?i)(?:\s+[a-z][\w’'-]*){1,4}\s+per\s+(?:\d|head\b|capita\b)")
 # "below the most similar group average of 71.9": the value a figure is compared with.
@@ -300,19 +311,12 @@ NOT_FIGURES = [
     # "calls to 999", "the 101 service", "999 and 101".
     re.compile(r"(?i)\b(?:call|calls|dial|dialled|dialling|ring|phone|phoned|via|on)\s+"
                r"(?:101|999|111)\b"),
-    re.compile(r"(?i)\b(?:calls?|contacts?|demand)\s+(?:to|on|into|via|for|through)\s+"
-               r"(?:the\s+)?(?:101|999|111)\b"),
-    re.compile(r"\b(?:101|999|111)(?:\s*+(?:and|or|/|&|,)\s*+(?:101|999|111))+\b"),
     re.compile(r"(?i)\b(?:101|999|111)(?=\s+(?:calls?|services?|numbers?|lines?|"
                r"non-emergency|emergency|performance|answering|answer|demand|contacts?|"
                r"abandonment|abandoned|abandon|call-handling|handling)\b)"),
     # Minute numbers of a council's minutes at a line start: "579. APOLOGIES", "580 MINUTES".
     re.compile(r"(?m)^[ \t]*\(?\d{1,4}[.)](?=[ \t]+[A-Z(])"),
     re.compile(r"(?m)^[ \t]*\d{1,4}(?=[ \t]+[A-Z][A-Z’'&,()\- \t]*$)"),
-    # The base of a rate: "per 1,000 population", "per 100,000 people".
-    re.compile(rf"(?i)\bper\s+(?:{DIGITS})(?:\s?k\b)?"),
-    # The whole of "N out of M": M is what N is counted out of ("22 out of 33 on track").
-    re.compile(rf"(?i)\bout\s+of\s+(?:{DIGITS})\b"),
     # Measurements that are not counts: "13 GB", "40 miles".
     # It starts only where a number starts: tried inside "1,999,999,..." at every group, it
     # would read the rest of the number from each one (quadratic).
