@@ -19,9 +19,10 @@ from typing import Any
 
 from pcc_minutes.core.changes import Outcome, Undo, changed
 from pcc_minutes.core.errors import UserInputError
-from pcc_minutes.core.records import ACTION_LOG, Action, ActionUpdate
+from pcc_minutes.core.records import Action, ActionUpdate
 from pcc_minutes.core.status import check_action_status, refuse_if_locked
 from pcc_minutes.core.tracking import DecisionEntry, TrackedAction
+from pcc_minutes.operations import action_log_item
 from pcc_minutes.store import queries, registers
 from pcc_minutes.store.database import Store
 from pcc_minutes.store.tables import ActionUpdateRow, AgendaItemRow, MeetingRow
@@ -90,16 +91,7 @@ def update_action(
             entry = next((u for u in row.updates if u.meeting_id == target.id), None)
             made_item = None
             if entry is None:
-                item = next((i for i in target.items if i.kind == ACTION_LOG), None)
-                if item is None:
-                    for each in target.items:
-                        each.position += 1
-                    item = AgendaItemRow(
-                        position=1, title="Matters arising / action log", kind=ACTION_LOG
-                    )
-                    target.items.append(item)
-                    session.flush()
-                    made_item = item.id
+                item, made_item, marked_item = action_log_item.find_or_make(session, target)
                 entry = ActionUpdateRow(
                     action_id=row.id,
                     meeting_id=target.id,
@@ -109,7 +101,7 @@ def update_action(
                 )
                 session.add(entry)
                 session.flush()
-                before = ("new", made_item, "")
+                before = ("new", made_item, "", marked_item)
             else:
                 before = ("entry", entry.status, entry.note)
             if status is not None:
@@ -161,6 +153,9 @@ def _put_back(store: Store, action_id: int, meeting_id: int, before: tuple) -> O
                 row.updates.remove(entry)
                 session.delete(entry)
                 session.flush()
+                marked = before[3] if len(before) > 3 else None
+                if marked is not None and (named := session.get(AgendaItemRow, marked)):
+                    named.kind = ""  # the item named "Matters arising" is an item again
                 if before[1] is not None:
                     item = session.get(AgendaItemRow, before[1])
                     meeting = item.meeting

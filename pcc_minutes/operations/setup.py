@@ -156,7 +156,7 @@ def _carry_open_actions(store: Store, last_id: int, new_id: int) -> None:
     """Every action open as of the last meeting (raised there, or carried and still open) goes
     into the new meeting's action-log item as the same action, status open, no note yet."""
     from pcc_minutes.core.records import ACTION_LOG
-    from pcc_minutes.store.tables import ActionUpdateRow, AgendaItemRow
+    from pcc_minutes.store.tables import ActionUpdateRow
 
     with store.transaction() as session:
         last = queries.meeting_row(session, last_id)
@@ -186,11 +186,9 @@ def _carry_open_actions(store: Store, last_id: int, new_id: int) -> None:
         if not carried:
             return
         if log is None:
-            for each in items:
-                each.position += 1
-            log = AgendaItemRow(position=1, title="Matters arising / action log", kind=ACTION_LOG)
-            new.items.append(log)
-            session.flush()
+            from pcc_minutes.operations import action_log_item
+
+            log, _made, _marked = action_log_item.find_or_make(session, new)
         for number, action in enumerate(carried, start=len(log.carried)):
             session.add(
                 ActionUpdateRow(
