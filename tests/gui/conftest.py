@@ -12,6 +12,13 @@ def own_settings(tmp_path, monkeypatch):
     # QSettings go to a folder of the test's own, never the user's.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     QApplication.setOrganizationName("pcc-minutes-tests")
+    # Qt reads the config folder once per process: without this, what one test saved (an
+    # export option, a window layout) would be the next test's starting point.
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()
+    settings.clear()
+    settings.sync()
 
 
 @pytest.fixture

@@ -242,6 +242,7 @@ def test_the_preview_follows_the_exports_trends_choice(qtbot, window, store, mee
     later = ops.create_from_last(store, meeting_id, date(2026, 4, 9)).value
     item = next(i for i in ops.load_meeting(store, later).items if i.title == first.title)
     ops.add_figure(store, item.id, Figure(renewals, "count", (FigurePoint("April 2026", 650),)))
+    QSettings().setValue("export/trends", False)  # settings outlive a test in one process
     window.open_meeting(later)
     press(qtbot, window, ActionId.PREVIEW)
     assert "Trend:" not in window.preview.toPlainText()
