@@ -257,6 +257,7 @@ def test_the_preview_follows_the_exports_figure_tables_choice(qtbot, window, sto
 
     from pcc_minutes.core.records import Figure, FigurePoint
 
+    QSettings().setValue("export/figures", False)  # whatever an earlier test left
     item = ops.load_meeting(store, meeting_id).items[1]
     label = "Calls answered in ten seconds"
     ops.add_figure(store, item.id, Figure(label, "%", (FigurePoint("March 2026", 91),)))
