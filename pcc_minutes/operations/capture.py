@@ -55,9 +55,17 @@ def add_action(
 
 
 def restore_action(
-    store: Store, item_id: int, action: Action, position: int | None
+    store: Store,
+    item_id: int,
+    action: Action,
+    position: int | None,
+    updates: tuple[tuple, ...] = (),
 ) -> Outcome[int]:
-    """Add ``action`` to the item at ``position`` (the end when None)."""
+    """Add ``action`` to the item at ``position`` (the end when None); ``updates`` (meeting,
+    item, position, status, note), what later meetings said of it, are put back with it
+    where their items still are."""
+    from pcc_minutes.store.tables import ActionUpdateRow, AgendaItemRow
+
     with store.transaction() as session:
         item = queries.open_item_row(session, item_id)
         if not queries.is_free(session, ActionRow, action.id):
@@ -66,6 +74,15 @@ def restore_action(
         _insert_at(item.actions, row, len(item.actions) if position is None else position)
         session.flush()
         new_id = row.id
+        for meeting_id, log_id, at, status, note in updates:
+            log = session.get(AgendaItemRow, log_id)
+            if log is None or log.meeting_id != meeting_id:
+                continue  # that meeting's action log has gone since
+            entry = ActionUpdateRow(
+                action_id=new_id, meeting_id=meeting_id, item_id=log_id, status=status, note=note
+            )
+            _insert_at(log.carried, entry, min(at, len(log.carried)))
+        session.flush()
     return Outcome(
         new_id,
         changed(actions={item_id}),
@@ -88,12 +105,18 @@ def remove_action(store: Store, action_id: int, meeting_id: int | None = None) -
         row = queries.action_row(session, action_id)
         if row is None:
             return Outcome(None)
+        for update in row.updates:  # later minutes list it: they must be open to change
+            refuse_if_locked(update.meeting.id, update.meeting.status)
         kept = action_record(row)
+        updates = tuple(
+            (u.meeting_id, u.item_id, u.position, u.status, u.note) for u in row.updates
+        )
+        logs = {u.item_id for u in row.updates}
         item_id, position = _take_out(row, "actions")
     return Outcome(
         None,
-        changed(actions={item_id}),
-        Undo("Remove action", lambda s: restore_action(s, item_id, kept, position)),
+        changed(actions={item_id, *logs}),
+        Undo("Remove action", lambda s: restore_action(s, item_id, kept, position, updates)),
     )
 
 

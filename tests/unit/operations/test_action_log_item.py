@@ -61,3 +61,32 @@ def test_a_new_meeting_from_the_last_uses_its_matters_arising_item_not_a_second_
     assert agenda == [(1, "Matters arising", ACTION_LOG), (2, "Crime recording", "")]
     (carried,) = ops.load_meeting(store, second).items[0].carried
     assert carried.action.text == "Share the recording data"
+
+
+def test_undoing_the_removal_of_an_action_brings_back_what_later_meetings_said_of_it(store):
+    first = imported(store, date(2025, 8, 14), ["Crime recording"])
+    later = imported(store, date(2025, 10, 16), ["Matters arising", "Firearms licensing"])
+    action = ops.add_action(store, ops.load_meeting(store, first).items[0].id, "Report back").value
+    ops.update_action(store, action, "In hand", meeting_id=later)
+    removed = ops.remove_action(store, action)
+    assert ops.load_meeting(store, later).items[0].carried == ()
+    removed.undo.apply(store)
+    (carried,) = ops.load_meeting(store, later).items[0].carried
+    assert (carried.action.text, carried.note) == ("Report back", "In hand")
+    assert [h.kind for h in ops.search(store, "in hand")] == ["action"]  # indexed again
+
+
+def test_an_action_listed_in_approved_later_minutes_is_not_removed(store):
+    import pytest
+
+    from pcc_minutes.core.errors import PccError
+
+    first = imported(store, date(2025, 8, 14), ["Crime recording"])
+    later = imported(store, date(2025, 10, 16), ["Matters arising"])
+    action = ops.add_action(store, ops.load_meeting(store, first).items[0].id, "Report back").value
+    ops.update_action(store, action, "In hand", meeting_id=later)
+    ops.set_status(store, later, "for-approval", "Clerk")
+    ops.set_status(store, later, "approved", "Chair")
+    with pytest.raises(PccError, match="approved"):
+        ops.remove_action(store, action)
+    assert ops.load_meeting(store, later).items[0].carried[0].note == "In hand"
