@@ -9,7 +9,6 @@ The window holds a frozen ``Meeting``; every command calls one operation and rel
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -36,11 +35,21 @@ from pcc_minutes.ui.session import Session
 from pcc_minutes.ui.window.files import FileCommands, _Relay
 from pcc_minutes.ui.window.live import LiveCommands
 from pcc_minutes.ui.window.panes import WindowPanes
+from pcc_minutes.ui.window.save_status import SaveStatus, spoken_moment
+from pcc_minutes.ui.window.undo_commands import UndoCommands
 from pcc_minutes.ui.window.undo_order import MEETING, TEXT, UndoOrder
 from pcc_minutes.ui.window.views import ViewCommands
 
 
-class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWindow):
+class MainWindow(
+    WindowPanes,
+    LiveCommands,
+    ViewCommands,
+    FileCommands,
+    UndoCommands,
+    SaveStatus,
+    QMainWindow,
+):
     def __init__(self, store: Store):
         super().__init__()
         self.store = store
@@ -279,7 +288,7 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             self.banner.setText(f"<b>Read-only.</b> {escape(self.store.read_only_reason)}")
         elif locked:
             who = f" by {view.status_by}" if view.status_by else ""
-            when = f" {_on(format_moment(view.status_at))}" if view.status_at else ""
+            when = f" {spoken_moment(format_moment(view.status_at))}" if view.status_at else ""
             self.banner.setText(
                 f"<b>{view.status.capitalize()}{who}{when}.</b> These minutes are read-only; "
                 "use Approval ▸ Reopen as Draft to correct them."
@@ -346,63 +355,6 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
             document.deleteLater()
         self._documents.clear()
         self.private_notes.forget_documents()
-
-    def undo(self) -> None:
-        """Edit ▸ Undo (Ctrl+Z, in the notes too): the last thing done, whichever it was —
-        typing in the notes of this item, or an edit of the meeting (a figure accepted, an
-        item removed…)."""
-        self._undo_or_redo(redo=False)
-
-    def redo(self) -> None:
-        self._undo_or_redo(redo=True)
-
-    def _undo_choice(self, *, redo: bool) -> str | None:
-        document, group = self.editor.document(), self.session.undo_group
-        text_there = document.isRedoAvailable() if redo else document.isUndoAvailable()
-        meeting_there = group.canRedo() if redo else group.canUndo()
-        return self._undo_order.choose(
-            redo=redo,
-            text=(id(document), text_there and not self.editor.isReadOnly()),
-            meeting=(self.session.meeting_id or 0, meeting_there),
-        )
-
-    def _undo_level_added(self, kind: str, key: int) -> None:
-        self._undo_order.added(kind, key)
-        self._update_undo_texts()
-
-    def _undo_or_redo(self, *, redo: bool) -> None:
-        if self.private_notes.has_focus():  # the private notes' own typing, item by item
-            self.private_notes.editor.redo() if redo else self.private_notes.editor.undo()
-            return
-        choice = self._undo_choice(redo=redo)
-        if choice == TEXT:
-            document = self.editor.document()
-            self.editor.redo() if redo else self.editor.undo()
-            self._undo_order.done(TEXT, id(document), redo=redo)
-        elif choice == MEETING:
-            meeting_id = self.session.meeting_id or 0
-            self.saver.flush()
-            group = self.session.undo_group
-            group.redo() if redo else group.undo()
-            self._undo_order.done(MEETING, meeting_id, redo=redo)
-        self._update_undo_texts()
-
-    def _update_undo_texts(self, *_args: object) -> None:
-        """Edit ▸ Undo / Redo say what they will take back: "Undo Typing", or the meeting's
-        last edit ("Undo Remove item 3")."""
-        if not hasattr(self, "actions_by_id"):
-            return
-        group = self.session.undo_group
-        for action_id, redo, what in (
-            (ActionId.UNDO, False, group.undoText()),
-            (ActionId.REDO, True, group.redoText()),
-        ):
-            verb = "&Redo" if redo else "&Undo"
-            choice = self._undo_choice(redo=redo)
-            label = {TEXT: f"{verb} Typing", MEETING: f"{verb} {what}"}.get(choice, verb)
-            if self.private_notes.has_focus():  # Edit ▸ Undo takes back the private typing
-                label = f"{verb} Typing" if self.private_notes.can_undo(redo=redo) else verb
-            self.actions_by_id[action_id].setText(label)
 
     def _refresh_item_labels(self) -> None:
         item = self.view.item(self.item_id) if self.view and self.item_id else None
@@ -498,51 +450,6 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
         self.saved_label.setText("Saving…")
         if self.item_id is not None:
             self._suggest_timer.start()  # detect figures after a pause, not per keystroke
-
-    def _say_read_only(self) -> None:
-        """A key typed into read-only notes: say why nothing happened, and what to do."""
-        if self.store.read_only:
-            reason = f"The database is read-only: {self.store.read_only_reason}"
-        elif self.view is not None and self.view.locked:
-            reason = (
-                f"These minutes are {self.view.status.replace('-', ' ')} and read-only; use "
-                "Approval ▸ Reopen as Draft to change them."
-            )
-        else:
-            reason = "Choose an agenda item to type its notes."
-        self.statusBar().showMessage(reason, 6000)
-
-    def _show_stored_state(self) -> None:
-        """A meeting just opened: everything in it is stored; say when it last changed (the
-        time of another meeting's last save would be wrong here)."""
-        for saver in (self.saver, self.private_notes.saver):
-            saver.last_saved = None
-        when = self.view.updated_at if self.view is not None else None
-        self.saved_label.setStyleSheet("")
-        self.saved_label.setText(
-            f"All changes saved · last changed {format_moment(when)}"
-            if when
-            else "All changes saved"
-        )
-
-    def _show_saved(self, _when: float) -> None:
-        self._update_saved_age()
-
-    def _update_saved_age(self) -> None:
-        savers = (self.saver, self.private_notes.saver)
-        if any(saver.pending for saver in savers):
-            return
-        times = [saver.last_saved for saver in savers if saver.last_saved is not None]
-        if not times:
-            return
-        age = time.monotonic() - max(times)
-        text = f"Saved {age:.1f} s ago" if age < 60 else f"Saved {int(age // 60)} min ago"
-        self.saved_label.setStyleSheet("")
-        self.saved_label.setText(text)
-
-    def _show_save_failure(self, message: str) -> None:
-        self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.saved_label.setText(f"Not saved yet — {message} Retrying.")
 
     def focus_notes(self) -> None:
         if self.pages.currentWidget() is not self.editor:
@@ -672,8 +579,3 @@ class MainWindow(WindowPanes, LiveCommands, ViewCommands, FileCommands, QMainWin
 
     def action(self, action_id: ActionId) -> QAction:
         return self.actions_by_id[action_id]
-
-
-def _on(moment: str) -> str:
-    """ "today at 14:02" as it follows "Approved by …": "today at 14:02"; a date takes "on"."""
-    return moment if moment.startswith(("today", "yesterday")) else f"on {moment}"
