@@ -236,6 +236,8 @@ def label_before(index: TextIndex, anchor: int, sentence: int) -> str:
             and i + 1 < len(tokens)
             and index.period_at(tokens[i + 1].start)
         )
+        # a comma before the values' "from": "have fallen again, from 800 to 650"
+        or (tokens[i].text == "," and _from_follows(index, tokens, i, anchor))
     ):
         i -= 1
     if i >= 0 and tokens[i].lower in CONJUNCTIONS:
@@ -253,6 +255,13 @@ def label_before(index: TextIndex, anchor: int, sentence: int) -> str:
         words.insert(0, token)
         i -= 1
     return strip_label_prefix(join_words(words))
+
+
+def _from_follows(index: TextIndex, tokens: list[Token], i: int, anchor: int) -> bool:
+    """Whether the values' "from" comes next after token ``i`` (a comma)."""
+    if i + 1 < len(tokens):
+        return tokens[i + 1].lower == "from"
+    return index.text[anchor : anchor + 5].lower().startswith("from")
 
 
 # -- words ----------------------------------------------------------------------------------

@@ -70,6 +70,8 @@ SKIP_BEFORE = (
     AUXILIARIES
     | CHANGE_VERBS
     | frozenset("by to at of from now currently also still only just up down".split())
+    # adverbs between a change verb and its values: "have fallen again, from 800 to 650"
+    | frozenset("again further sharply steadily slightly significantly markedly".split())
 )
 STOP_BEFORE = CLAUSE_WORDS | CHANGE_VERBS | AUXILIARIES
 # Capitalised words that may open a sentence before a count ("Over 200 kits", "Some 30").

@@ -315,3 +315,20 @@ def test_a_detected_bound_prefills_the_form_and_reads_back_unchanged():
     drafts, _ = parse_values(shown)
     assert [(d.value, d.bound) for d in drafts] == [(p.value, p.bound) for p in figure.points]
     assert "under 7" in shown
+
+
+def test_an_adverb_and_a_comma_before_the_values_leave_the_subject_its_label():
+    from pcc_minutes.text.figures import detect_figures
+
+    for sentence, label in (
+        (
+            "Backlog: Outstanding vetting checks have fallen again, from 900 to 610.",
+            "Outstanding vetting checks",
+        ),
+        (
+            "Arrests for burglary have risen sharply, from 40 in June to 55 in July.",
+            "Arrests for burglary",
+        ),
+    ):
+        (figure,) = detect_figures(sentence)
+        assert figure.label == label
