@@ -168,7 +168,13 @@ class HeaderForm(QWidget):
             [("Mar&king:", self.marking_combo), ("", attendance)],
             [("O&pening:", self.opening)],
         ]
-        buddies = {id(times): self.start_edit, id(chair): self.chair_edit}
+        # A label's Alt+letter goes to its buddy only if the buddy takes focus itself: a
+        # container's focus proxy is not followed, so the inner fields are the buddies.
+        buddies = {
+            id(times): self.start_edit,
+            id(chair): self.chair_edit,
+            id(self.opening): self.opening.edit,
+        }
         for row, pairs in enumerate(rows):
             for pair, (label_text, field) in enumerate(pairs):
                 column = pair * 2

@@ -80,3 +80,19 @@ def test_every_mnemonic_in_the_dialog_is_its_own(qtbot):
     texts = [w.text() for w in made.findChildren(QAbstractButton) + made.findChildren(QLabel)]
     letters = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
     assert len(letters) == len(set(letters)), letters
+
+
+def test_the_path_field_is_wide_and_shows_the_files_name(qtbot):
+    made = dialog(qtbot, agenda=False)
+    made.path.setText("/a/long/folder/2025-10-09 Accountability and Performance Meeting.docx")
+    made.path.setCursorPosition(len(made.path.text()))
+    assert made.path.minimumWidth() >= made.path.fontMetrics().horizontalAdvance("M") * 36
+
+
+def test_a_first_export_goes_to_the_documents_folder(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from pcc_minutes.ui.window.files import documents_folder
+
+    folder = documents_folder()
+    assert folder.is_dir() and (folder.name == "Documents" or folder == Path.home())

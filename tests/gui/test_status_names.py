@@ -75,3 +75,13 @@ def test_a_meeting_just_opened_says_it_is_all_saved_not_another_meetings_save_ti
     assert window.saved_label.text().startswith("All changes saved")
     window._update_saved_age()  # the ticker's next beat keeps it so
     assert window.saved_label.text().startswith("All changes saved")
+
+
+def test_alt_p_reaches_the_opening_paragraph(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus)
+    qtbot.keyClick(window.editor, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.header.opening.edit

@@ -29,6 +29,9 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export the agenda" if agenda else "Export the minutes")
         self.file_filter = file_filter
         self.path = QLineEdit(str(suggested))
+        # Wide enough for a folder and a meeting's file name, and its name shown, not its folder.
+        self.path.setMinimumWidth(self.path.fontMetrics().horizontalAdvance("M") * 36)
+        self.path.setCursorPosition(len(self.path.text()))
         self.path.setAccessibleName("File to write")
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)

@@ -22,6 +22,14 @@ class _Relay(QObject):
     done = Signal(object, object)  # (callback, result or exception)
 
 
+def documents_folder() -> Path:
+    """Where a first export goes: the user's Documents folder, else their home folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
+
+
 class FileCommands:
     """Meetings and files, mixed into ``MainWindow``."""
 
@@ -126,7 +134,7 @@ class FileCommands:
         from pcc_minutes.documents.writers import writer  # the registry, on first export
 
         file_filter = writer(kind).file_filter  # the one list of formats, as the CLI's
-        folder = Path(self.settings.value("folders/export", str(Path.home())))
+        folder = Path(self.settings.value("folders/export", str(documents_folder())))
         when = f"{self.view.date:%Y-%m-%d} " if self.view.date else ""
         stem = f"{when}{self.view.title}{' agenda' if agenda else ''}".strip()
         timings = trends = figures = False
@@ -174,7 +182,7 @@ class FileCommands:
         if path is None:
             from PySide6.QtWidgets import QFileDialog
 
-            folder = Path(self.settings.value("folders/export", str(Path.home())))
+            folder = Path(self.settings.value("folders/export", str(documents_folder())))
             name = f"{series or 'All meetings'} action log.docx"
             chosen, _filter = QFileDialog.getSaveFileName(
                 self,
@@ -211,7 +219,9 @@ class FileCommands:
         if by is None:
             default = self.settings.value(name_key, "")
             question = {
+                MeetingStatus.FOR_APPROVAL: "Sent for approval by (your name):",
                 MeetingStatus.APPROVED: "Approved by (name):",
+                MeetingStatus.PUBLISHED: "Published by (your name):",
                 MeetingStatus.DRAFT: "Reopen as a draft for a correction. Your name:",
             }.get(status, "Your name:")
             from PySide6.QtWidgets import QInputDialog
