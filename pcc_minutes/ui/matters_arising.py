@@ -69,6 +69,7 @@ class MattersArising(QWidget):
         self._carried: dict[int, CarriedAction] = {}
         self.setObjectName("matters_arising")
         self.heading = QLabel()
+        self.heading.setWordWrap(True)  # never widens the centre column
         self.heading.setAccessibleName("Matters arising")
         self.rows = _Rows()
         self.rows.key_status.connect(self._set_status)

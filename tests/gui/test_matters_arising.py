@@ -94,3 +94,12 @@ def test_enter_writes_the_update_said_in_this_meeting(qtbot, window, store, monk
     carried = ops.load_meeting(store, window.view.id).item(window.item_id).carried[0]
     assert carried.note == "Sent to every member." and str(carried.action.status) == "done"
     assert "Update: Sent to every member." in pane.rows.item(0).text()
+
+
+def test_the_heading_line_wraps_rather_than_widening_the_centre(window):
+    from PySide6.QtWidgets import QWidget
+
+    pane = window.findChild(QWidget, "matters_arising")
+    assert pane is not None and pane.isVisible()
+    assert pane.heading.wordWrap() and pane.heading.text()
+    assert pane.heading.minimumSizeHint().width() < 300  # a long line never sets the width
