@@ -40,6 +40,7 @@ class StoredFigureCommands:
             self._trend_dialog.close()
         self._trend_dialog = TrendDialog(trend, self.window())
         self._trend_dialog.show()
+        self._trend_dialog.activateWindow()  # its keys: the points, Esc
         self._trend_dialog.view.chart.setFocus()
 
     def edit_figure(self, figure_id: int, *, dialog_hook=None) -> bool:

@@ -183,6 +183,7 @@ class IndicatorsDialog(QDialog):
             self._trend_dialog.close()
         self._trend_dialog = TrendDialog(self.trends[indicator_id], self)
         self._trend_dialog.show()
+        self._trend_dialog.activateWindow()  # its keys: the points, Esc
         return self._trend_dialog
 
     # --- asking -----------------------------------------------------------------------

@@ -467,6 +467,7 @@ class MainWindow(
             dialog.refresh()
         dialog.show()
         dialog.raise_()
+        dialog.activateWindow()  # the keys go to it, also where no window manager hands them
         dialog.table.setFocus()
 
     # --- helpers -------------------------------------------------------------------------
