@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 from pcc_minutes import operations as ops
 from pcc_minutes.core.chair import chair_of
 from pcc_minutes.core.errors import PccError
+from pcc_minutes.core.formatting import format_date, format_time
 from pcc_minutes.core.opening import is_generated, opening_doubts, opening_of
 from pcc_minutes.core.records import Meeting, attendance_summary
 from pcc_minutes.core.status import status_text
-from pcc_minutes.documents.layout import format_date, format_time
 from pcc_minutes.store.database import Store
 from pcc_minutes.ui.dates import british_dates
 from pcc_minutes.ui.header_fields import ChairEdit, ElidedLabel, OptionalDateEdit, OptionalTimeEdit
