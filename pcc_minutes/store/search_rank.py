@@ -1,7 +1,7 @@
 """Answering a search from the FTS5 index that ``store.search`` keeps: the best hits of every
 match, best first, one per indexed row and never two alike.
 
-Ranking: FTS5's bm25 over every match (up to the newest ``SCORED``, for the few words found
+Ranking: FTS5's bm25 over every match (up to the newest ``scored(query)``, for words found
 in more rows), times a small factor for the kinds a reader looks for first
 (``store.search.WEIGHT``). bm25 costs about a microsecond a match, so nothing else is paid
 per match: a row's kind is the low bits of its
@@ -45,9 +45,20 @@ from pcc_minutes.store.tables import SeriesRow
 SNIPPET_TOKENS = 16
 # At most this many matches are scored, the newest: every match of any word found in fewer
 # rows (at 10,000 meetings, all but a handful of words as common as "report", in 45,000 rows:
-# its best hits come from the newest 10,000, about two years), within the 20 ms a search
-# may take. A filter (series:, from:, to:, kind:) or one more word reaches older matches.
+# its best hits come from the newest 10,000, about two years), within the 20 ms a
+# search may take. Each further word of the query makes a match dearer to score (its
+# positions are read too), so the bound is shared among the query's words. A filter
+# (series:, from:, to:, kind:) or one more word reaches older matches.
 SCORED = 10_000
+SCORED_LEAST = 3_000
+
+
+def scored(query: Query) -> int:
+    """How many of the newest matches ``query`` scores."""
+    words = sum(len(part.words) if isinstance(part, Phrase) else 1 for part in query.include)
+    return max(SCORED_LEAST, SCORED // max(words, 1))
+
+
 _OPEN, _CLOSE = "\x02", "\x03"
 
 
@@ -147,14 +158,14 @@ def _ranked(session: Session, run, match: str, query: Query, want: int) -> list:
         where = ["search_text MATCH ?"]
         if kinds:
             where.append(f"{bits} IN ({', '.join(str(KIND_CODE[k]) for k in kinds)})")
-        # The newest SCORED matches are scored (FTS5 walks its rowids newest first and stops
+        # The newest scored(query) matches are scored (FTS5 walks its rowids newest first and stops
         # there): every match of all but the commonest words, in ~10 ms at most.
         return run(
             f"""SELECT rowid, s FROM (
                     SELECT rowid, bm25(search_text) * {_weight_sql(bits)} AS s FROM search_text
                     WHERE {" AND ".join(where)} ORDER BY rowid DESC LIMIT ?)
                 ORDER BY s, rowid DESC LIMIT ?""",
-            (match, SCORED, want),
+            (match, scored(query), want),
         ).all()
     conditions, params = _filters(session, query)
     kind_of = f"(t.rowid & {KIND_BITS})" if numbered else "e.kind"
@@ -165,7 +176,7 @@ def _ranked(session: Session, run, match: str, query: Query, want: int) -> list:
                 WHERE {" AND ".join(["search_text MATCH ?", *conditions])}
                 ORDER BY t.rowid DESC LIMIT ?)
             ORDER BY s, rowid DESC LIMIT ?""",
-        (match, *params, SCORED, want),
+        (match, *params, scored(query), want),
     ).all()
 
 

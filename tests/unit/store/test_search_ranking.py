@@ -271,6 +271,11 @@ def test_past_the_newest_scored_matches_a_filter_reaches_the_older_ones(store, m
     ops.import_documents(store, newer)
     assert ops.search(store, "staffing", limit=1)[0].meeting_id == old  # all 61 scored
     monkeypatch.setattr(search_rank, "SCORED", 30)  # as a word in 30,000+ rows would be
+    monkeypatch.setattr(search_rank, "SCORED_LEAST", 10)
     assert old not in {h.meeting_id for h in ops.search(store, "staffing", limit=50)}
     found = ops.search(store, "staffing to:2015-12-31", limit=1)
     assert [h.meeting_id for h in found] == [old]
+    # two words: each match dearer, fewer of the newest scored (30 // 2 = 15)
+    from pcc_minutes.core.search_query import parse
+
+    assert search_rank.scored(parse("panel staffing")) == 15
