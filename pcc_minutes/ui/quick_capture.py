@@ -392,7 +392,14 @@ class QuickFigureForm(_InlineForm):
         self._source_text = text
         from pcc_minutes.text.figures import detect_figures  # loaded on first use
 
-        found = detect_figures(text)
+        # Read in its paragraph when the window gives it: the target or period said in the
+        # next sentence belongs to the figure ("… 4% of resolutions. The target is 8%.").
+        context, self.context = _plain(getattr(self, "context", "") or ""), ""  # used once
+        at = context.find(text) if text and context else -1
+        found = detect_figures(context if at >= 0 else text)
+        if at >= 0:
+            inside = [f for f in found if f.start < at + len(text) and f.end > at]
+            found = inside or found
         if not found:
             for field in (self.label_edit, self.values_edit, self.periods_edit, self.target_edit):
                 field.clear()

@@ -269,3 +269,20 @@ def test_the_preview_follows_the_exports_figure_tables_choice(qtbot, window, sto
     press(qtbot, window, ActionId.PREVIEW)
     shown = window.preview.toPlainText()
     assert label in shown and "Unit" in shown
+
+
+def test_the_figure_form_from_the_notes_reads_the_whole_bullet(qtbot, window):
+    qtbot.keyClicks(
+        window.editor, "Over 150 farms now use the marking kits. The target is 300 farms."
+    )
+    cursor = window.editor.textCursor()
+    cursor.setPosition(3)  # in the first sentence
+    window.editor.setTextCursor(cursor)
+    press(qtbot, window, ActionId.NEW_FIGURE)
+    form = window.quick_figure
+    assert form.isVisible()
+    assert (form.label_edit.text(), form.values_edit.text(), form.target_edit.text()) == (
+        "Farms",
+        "over 150",
+        "300",
+    )

@@ -474,3 +474,14 @@ def test_the_figure_forms_periods_field_shows_a_whole_month_and_year(qtbot, stor
     metrics = form.periods_edit.fontMetrics()
     assert form.periods_edit.width() >= metrics.horizontalAdvance("September 2025")
     assert form.periods_edit.width() > form.target_edit.width()
+
+
+def test_the_figure_form_reads_the_target_said_in_the_next_sentence(qtbot, store, item_id):
+    form = QuickFigureForm(store)
+    window = host(qtbot, form)  # noqa: F841
+    form.context = "- Over 150 farms now use the marking kits. The target is 300 farms."
+    form.open_for(item_id, "Over 150 farms now use the marking kits.")
+    assert (form.label_edit.text(), form.values_edit.text()) == ("Farms", "over 150")
+    assert form.target_edit.text() == "300"
+    form.open_for(item_id, "Over 150 farms now use the marking kits.")  # no paragraph given
+    assert form.target_edit.text() == ""

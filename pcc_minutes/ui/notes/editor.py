@@ -346,6 +346,14 @@ class NotesEditor(QTextEdit):
 
     # --- quick capture -------------------------------------------------------------------
 
+    def paragraph_at_cursor(self) -> str:
+        """The whole paragraph or bullet under the cursor (a figure's target is often said in
+        the sentence after it); on an empty line, the one above."""
+        block = self.textCursor().block()
+        while block.isValid() and not block.text().strip():
+            block = block.previous()
+        return block.text().replace(LINE_SEPARATOR, " ").strip() if block.isValid() else ""
+
     def sentence_at_cursor(self) -> str:
         """What quick capture pre-fills: the selection, else the sentence under the cursor (in
         a bullet too: a bullet often holds a finding and then a commitment); on an empty line,

@@ -103,6 +103,7 @@ class LiveCommands:
         for other in self._quick_forms.values():
             if other is not form:
                 other.hide()
+        form.context = self.editor.paragraph_at_cursor()  # what the figure form reads around it
         form.open_for(self.item_id, self.editor.sentence_at_cursor(), self.view.date)
 
     def accept_figure(self) -> None:
