@@ -39,7 +39,7 @@ DESCRIPTION = (
 # yellow read-only banner; a deep violet version of the same on the dark palette.
 LIGHT = ("#f4effb", "#8764b8", "#3b2160", "#fbf9fe", "#1b1027", "#c8b6e2")
 DARK = ("#2a2140", "#a58bd6", "#dcd0f2", "#1f1830", "#ece6f7", "#5b4785")
-FILES_POLL_MS = 1000
+FILES_POLL_MS = 500  # two os.stat calls a tick: a lost journal is found within half a second
 LINES_SHOWN = 5  # the box's height, in lines of text: the notes stay the largest thing
 
 
