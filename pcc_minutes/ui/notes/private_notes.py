@@ -110,8 +110,8 @@ class PrivateNotesPane(QFrame):
         self.saver = NotesSaver(store, self, save=save_private_notes)
         self.saver.written.connect(self._written)
         self.saver.file_lost.connect(self.recover)
-        # Once a second, as the window's watch does for the notes: is the journal file still
-        # ours? (Two os.stat calls.) Text written to a deleted one is written again.
+        # Twice a second (the window's watch checks the notes' once a second): is the journal
+        # file still ours? (Two os.stat calls.) Text written to a deleted one is written again.
         self._files = QTimer(self, interval=FILES_POLL_MS)
         self._files.timeout.connect(self._check_files)
         self._files.start()
