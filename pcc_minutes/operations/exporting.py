@@ -57,22 +57,20 @@ def export_bytes(
     figures: bool = False,
     logo: Path | None = None,
 ) -> bytes:
-    """The exported file's bytes (for ``-o -``)."""
-    doc = minutes_document(
-        store,
-        meeting_id,
-        public=public,
-        agenda_only=agenda_only,
-        timings=timings,
-        trends=trends,
-        figures=figures,
-        logo=logo,
-    )
-    render = writer(format_name).load()
+    """The exported file's bytes (for ``-o -``): the file ``export_minutes`` writes."""
     with tempfile.TemporaryDirectory() as folder:
-        temp = Path(folder) / f"minutes.{format_name}"
-        render(doc, temp)
-        return temp.read_bytes()
+        return export_minutes(
+            store,
+            meeting_id,
+            format_name,
+            Path(folder) / f"minutes.{format_name}",
+            public=public,
+            agenda_only=agenda_only,
+            timings=timings,
+            trends=trends,
+            figures=figures,
+            logo=logo,
+        ).read_bytes()
 
 
 def export_action_log(
