@@ -19,7 +19,7 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -37,6 +37,7 @@ from pcc_minutes.core.errors import (
 )
 from pcc_minutes.store import diagnosis as diag
 from pcc_minutes.store.diagnosis import Diagnosis, ReadOnly
+from pcc_minutes.store.gate import ConnectionGate
 from pcc_minutes.store.migrations import HEAD
 
 ENV_VAR = "PCC_MINUTES_DB"
@@ -206,6 +207,8 @@ class Store:
     _engine: Engine | None = None
     _sessions: sessionmaker[Session] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _gate: ConnectionGate = field(default_factory=ConnectionGate, repr=False)
+    _closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if self.diagnosis is None:
@@ -308,7 +311,7 @@ class Store:
         self.ready()
         assert self._sessions is not None
         try:
-            with self._sessions.begin() as session:
+            with self._gate.using(), self._sessions.begin() as session:
                 yield session
         except DBAPIError as exc:
             reason = self.diagnosis.read_only
@@ -317,6 +320,36 @@ class Store:
             writing = diag.sqlite_name(exc).startswith(("SQLITE_FULL", "SQLITE_READONLY"))
             what = "The change was not saved to" if writing else "Nothing could be read from"
             _reraise(self.path, exc, f"{what} the database {self.path}")
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A bare connection (a PRAGMA, a checkpoint), through the same gate as transactions."""
+        with self._gate.using(), self.engine.connect() as connection:
+            yield connection
+
+    def in_use(self) -> contextlib.AbstractContextManager[None]:
+        """Around a connection of one's own to the file: waits while ``reconnect`` runs."""
+        return self._gate.using()
+
+    def on_reconnect(self, close: Callable[[], None]) -> None:
+        """``close`` runs inside every ``reconnect``, with the engine's connections: a
+        connection of one's own to the file (the change probe's) closes with them."""
+        self._closers.append(close)
+
+    def reconnect(self, timeout: float = 5.0) -> bool:
+        """Close every connection of ours at once — the engine's and those registered with
+        ``on_reconnect`` — once the transactions in flight have ended (new ones wait): the
+        next one opens the file that is there now, with a fresh ``-wal``. Closing the last
+        connection copies what a deleted journal held into the database file. False when a
+        transaction was still running after ``timeout`` seconds (it keeps its connection)."""
+
+        def close() -> None:
+            for closer in self._closers:
+                closer()
+            if self._engine is not None:
+                self._engine.dispose()
+
+        return self._gate.close_all(close, timeout=timeout)
 
     def verify(self) -> None:
         """Read every page of the file (read-only); raise the damaged-file error if one is

@@ -14,9 +14,11 @@ no longer the one our connections have open (``FileGuard``), and then opens fres
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
+import weakref
 from pathlib import Path
 
 from pcc_minutes.store.database import Store
@@ -44,7 +46,7 @@ def checkpoint(store: Store) -> bool:
     A read-only store wrote nothing, so there is nothing of ours to copy."""
     if store.read_only:
         return True
-    with store.engine.connect() as connection:
+    with store.connection() as connection:
         busy, frames, copied = connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
     return busy == 0 and (frames == -1 or frames == copied)  # -1: not in WAL mode at all
 
@@ -52,18 +54,34 @@ def checkpoint(store: Store) -> bool:
 def in_wal_mode(store: Store) -> bool:
     """Whether our connections journal to a ``-wal`` file (a file system without shared
     memory leaves SQLite in its rollback journal, where there is no ``-wal`` to watch)."""
-    with store.engine.connect() as connection:
+    with store.connection() as connection:
         mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
     return str(mode).lower() == "wal"
 
 
 def reconnect(store: Store) -> None:
-    """Close every pooled connection, so that the next transaction opens the file that is
-    there now (and a fresh ``-wal``) instead of writing on into a deleted one. Closing the last
-    connection checkpoints what the old journal held into the database file. Call it when no
-    transaction is running."""
+    """Close every connection of ours to the file at once (``Store.reconnect``: transactions
+    in flight end first, new ones wait), so that the next transaction opens the file that is
+    there now (and a fresh ``-wal``) instead of writing on into a deleted one. Closing the
+    last connection checkpoints what the old journal held into the database file."""
     if store.is_ready:
-        store.engine.dispose()
+        store.reconnect()
+
+
+_GUARDS: weakref.WeakKeyDictionary[Store, FileGuard] = weakref.WeakKeyDictionary()
+_GUARDS_LOCK = threading.Lock()
+
+
+def guard_for(store: Store) -> FileGuard:
+    """The store's one ``FileGuard``, shared by every saver writing through it: a reconnect
+    (by any of them) makes it forget the old files, so the journal our own reconnect removed
+    is not taken for one another program deleted."""
+    with _GUARDS_LOCK:
+        guard = _GUARDS.get(store)
+        if guard is None:
+            guard = _GUARDS[store] = FileGuard(store.path)
+            store.on_reconnect(guard.forget)
+        return guard
 
 
 class FileGuard:
@@ -112,15 +130,24 @@ class ChangeProbe:
     process, or another connection of ours — has committed since the last ``changed()``.
     ``PRAGMA data_version`` reads a counter in shared memory: microseconds, no file I/O."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, store: Store | None = None):
+        """With ``store``, the probe's connection closes in the store's ``reconnect`` with
+        all the others, and is not opened again while that runs."""
         self.path = Path(path)
         self._connection: sqlite3.Connection | None = None
         self._version: int | None = None
+        self._gate = store.in_use if store is not None else contextlib.nullcontext
+        if store is not None:
+            store.on_reconnect(self.close)
 
     def changed(self) -> bool:
         """True when something was committed since the last call; True as well the first time
         after (re)opening, when there is nothing to compare with; False when the file cannot
         be read just now (the next call tries again)."""
+        with self._gate():
+            return self._changed()
+
+    def _changed(self) -> bool:
         try:
             if self._connection is None:
                 self._connection = sqlite3.connect(

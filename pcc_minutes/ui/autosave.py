@@ -75,7 +75,7 @@ class NotesSaver(QObject):
         super().__init__(parent)
         self.store = store
         self._save = save  # looked up on the worker: the facade imports lazily
-        self.guard = watch.FileGuard(store.path)
+        self.guard = watch.guard_for(store)  # shared by every saver of this store
         self._wal_mode: bool | None = None  # asked on the worker before its first check
         self._item_id: int | None = None
         self._text_of: Callable[[], Notes] | None = None
@@ -280,8 +280,7 @@ class NotesSaver(QObject):
                 self._run_checkpoint(job)
                 continue
             if isinstance(job, _Reconnect):
-                watch.reconnect(self.store)
-                self.guard.forget()
+                watch.reconnect(self.store)  # the guard forgets the old files with it
                 continue
             item_id = job[0]
             with self._lock:

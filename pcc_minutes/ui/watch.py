@@ -133,7 +133,8 @@ class OutsideWatch(QObject):
         self.window = window
         self.store = window.store
         self.saver = window.saver
-        self.probe = watch.ChangeProbe(self.store.path)
+        # Its connection closes with all the others when the store reconnects.
+        self.probe = watch.ChangeProbe(self.store.path, self.store)
         self._known: dict[int, str] = {}  # item id → its notes as the database holds them
         self._known_meeting: int | None = None
         self._copied: tuple[dict[int, str], dict[int, str]] = ({}, {})
@@ -359,23 +360,31 @@ class OutsideWatch(QObject):
 
     def recover(self, verdict: str) -> None:
         """The ``-wal`` (or the file) is not the one our connections write: whatever they
-        write now is lost when the program ends. Reconnect, and write the open meeting's
-        notes again at once, through the ordinary save."""
+        write now is lost when the program ends. Once every writer is idle, close all our
+        connections at once (the probe's too: one left open keeps the lost journal's shared
+        memory, and every later write fails), then write the open meeting's notes and private
+        notes again at once, through the ordinary saves."""
         if self._busy:
             return
         window = self.window
+        private = getattr(window, "private_notes", None)
         self._busy = True
         try:
             self.saver.wait(3.0)
             window.live_writer.wait(3.0)
-            self.probe.close()  # the probe is a connection too: all of ours must close
-            self.saver.reconnect()
+            if private is not None:
+                private.saver.wait(3.0)
+            # Here, not on a saver's worker: the other writers would go on meanwhile. The gate
+            # lets a worker's transaction in flight end first (milliseconds).
+            self.store.reconnect(timeout=2.0)
             view = window.view
             if view is not None and not view.locked:
                 for item_id, document in list(window._documents.items()):
                     if view.item(item_id) is not None:
                         # converted on the saver's thread, as typing is
                         self.saver.resave(item_id, partial(markdown_of, document.clone()))
+                if private is not None:
+                    private.resave_all()
             window.saved_label.setText("Saving…")
             window.statusBar().showMessage(
                 f"{_LOST.get(verdict, _LOST[watch.FileGuard.VANISHED])}; the notes of this "

@@ -123,8 +123,9 @@ class PrivateNotesPane(QFrame):
         # when another is swapped in, and this one is swapped back at every meeting switch.
         self._blank = QTextDocument(self)
         self.editor.setDocument(self._blank)
-        # Set by the window: what else must reconnect when the journal file is lost.
-        self.recover_others: Callable[[str], None] | None = None
+        # Set by the window: its recovery from a lost journal file, which covers this pane
+        # too; False when it has none yet (the store not ready).
+        self.recover_others: Callable[[str], bool] | None = None
 
     # --- looks -------------------------------------------------------------------------
 
@@ -256,13 +257,17 @@ class PrivateNotesPane(QFrame):
             self.recover()
 
     def recover(self, verdict: str = "") -> None:
-        """The journal file our connections wrote was lost: once our own writes are done,
-        the window closes every other connection and writes the notes again
-        (``recover_others``: ``ui.watch``), and then this saver reconnects and writes every
-        private note shown so far again, into the file that is there now."""
+        """The journal file our connections wrote was lost. The window closes every
+        connection at once and writes all the notes again, these included
+        (``recover_others``: ``ui.watch``); before its watch runs, this saver reconnects
+        and writes the private notes shown so far again itself."""
+        if self.recover_others is not None and self.recover_others(verdict):
+            return
         self.saver.wait(3.0)
-        if self.recover_others is not None:
-            self.recover_others(verdict)
         self.saver.reconnect()
+        self.resave_all()
+
+    def resave_all(self) -> None:
+        """Write every private note shown so far again, into the file that is there now."""
         for item_id, document in self._documents.items():
             self.saver.resave(item_id, partial(markdown_of, document.clone()))

@@ -130,15 +130,17 @@ class WindowPanes:
         pane.saver.failed.connect(lambda message: self._show_save_failure(message))
         pane.written.connect(self._private_notes_written)
         pane.undo_changed.connect(lambda: self._update_undo_texts())
-        # The journal file lost (the pane's own check): the watch reconnects the rest first.
+        # The journal file lost (the pane's own check): the watch recovers every note.
         pane.recover_others = lambda verdict: self._recover_file(verdict)
         self.pages.currentChanged.connect(lambda _index: self._place_private_notes())
         column.addWidget(pane)
 
-    def _recover_file(self, verdict: str) -> None:
+    def _recover_file(self, verdict: str) -> bool:
         watch = getattr(self, "watch", None)  # ui.watch, once the store is ready
-        if watch is not None:
-            watch.recover(verdict)
+        if watch is None:
+            return False
+        watch.recover(verdict)
+        return True
 
     def _show_private_notes(self, item) -> None:
         self.private_notes.show_item(item, read_only=self.editing_locked)
