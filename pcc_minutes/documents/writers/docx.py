@@ -36,7 +36,7 @@ from pcc_minutes import APP_NAME
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents.characters import property_text, word_text
 from pcc_minutes.documents.columns import column_shares
-from pcc_minutes.documents.layout import format_date, layout
+from pcc_minutes.documents.layout import format_date, is_lead_in, keeps_with_next, layout
 from pcc_minutes.documents.resources import resource_path
 from pcc_minutes.documents.tree import (
     Block,
@@ -165,11 +165,16 @@ class _Writer:
             _add_spans(self.paragraph(style), block.content)
         elif isinstance(block, Paragraph):
             style = PARAGRAPH_STYLES.get(block.style, "Normal")
-            _add_spans(self.paragraph(style), block.content)
+            paragraph = self.paragraph(style)
+            _add_spans(paragraph, block.content)
+            if block.style == "decision":  # "Decision:" never parts from its words
+                paragraph.paragraph_format.keep_together = True
         elif isinstance(block, BulletList):
             self.bullets(block, level)
         if isinstance(block, (Heading, Paragraph, BulletList)) and isinstance(following, Table):
             self._keep_last_with_next()  # a table stays on the page of the words it follows
+        elif keeps_with_next(block, following):  # a lead-in, a timing line (layout)
+            self._keep_last_with_next()
         if isinstance(block, Table):
             self.table(block, keep_with_next=isinstance(following, Chart))
         elif isinstance(block, Image):
@@ -207,6 +212,8 @@ class _Writer:
             numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             numbering.get_or_add_ilvl().val = min(level, 8)
             numbering.get_or_add_numId().val = num_id
+            if item.children and is_lead_in(item.content):  # a bullet over its sub-bullets
+                paragraph.paragraph_format.keep_with_next = True
             for child in item.children:
                 if isinstance(child, BulletList):
                     self.bullets(child, level + 1)
