@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -49,6 +50,7 @@ from pcc_minutes.documents.tree import (
     Spans,
     Table,
 )
+from pcc_minutes.documents.writers import ARROWS
 from pcc_minutes.documents.writers.docx_reference import (
     BLACK,
     BULLET_NUM_ID,
@@ -85,15 +87,35 @@ STYLES = sorted(
 )
 
 
+# Arial (the reference document's font) draws arrows small and low, below the middle of the
+# figures beside them ("1,200 → 800"): they are runs of a font whose arrows sit at the height
+# of the text. Word on Windows has Segoe UI Symbol; elsewhere Word and LibreOffice fall back
+# to a font that has the arrow (here DejaVu Sans, as the PDF's arrows are).
+SYMBOL_FONT = "Segoe UI Symbol"
+_SYMBOL_RUNS = re.compile(f"([{ARROWS}]+)")
+
+
 def _add_spans(paragraph, content: Spans) -> None:
     for span in content:
         parts = word_text(span.text).split("\n")
         for index, part in enumerate(parts):
-            run = paragraph.add_run(part)
-            run.bold = span.bold or None
-            run.italic = span.italic or None
+            pieces = _SYMBOL_RUNS.split(part) if _SYMBOL_RUNS.search(part) else [part]
+            for piece in pieces:
+                if not piece and len(pieces) > 1:
+                    continue
+                run = paragraph.add_run(piece)
+                run.bold = span.bold or None
+                run.italic = span.italic or None
+                if piece and piece[0] in ARROWS:
+                    _symbol_font(run)
             if index < len(parts) - 1:
                 run.add_break()
+
+
+def _symbol_font(run) -> None:
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), SYMBOL_FONT)
 
 
 class _Writer:
