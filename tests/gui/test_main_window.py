@@ -286,3 +286,41 @@ def test_the_figure_form_from_the_notes_reads_the_whole_bullet(qtbot, window):
         "over 150",
         "300",
     )
+
+
+def test_the_figure_form_fills_every_field_of_the_proposal_with_the_exports_unit_word(
+    qtbot, window, store
+):
+    from pcc_minutes.core.records import unit_word
+    from pcc_minutes.documents.figure_tables import figure_table
+
+    qtbot.keyClicks(
+        window.editor,
+        "- Renewals waiting fell from about 1,200-1,300 in February 2025 to 800 in "
+        "September 2025, against a target of 500.",
+    )
+    press(qtbot, window, ActionId.NEW_FIGURE)  # the cursor at the end of the bullet
+    form = window.quick_figure
+    assert form.isVisible()
+    assert (
+        form.label_edit.text(),
+        form.values_edit.text(),
+        form.unit_combo.currentText(),
+        form.periods_edit.text(),
+        form.target_edit.text(),
+    ) == (
+        "Renewals waiting",
+        "~1,200–1,300 → 800",
+        "number",
+        "February 2025 → September 2025",
+        "500",
+    )
+    shown = [form.unit_combo.itemText(i) for i in range(form.unit_combo.count())]
+    assert shown == ["%", "number", "times", "£"]
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.target_edit, Qt.Key.Key_Return)
+    view = ops.load_meeting(store, window.view.id)
+    (figure,) = [f for i in view.items for f in i.figures]
+    assert (figure.unit, figure.target) == ("count", 500)
+    unit_cell = figure_table([figure]).rows[1][3]
+    assert "".join(s.text for s in unit_cell) == unit_word("count") == "number"
