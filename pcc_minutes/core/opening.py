@@ -10,7 +10,6 @@ window, the preview and every export use. The generated text is Markdown, as an 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from pcc_minutes.core.chair import chair_of, is_office, says_chair
@@ -36,108 +35,15 @@ def opening_of(meeting: Meeting) -> str:
     return meeting.opening if not is_generated(meeting) else generated_opening(meeting)
 
 
-def generated_opening(meeting: Meeting, today: date | None = None) -> str:
-    """The opening sentence(s) written from the date, chair, attendees and organisation.
-    Before the meeting's day (``today``, else the clock's) no apologies are stated: those
-    listed are last time's, carried over, until the meeting is held."""
-    sentences = [_chair_sentence(meeting, _when(meeting))]
-    if held(meeting, today):
-        sentences += _apologies_sentences(meeting)
-    return " ".join(sentences) + "\n"
-
-
-def held(meeting: Meeting, today: date | None = None) -> bool:
-    """Whether the meeting's day has come (one with no date is taken as held)."""
-    return meeting.date is None or meeting.date <= (today or date.today())
-
-
-def regenerated_opening(meeting: Meeting, today: date | None = None) -> str:
-    """The opening with the sentences this module writes (who chaired, who joined, the
-    apologies) written again from the attendance, and every other sentence the user or the
-    template wrote kept where it was: what Regenerate stores. "" when that says no more than
-    the generated opening (it is then generated, following the attendance)."""
-    if is_generated(meeting):
-        return ""
-    fresh = [_chair_sentence(meeting, _when(meeting))]
-    if held(meeting, today):
-        fresh += _apologies_sentences(meeting)
-    return _rewritten(meeting, meeting.opening, fresh)
-
-
-def _rewritten(meeting: Meeting, text: str, fresh: list[str]) -> str:
-    """``text`` with its attendance sentences replaced by ``fresh`` (at the first one's place,
-    else before the rest); "" when nothing else is left."""
-    paragraphs, placed, kept = [], False, False
-    for paragraph in _paragraphs(text):
-        out = []
-        for sentence in _sentences(paragraph):
-            if not _is_attendance(sentence, meeting):
-                out.append(sentence)
-                kept = True
-            elif not placed:
-                out += fresh
-                placed = True
-        if out:
-            paragraphs.append(" ".join(out))
-    if not kept:
-        return ""
-    if not placed:  # the user's words follow who chaired, as the seed notes' purpose does
-        paragraphs[0] = " ".join([*fresh, paragraphs[0]])
-    return "\n\n".join(paragraphs) + "\n"
-
-
-def _without_apologies(text: str) -> str:
-    """``text`` without its sentences about apologies ("" when nothing else is left)."""
-    paragraphs = [
-        " ".join(s for s in _sentences(p) if "apolog" not in s.casefold())
-        for p in _paragraphs(text)
-    ]
-    kept = [p for p in paragraphs if p]
-    return "\n\n".join(kept) + "\n" if kept else ""
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-
-
-# Sentence ends: ., ! or ? (and a closing quote or bracket) before a space and a capital,
-# a digit or an opening quote; "Dr. Smith" and "Supt. Lee" stay one sentence.
-_SENTENCE_END = re.compile(
-    r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSupt\.)(?<!\bSgt\.)"
-    r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9\"“‘(*_])"
-)
-_ATTENDANCE = re.compile(
-    r"\bchaired\b|\bjoined\s+by\b|\battend(?:ed|ing)\b|\bin\s+attendance\b|"
-    r"\b(?:was|were)\s+present\b|\bapolog|\bmet\b|\bwelcomed\b",
-    re.IGNORECASE,
-)
-
-
-def _sentences(paragraph: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(" ".join(paragraph.split())) if s]
-
-
-def _is_attendance(sentence: str, meeting: Meeting) -> bool:
-    """A sentence saying who chaired, joined, attended or sent apologies — or that the
-    meeting was held ("On 11 September 2025, the Board was held."): the part generated."""
-    if _ATTENDANCE.search(sentence):
-        return True
-    plain = sentence.replace("\\", "").casefold()
-    names = [meeting.title.strip().casefold(), "the meeting"]
-    return bool(re.search(r"\b(?:was\s+held|held\s+the)\b", plain)) and any(
-        n and n in plain for n in names
-    )
-
-
-def _when(meeting: Meeting) -> str:
-    return f"On {format_date(meeting.date)}, " if meeting.date else ""
-
-
-def _chair_sentence(meeting: Meeting, when: str) -> str:
-    """ "On <date>, <chair> chaired <meeting>, joined by <others>." (or who attended)."""
-    chair = _chairing(meeting)
+def generated_opening(meeting: Meeting) -> str:
+    """The opening sentence(s) written from the date, chair, attendees and organisation."""
+    chair = chair_of(meeting)
+    if chair is not None and not chair.present:
+        chair = None  # a chair who sent apologies chaired nothing: named with the apologies
     others = [p for p in meeting.attendees if p.present and not _same(p, chair)]
+    apologies = [p for p in meeting.attendees if not p.present and not _same(p, chair)]
     title = _meeting_name(meeting.title)
+    when = f"On {format_date(meeting.date)}, " if meeting.date else ""
     if chair is not None:
         sentence = f"{when}{_chair_phrase(chair)} chaired {title}"
         if others:
@@ -148,22 +54,10 @@ def _chair_sentence(meeting: Meeting, when: str) -> str:
         sentence = f"{when}{_the(meeting.organisation.strip())} held {title}"
     else:
         sentence = f"{when}{title} was held"
-    return _sentence(sentence)
-
-
-def _apologies_sentences(meeting: Meeting) -> list[str]:
-    chair = _chairing(meeting)
-    apologies = [p for p in meeting.attendees if not p.present and not _same(p, chair)]
-    if not apologies:
-        return []
-    return [f"Apologies were received from {_people(apologies, 'people')}."]
-
-
-def _chairing(meeting: Meeting) -> Person | None:
-    chair = chair_of(meeting)
-    if chair is not None and not chair.present:
-        return None  # a chair who sent apologies chaired nothing: named with the apologies
-    return chair
+    sentences = [_sentence(sentence)]
+    if apologies:
+        sentences.append(f"Apologies were received from {_people(apologies, 'people')}.")
+    return " ".join(sentences) + "\n"
 
 
 def replace_date(text: str, old: date | None, new: str) -> str:
@@ -189,17 +83,12 @@ def replace_date(text: str, old: date | None, new: str) -> str:
 def carried_opening(meeting: Meeting, on: date | str) -> str:
     """The opening the next meeting (on ``on``, or a placeholder such as "{date}") starts
     with: "" (generated again) when this one's was generated or says no more than the
-    generated text, else the user's text with this meeting's date changed to the new one and
-    no apologies (they were this meeting's; the next one has received none yet). A sentence
-    of who chaired and joined that no longer fits the attendance is written afresh."""
+    generated text, else the user's text with this meeting's date changed to the new one."""
     if is_generated(meeting) or _flat(meeting.opening) == _flat(generated_opening(meeting)):
         return ""
-    new = on if isinstance(on, str) else format_date(on)
-    text = _without_apologies(replace_date(meeting.opening, meeting.date, new))
-    fresh = _chair_sentence(meeting, f"On {new}, ")
-    if text and opening_doubts(replace(meeting, opening=text)):
-        text = _rewritten(meeting, text, [fresh])
-    return "" if _flat(text) == _flat(fresh) else text
+    return replace_date(
+        meeting.opening, meeting.date, on if isinstance(on, str) else format_date(on)
+    )
 
 
 def opening_doubts(meeting: Meeting) -> str:

@@ -14,13 +14,6 @@ from typing import Any
 from pcc_minutes.core.status import ActionStatus, is_locked
 
 UNITS = ("%", "count", "ratio", "£")
-# The word a reader is shown for each unit: the forms offer these and the exports print them.
-UNIT_WORDS = {"%": "%", "count": "number", "ratio": "times", "£": "£"}
-
-
-def unit_word(unit: str) -> str:
-    """ "count" → "number": the unit as every form and export names it."""
-    return UNIT_WORDS.get(unit, unit)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pcc_minutes.core.records import Figure, unit_word
+from pcc_minutes.core.records import Figure
 from pcc_minutes.documents.layout import metric_value
 from pcc_minutes.documents.tree import (
     Block,
@@ -32,6 +32,8 @@ from pcc_minutes.documents.tree import (
 )
 
 HEADER = ("Figure", "Period", "Value", "Unit", "Target")
+# The unit as a reader names it; the value beside it is written without it.
+UNIT_NAMES = {"%": "%", "£": "£", "count": "number", "ratio": "times"}
 _MARKUP = re.compile(r"[*_`\\]+")
 _SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*(?:[-*+·•]|\d+[.)])\s+", re.MULTILINE)
@@ -45,7 +47,7 @@ def figure_table(figures: list[Figure]) -> Table:
     """One table of ``figures``: a figure's label, unit and target on its first row only."""
     rows = [tuple(spans(h) for h in HEADER)]
     for figure in figures:
-        unit = unit_word(figure.unit)  # the value beside it is written without it
+        unit = UNIT_NAMES.get(figure.unit, figure.unit)
         target = metric_value("", figure.target, None, False) if figure.target is not None else ""
         points = figure.points or ()
         if not points:

@@ -26,7 +26,6 @@ from pcc_minutes.documents.tree import (
     Span,
     Spans,
     Table,
-    plain_text,
     spans,
 )
 
@@ -200,54 +199,8 @@ def item_blocks(number: int, item: ItemSection, doc: MinutesDocument) -> list[Bl
     if item.actions:
         blocks.append(BulletList(tuple(ListItem(spans(action_text(a))) for a in item.actions)))
     for decision in item.decisions:
-        blocks.append(Paragraph((Span("Decision: ", bold=True), Span(decision)), style="decision"))
+        blocks.append(Paragraph((Span("Decision: ", bold=True), Span(decision))))
     return blocks
-
-
-# A lead-in ("Clare's Law disclosures:", a bold line over its bullets) is a line, not prose.
-LEAD_IN_CHARS = 160
-
-
-def is_lead_in(content: Spans) -> bool:
-    """Whether text introduces what follows it: short, and ending in a colon or all bold."""
-    text = plain_text(content).strip()
-    if not text or len(text) > LEAD_IN_CHARS or "\n" in text:
-        return False
-    return text.endswith(":") or all(span.bold for span in content if span.text.strip())
-
-
-# About three lines: what may be carried to the next page with the block it keeps with,
-# rather than leave most of a page empty (the PDF moves a kept pair whole).
-SHORT_CHARS = 320
-
-
-def _short(block: Block) -> bool:
-    """Whether ``block`` is a paragraph of a few lines, or a list whose last bullet is."""
-    if isinstance(block, BulletList):
-        last = block.items[-1] if block.items else None
-        if last is None or last.children:
-            return last is not None and _short(last.children[-1])
-        return len(plain_text(last.content)) <= SHORT_CHARS
-    return isinstance(block, Paragraph) and len(plain_text(block.content)) <= SHORT_CHARS
-
-
-def keeps_with_next(block: Block, following: Block | None) -> bool:
-    """Whether ``block`` must stay on the page of the block after it (the writers keep
-    headings with what follows by their styles): a lead-in with the bullets (or the few
-    lines) it introduces, an item's timing line with its notes, a short paragraph or bullet
-    with the decision after it, and one decision with the next, so that the decisions
-    close their item as one unit."""
-    if following is None or not isinstance(block, (Paragraph, BulletList)):
-        return False  # a heading keeps by its style; a table or picture is not held back
-    if isinstance(following, Paragraph) and following.style == "decision":
-        return _short(block)
-    if not isinstance(block, Paragraph):
-        return False
-    if block.style == "timing":
-        return True
-    if block.style not in ("", "not-for-publication") or not is_lead_in(block.content):
-        return False
-    return isinstance(following, BulletList) or _short(following)
 
 
 def layout(doc: MinutesDocument) -> list[Block]:

@@ -37,12 +37,7 @@ from pcc_minutes import operations as ops
 from pcc_minutes.core.chair import chair_of
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.core.formatting import format_date, format_time
-from pcc_minutes.core.opening import (
-    is_generated,
-    opening_doubts,
-    opening_of,
-    regenerated_opening,
-)
+from pcc_minutes.core.opening import is_generated, opening_doubts, opening_of
 from pcc_minutes.core.records import Meeting, attendance_summary
 from pcc_minutes.core.status import status_text
 from pcc_minutes.store.database import Store
@@ -396,15 +391,10 @@ class HeaderForm(QWidget):
         self._store_opening(text)
 
     def regenerate_opening(self) -> None:
-        """The opening's sentences of who chaired, joined and sent apologies written again from
-        the attendance, the user's other sentences kept (one undo step)."""
+        """Back to the opening written from the date, chair and attendance (one undo step)."""
         if self._view is None or self.is_read_only() or is_generated(self._view):
             return
-        text = regenerated_opening(self._view)
-        if text == self._view.opening:
-            self._show_opening(self._view, keep_typing=False)  # typed text put back
-            return
-        self._store_opening(text)
+        self._store_opening("")
 
     def _store_opening(self, text: str) -> None:
         assert self._view is not None

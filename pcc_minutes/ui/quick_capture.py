@@ -48,8 +48,7 @@ from PySide6.QtWidgets import (
 
 from pcc_minutes import operations as ops
 from pcc_minutes.core.errors import PccError, UserInputError
-from pcc_minutes.core.records import UNITS as STORED_UNITS
-from pcc_minutes.core.records import FigurePoint, unit_word
+from pcc_minutes.core.records import FigurePoint
 from pcc_minutes.documents.layout import format_date, format_number
 from pcc_minutes.documents.markdown import markdown_plain_text
 from pcc_minutes.store.database import Store
@@ -330,7 +329,7 @@ class QuickDecisionForm(_InlineForm):
 class QuickFigureForm(_InlineForm):
     """Record a figure: a label, one or more values (with periods), a unit and a target."""
 
-    UNITS = tuple((unit_word(unit), unit) for unit in STORED_UNITS)  # shown, stored
+    UNITS = (("%", "%"), ("count", "count"), ("ratio (times)", "ratio"), ("£", "£"))
 
     def __init__(self, store: Store | Session, parent: QWidget | None = None):
         super().__init__(
@@ -358,7 +357,7 @@ class QuickFigureForm(_InlineForm):
             "~ before a value means approximately; over, under, at least or at most a bound.",
             2,
         )
-        self._add_field("Unit:", self.unit_combo, "Percentage, number, times or pounds.", 0)
+        self._add_field("Unit:", self.unit_combo, "Percentage, count, ratio or pounds.", 0)
         # Periods are the longest of the row's texts ("September 2025 -> October 2025"): the
         # most room, and never less than one month's name and year.
         self._add_field(

@@ -25,8 +25,6 @@ FONTS = (
     "LiberationSans-Bold.ttf",
     "LiberationSans-Italic.ttf",
     "LiberationSans-BoldItalic.ttf",
-    "DejaVuSans-Arrows.ttf",  # the arrows, which Liberation Sans draws small and low
-    "DejaVuSans-Bold-Arrows.ttf",
 )
 TIMEOUT = 900  # seconds for one pip command: the dependencies include Qt
 

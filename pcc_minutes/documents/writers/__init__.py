@@ -13,10 +13,6 @@ from pcc_minutes.documents.tree import MinutesDocument
 
 Render = Callable[[MinutesDocument, Path], None]
 
-# The arrows ("1,200 → 800") that the Word and PDF writers draw from a font other than the
-# text's: Liberation Sans and Arial have them but draw them small and low.
-ARROWS = "←↑→↓↔↕⇐⇑⇒⇓⇔"
-
 
 @dataclass(frozen=True)
 class Writer:

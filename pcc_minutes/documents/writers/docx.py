@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -37,7 +36,7 @@ from pcc_minutes import APP_NAME
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents.characters import property_text, word_text
 from pcc_minutes.documents.columns import column_shares
-from pcc_minutes.documents.layout import format_date, is_lead_in, keeps_with_next, layout
+from pcc_minutes.documents.layout import format_date, layout
 from pcc_minutes.documents.resources import resource_path
 from pcc_minutes.documents.tree import (
     Block,
@@ -50,7 +49,6 @@ from pcc_minutes.documents.tree import (
     Spans,
     Table,
 )
-from pcc_minutes.documents.writers import ARROWS
 from pcc_minutes.documents.writers.docx_reference import (
     BLACK,
     BULLET_NUM_ID,
@@ -87,35 +85,15 @@ STYLES = sorted(
 )
 
 
-# Arial (the reference document's font) draws arrows small and low, below the middle of the
-# figures beside them ("1,200 → 800"): they are runs of a font whose arrows sit at the height
-# of the text. Word on Windows has Segoe UI Symbol; elsewhere Word and LibreOffice fall back
-# to a font that has the arrow (here DejaVu Sans, as the PDF's arrows are).
-SYMBOL_FONT = "Segoe UI Symbol"
-_SYMBOL_RUNS = re.compile(f"([{ARROWS}]+)")
-
-
 def _add_spans(paragraph, content: Spans) -> None:
     for span in content:
         parts = word_text(span.text).split("\n")
         for index, part in enumerate(parts):
-            pieces = _SYMBOL_RUNS.split(part) if _SYMBOL_RUNS.search(part) else [part]
-            for piece in pieces:
-                if not piece and len(pieces) > 1:
-                    continue
-                run = paragraph.add_run(piece)
-                run.bold = span.bold or None
-                run.italic = span.italic or None
-                if piece and piece[0] in ARROWS:
-                    _symbol_font(run)
+            run = paragraph.add_run(part)
+            run.bold = span.bold or None
+            run.italic = span.italic or None
             if index < len(parts) - 1:
                 run.add_break()
-
-
-def _symbol_font(run) -> None:
-    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), SYMBOL_FONT)
 
 
 class _Writer:
@@ -187,16 +165,11 @@ class _Writer:
             _add_spans(self.paragraph(style), block.content)
         elif isinstance(block, Paragraph):
             style = PARAGRAPH_STYLES.get(block.style, "Normal")
-            paragraph = self.paragraph(style)
-            _add_spans(paragraph, block.content)
-            if block.style == "decision":  # "Decision:" never parts from its words
-                paragraph.paragraph_format.keep_together = True
+            _add_spans(self.paragraph(style), block.content)
         elif isinstance(block, BulletList):
             self.bullets(block, level)
         if isinstance(block, (Heading, Paragraph, BulletList)) and isinstance(following, Table):
             self._keep_last_with_next()  # a table stays on the page of the words it follows
-        elif keeps_with_next(block, following):  # a lead-in, a timing line (layout)
-            self._keep_last_with_next()
         if isinstance(block, Table):
             self.table(block, keep_with_next=isinstance(following, Chart))
         elif isinstance(block, Image):
@@ -234,8 +207,6 @@ class _Writer:
             numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             numbering.get_or_add_ilvl().val = min(level, 8)
             numbering.get_or_add_numId().val = num_id
-            if item.children and is_lead_in(item.content):  # a bullet over its sub-bullets
-                paragraph.paragraph_format.keep_with_next = True
             for child in item.children:
                 if isinstance(child, BulletList):
                     self.bullets(child, level + 1)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from pcc_minutes.core.errors import UserInputError
 from pcc_minutes.core.formatting import format_number
-from pcc_minutes.core.records import BOUND_WORDS, UNITS, Figure, FigurePoint, unit_word
+from pcc_minutes.core.records import BOUND_WORDS, UNITS, Figure, FigurePoint
 from pcc_minutes.text.capture import TYPED_BOUND, TYPED_BOUNDS
 
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
@@ -81,8 +81,7 @@ class FigureEditDialog(QDialog):
         self.setWindowTitle(f"Edit figure — {figure.label}")
         self.label = QLineEdit(figure.label)
         self.unit = QComboBox()
-        for unit in UNITS:
-            self.unit.addItem(unit_word(unit), unit)  # the word the exports print
+        self.unit.addItems(UNITS)
         if figure.unit in UNITS:
             self.unit.setCurrentIndex(UNITS.index(figure.unit))
         self.values = QLineEdit(points_text(figure.points))
@@ -131,7 +130,7 @@ class FigureEditDialog(QDialog):
             ) from None
         return Figure(
             label=label,
-            unit=str(self.unit.currentData()),
+            unit=self.unit.currentText(),
             points=parse_points(self.values.text()),
             target=target,
             higher_is_better=DIRECTIONS[self.direction.currentIndex()][1],

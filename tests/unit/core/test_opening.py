@@ -10,7 +10,6 @@ from pcc_minutes.core.opening import (
     is_generated,
     opening_doubts,
     opening_of,
-    regenerated_opening,
     replace_date,
 )
 from pcc_minutes.core.records import Meeting, Person
@@ -154,80 +153,3 @@ def test_a_chair_who_sent_apologies_is_named_with_the_apologies():
         "Chief Constable Andy Prophet. Apologies were received from Jonathan Ash-Edwards "
         "(Police and Crime Commissioner).\n"
     )
-
-
-# --- Regenerate: only the generated part is written again ------------------------------------
-
-PURPOSE = "These meetings let the Commissioner hold the Chief Constable to account."
-DCC = Person("Tom Ellery", "Deputy Chief Constable")
-
-
-def test_regenerate_rewrites_who_chaired_and_joined_and_keeps_the_purpose():
-    stale = meeting(
-        PCC,
-        CC,
-        DCC,
-        opening=f"On 11 September 2025, Jonathan Ash-Edwards chaired, joined by Andy Prophet. "
-        f"{PURPOSE}\n",
-    )
-    assert regenerated_opening(stale) == (
-        "On 11 September 2025, the Police and Crime Commissioner for Hertfordshire, Jonathan "
-        "Ash-Edwards, chaired the Accountability and Performance Meeting, joined by Chief "
-        f"Constable Andy Prophet and Deputy Chief Constable Tom Ellery. {PURPOSE}\n"
-    )
-
-
-def test_regenerate_puts_the_apologies_where_the_old_ones_were_and_keeps_every_paragraph():
-    away = Person("Tom Ellery", "Deputy Chief Constable", present=False)
-    own = (
-        f"Opening remarks. The meeting was attended by Andy Prophet. {PURPOSE} Apologies: none."
-        "\n\nDr. Kay Moss (adviser) observed.\n"
-    )
-    text = regenerated_opening(meeting(PCC, CC, away, opening=own), today=date(2026, 1, 1))
-    assert text == (
-        "Opening remarks. On 11 September 2025, the Police and Crime Commissioner for "
-        "Hertfordshire, Jonathan Ash-Edwards, chaired the Accountability and Performance "
-        "Meeting, joined by Chief Constable Andy Prophet. Apologies were received from Deputy "
-        f"Chief Constable Tom Ellery. {PURPOSE}\n\nDr. Kay Moss (adviser) observed.\n"
-    )
-
-
-def test_regenerate_of_words_about_attendance_only_is_the_generated_opening():
-    own = "The Commissioner met the Chief Constable. Apologies were received from nobody.\n"
-    assert regenerated_opening(meeting(PCC, CC, opening=own)) == ""
-    assert regenerated_opening(meeting(PCC, CC)) == ""  # generated already
-
-
-def test_regenerate_puts_who_chaired_before_an_opening_that_never_said_it():
-    text = regenerated_opening(meeting(PCC, CC, opening=f"{PURPOSE}\n"))
-    assert text.startswith("On 11 September 2025, the Police and Crime Commissioner")
-    assert text.endswith(f"joined by Chief Constable Andy Prophet. {PURPOSE}\n")
-
-
-# --- a meeting not yet held ---------------------------------------------------------------
-
-
-def test_a_meeting_not_yet_held_states_no_apologies():
-    away = Person("Tom Ellery", "Deputy Chief Constable", present=False)
-    before = generated_opening(meeting(PCC, CC, away), today=date(2025, 9, 10))
-    assert "pologies" not in before and "joined by Chief Constable Andy Prophet." in before
-    on_the_day = generated_opening(meeting(PCC, CC, away), today=date(2025, 9, 11))
-    assert on_the_day.endswith("Apologies were received from Deputy Chief Constable Tom Ellery.\n")
-
-
-def test_the_next_meeting_carries_no_apologies_and_rewrites_who_joined_when_it_no_longer_fits():
-    away = Person("Andy Prophet", "Chief Constable", present=False)
-    said = (
-        f"On 11 September 2025, Jonathan Ash-Edwards chaired, joined by Andy Prophet. {PURPOSE} "
-        "Apologies were received from Tom Ellery.\n"
-    )
-    assert carried_opening(meeting(PCC, CC, opening=said), "{date}") == (
-        f"On {{date}}, Jonathan Ash-Edwards chaired, joined by Andy Prophet. {PURPOSE}\n"
-    )  # it still fits: the user's wording kept, last month's apologies not
-    assert carried_opening(meeting(PCC, away, DCC, opening=said), "{date}") == (
-        "On {date}, the Police and Crime Commissioner for Hertfordshire, Jonathan Ash-Edwards, "
-        "chaired the Accountability and Performance Meeting, joined by Deputy Chief Constable "
-        f"Tom Ellery. {PURPOSE}\n"
-    )
-    only_apologies = "Apologies were received from Andy Prophet.\n"
-    assert carried_opening(meeting(PCC, away, opening=only_apologies), "{date}") == ""

@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph
 
 from pcc_minutes.documents.characters import drawn_text
 from pcc_minutes.documents.tree import Span
-from pcc_minutes.documents.writers.pdf.fragments import fragments, symbol_runs
+from pcc_minutes.documents.writers.pdf.fragments import fragments
 from pcc_minutes.documents.writers.pdf.story import markup
 from pcc_minutes.documents.writers.pdf.styles import styles
 
@@ -42,8 +42,7 @@ def test_fragments_are_the_parsers_own(content, role):
     cleaned, frags = fragments(text, style)
     parsed = Paragraph(text, style)
     assert cleaned == parsed.text
-    # ... with each run of arrows in the arrow face (fonts.SYMBOLS)
-    assert _looks(frags) == _looks(symbol_runs(parsed.frags, text))
+    assert _looks(frags) == _looks(parsed.frags)
 
 
 def test_markup_of_another_kind_goes_to_the_parser():

@@ -5,7 +5,7 @@ Exports are re-opened (python-docx) to see what a reader of the minutes gets."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import docx
 import pytest
@@ -245,27 +245,3 @@ def test_new_from_last_on_the_command_line_takes_the_next_date_unless_told(cli, 
     assert made.code == 0 and "2025-10-09" in made.out
     told = cli("new", "--from-last", str(september), "--date", "2025-10-16")
     assert told.code == 0 and "2025-10-16" in told.out
-
-
-def test_the_next_meeting_s_opening_states_none_of_last_month_s_apologies(store):
-    (september,) = import_seeds(store, SEPTEMBER)
-    people = ops.load_meeting(store, september).attendees
-    away = Person("Andy Prophet", "Chief Constable", present=False)
-    ops.set_attendees(store, september, [people[0], away])
-    october = ops.create_from_last(store, september, date(2025, 10, 9)).value
-    opening = ops.meeting_json(store, october)["opening"]
-    assert opening.startswith(
-        "On 9 October 2025, the Police and Crime Commissioner for Hertfordshire, Jonathan "
-        "Ash-Edwards, chaired the Accountability and Performance Meeting. These meetings support"
-    )  # September's 'joined by Andy Prophet' no longer fits: written from the attendance
-    assert "Andy Prophet" not in opening and "pologies" not in opening
-
-
-def test_a_generated_opening_of_a_meeting_not_yet_held_names_no_carried_apologies(
-    store, meeting_id
-):
-    people = ops.load_meeting(store, meeting_id).attendees
-    ops.set_attendees(store, meeting_id, [*people, Person("Tom Ellery", "DCC", present=False)])
-    coming = ops.create_from_last(store, meeting_id, date.today() + timedelta(days=28)).value
-    assert [p.present for p in ops.load_meeting(store, coming).attendees][-1] is False
-    assert "pologies" not in ops.meeting_json(store, coming)["opening"]

@@ -214,17 +214,3 @@ class Indent(Flowable):
 
     def draw(self):
         self.inner.drawOn(self.canv, self.indent, 0)
-
-
-class Whole(Indent):
-    """A flowable kept whole: it goes to the next page rather than split at a page foot
-    ("Decision:" and its words), unless it is taller than a whole page, which it fills."""
-
-    def __init__(self, inner: Flowable) -> None:
-        super().__init__(inner, 0)
-
-    def split(self, availWidth, availHeight):
-        frame = getattr(self, "_frame", None)
-        if frame is not None and not frame._atTop:
-            return []  # not at the top of a page: the next page holds it whole
-        return self.inner.split(availWidth, availHeight)

@@ -20,14 +20,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
-from pcc_minutes.documents.writers.pdf.fonts import SYMBOL_FONTS, SYMBOLS
-
 # Our tags, and the entities ``escape`` writes: the parser makes a fragment of each entity.
 _TOKENS = re.compile(r"(<b>|</b>|<i>|</i>|<br/>|&amp;|&lt;|&gt;)")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
 # A "<" that is not one of our tags, or an "&" that is not one of our entities.
 _FOREIGN = re.compile(r"<(?!/?[bi]>|br/>)|&(?!amp;|lt;|gt;)")
-_SYMBOL_RUNS = re.compile("([" + "".join(sorted(SYMBOLS)) + "]+)")
 
 
 def clone(frag, **changes):
@@ -80,8 +77,6 @@ def plain_run(markup: str, style: ParagraphStyle):
     text = clean(markup)
     if not text or "<" in text or "&" in text or style.textTransform:
         return None
-    if not SYMBOLS.isdisjoint(text):  # an arrow is a run of its own font (symbol_runs)
-        return None
     return text, _template(style, False, False, False)
 
 
@@ -91,11 +86,11 @@ def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list]:
     if "<" not in text and "&" not in text:  # most text: one run in the style's own look
         frags = [clone(_template(style, False, False, False), text=text)] if text else []
         textTransformFrags(frags, style)
-        return text, symbol_runs(frags, text)
+        return text, frags
     if _FOREIGN.search(text):  # not our markup: let reportlab's parser read it
         frags = _parsed(text, style)
         textTransformFrags(frags, style)
-        return text, symbol_runs(frags, text)
+        return text, frags
     frags = []
     bold = italic = 0
     for part in _TOKENS.split(text):
@@ -117,26 +112,4 @@ def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list]:
             continue
         frags.append(clone(_template(style, bold > 0, italic > 0, False), text=part))
     textTransformFrags(frags, style)
-    return text, symbol_runs(frags, text)
-
-
-def symbol_runs(frags: list, text: str) -> list:
-    """The fragments with each run of arrows (``fonts.SYMBOLS``) a fragment of its own in
-    the arrow face for its text's face: Liberation Sans draws arrows small and low."""
-    if SYMBOLS.isdisjoint(text):
-        return frags
-    out = []
-    for frag in frags:
-        words = getattr(frag, "text", "")
-        face = SYMBOL_FONTS.get(getattr(frag, "fontName", ""))
-        if not words or face is None or SYMBOLS.isdisjoint(words):
-            out.append(frag)
-            continue
-        for part in _SYMBOL_RUNS.split(words):
-            if part:
-                out.append(
-                    clone(frag, text=part, fontName=face)
-                    if part[0] in SYMBOLS
-                    else clone(frag, text=part)
-                )
-    return out
+    return text, frags

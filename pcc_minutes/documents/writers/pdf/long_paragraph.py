@@ -25,7 +25,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as RLParagraph
 
-from pcc_minutes.documents.writers.pdf.fragments import symbol_runs
 from pcc_minutes.documents.writers.pdf.tagging import Marks
 
 LONG_PARAGRAPH = 6000  # paragraph markup at least this long is laid out in pieces
@@ -84,8 +83,7 @@ class LongParagraph(Flowable):
     @classmethod
     def from_markup(cls, markup: str, style: ParagraphStyle, marks: Marks) -> LongParagraph:
         # reportlab's parser is linear; the fragments (runs of one look) are what is broken.
-        frags = list(RLParagraph(markup, style).frags)
-        return cls(style, marks, source=symbol_runs(frags, markup))
+        return cls(style, marks, source=list(RLParagraph(markup, style).frags))
 
     def getSpaceBefore(self):
         return self.style.spaceBefore

@@ -15,7 +15,6 @@ from reportlab.platypus import Flowable
 from pcc_minutes.core.errors import PccError
 from pcc_minutes.documents import tree
 from pcc_minutes.documents.characters import drawn_text
-from pcc_minutes.documents.layout import is_lead_in, keeps_with_next
 from pcc_minutes.documents.tree import Block, BulletList, Heading, Paragraph, Spans, plain_text
 from pcc_minutes.documents.writers.pdf.chart import chart_flowables
 from pcc_minutes.documents.writers.pdf.flowables import (
@@ -23,7 +22,6 @@ from pcc_minutes.documents.writers.pdf.flowables import (
     ListEntry,
     TaggedImage,
     TaggedParagraph,
-    Whole,
 )
 from pcc_minutes.documents.writers.pdf.fragments import fragments
 from pcc_minutes.documents.writers.pdf.long_paragraph import LongParagraph, is_long
@@ -107,16 +105,10 @@ class StoryBuilder:
 
     def blocks(self, blocks: list[Block] | tuple[Block, ...], parent: Element, indent: float = 0):
         story: list[Flowable] = []
-        for index, block in enumerate(blocks):
+        for block in blocks:
             if isinstance(block, tree.Chart) and story:
                 story[-1].keepWithNext = 1  # a chart stays on the page of its table
-            drawn = self.block(block, parent, indent)
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if drawn and isinstance(block, Paragraph) and block.style == "decision":
-                drawn = [Whole(drawn[0])]  # "Decision:" never parts from its words
-            if drawn and keeps_with_next(block, following):  # a lead-in, a timing line
-                drawn[-1].keepWithNext = 1
-            story.extend(drawn)
+            story.extend(self.block(block, parent, indent))
         return story
 
     def block(self, block: Block, parent: Element, indent: float) -> list[Flowable]:
@@ -152,10 +144,7 @@ class StoryBuilder:
                 label_marks = entry.add("Lbl").content()
                 body = entry.add("LBody")
                 paragraph = text_flowable(item.content, styles()["item"], body.content())
-                entry_flowable = ListEntry(paragraph, label, label_marks, text_indent)
-                if item.children and is_lead_in(item.content):  # over its sub-bullets
-                    entry_flowable.keepWithNext = 1
-                story.append(entry_flowable)
+                story.append(ListEntry(paragraph, label, label_marks, text_indent))
             else:
                 body = entry.add("LBody")
             # A nested list (or anything else under the bullet) belongs to the item's body.
